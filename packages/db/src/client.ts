@@ -1,0 +1,116 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
+import type { ExtractTablesWithRelations } from 'drizzle-orm';
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
+import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
+import postgres from 'postgres';
+import * as schema from './schema/index.js';
+
+export type Schema = typeof schema;
+/** The database handle, whichever driver is underneath. */
+export type Database = PgDatabase<PgQueryResultHKT, Schema>;
+export type Transaction = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+/** Either the database or a transaction: repositories accept both. */
+export type Executor = Database | Transaction;
+
+export type DatabaseHandle = {
+  db: Database;
+  kind: 'postgres' | 'pglite';
+  /** Applies pending migrations; safe to call from several processes at once on PostgreSQL. */
+  migrate(): Promise<void>;
+  /** Rows of a raw query, whichever driver. */
+  rows<T extends Record<string, unknown>>(query: string, params?: unknown[]): Promise<T[]>;
+  close(): Promise<void>;
+};
+
+export const migrationsFolder = fileURLToPath(new URL('../migrations', import.meta.url));
+
+export type DatabaseOptions = {
+  /** PostgreSQL connection string; without it the embedded database is used. */
+  url?: string | undefined;
+  /** Directory of the embedded database's files; `undefined` keeps it in memory. */
+  dataDir?: string | undefined;
+  /** Connections in the PostgreSQL pool. */
+  poolSize?: number;
+};
+
+const drizzleOptions = { schema, casing: 'snake_case' } as const;
+
+// Any constant works; it only has to be the same for every instance of the API.
+const migrationLockKey = 7_310_426;
+
+export function openDatabase(options: DatabaseOptions): DatabaseHandle {
+  return options.url ? openPostgres(options.url, options.poolSize ?? 10) : openPglite(options.dataDir);
+}
+
+function openPostgres(url: string, poolSize: number): DatabaseHandle {
+  const client = postgres(url, {
+    max: poolSize,
+    onnotice: () => {},
+    connection: { application_name: 'exchange' },
+  });
+  const db = drizzlePostgres(client, drizzleOptions) as unknown as Database;
+  return {
+    db,
+    kind: 'postgres',
+    async migrate() {
+      // One dedicated connection holds an advisory lock, so instances starting together
+      // apply each migration once.
+      const lockClient = postgres(url, { max: 1, onnotice: () => {} });
+      try {
+        await lockClient`select pg_advisory_lock(${migrationLockKey})`;
+        await migratePostgres(drizzlePostgres(lockClient, drizzleOptions), { migrationsFolder });
+        await lockClient`select pg_advisory_unlock(${migrationLockKey})`;
+      } finally {
+        await lockClient.end();
+      }
+    },
+    async rows<T extends Record<string, unknown>>(query: string, params: unknown[] = []) {
+      return (await client.unsafe(query, params as postgres.ParameterOrJSON<never>[])) as unknown as T[];
+    },
+    close: () => client.end({ timeout: 5 }),
+  };
+}
+
+function openPglite(dataDir: string | undefined): DatabaseHandle {
+  if (dataDir) mkdirSync(path.dirname(path.resolve(dataDir)), { recursive: true });
+  const client = new PGlite(dataDir);
+  const db = drizzlePglite(client, drizzleOptions) as unknown as Database;
+  return {
+    db,
+    kind: 'pglite',
+    migrate: () => migratePglite(drizzlePglite(client, drizzleOptions), { migrationsFolder }),
+    async rows<T extends Record<string, unknown>>(query: string, params: unknown[] = []) {
+      return (await client.query<T>(query, params)).rows;
+    },
+    close: () => client.close(),
+  };
+}
+
+/** SQLSTATE of an error thrown by either driver, if it is a database error. */
+export function sqlState(error: unknown): string | undefined {
+  let current: unknown = error;
+  for (let depth = 0; depth < 4 && current && typeof current === 'object'; depth++) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return code;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return undefined;
+}
+
+/** Name of the violated constraint, if the error is a constraint violation. */
+export function violatedConstraint(error: unknown): string | undefined {
+  let current: unknown = error;
+  for (let depth = 0; depth < 4 && current && typeof current === 'object'; depth++) {
+    const record = current as { constraint?: unknown; constraint_name?: unknown; cause?: unknown };
+    const name = record.constraint ?? record.constraint_name;
+    if (typeof name === 'string') return name;
+    current = record.cause;
+  }
+  return undefined;
+}

@@ -1,0 +1,69 @@
+import { defaultLocale, locales, type Locale } from './enums.js';
+
+/** A text kept in the three working languages of the agreement. */
+export type LocalizedText = { ru: string; zh: string; en: string };
+
+export function isLocale(value: unknown): value is Locale {
+  return typeof value === 'string' && (locales as readonly string[]).includes(value);
+}
+
+/** Order in which other languages stand in for a missing translation. */
+const fallbackOrder: Record<Locale, readonly Locale[]> = {
+  ru: ['ru', 'en', 'zh'],
+  zh: ['zh', 'en', 'ru'],
+  en: ['en', 'ru', 'zh'],
+};
+
+/**
+ * Picks the text in the wanted language, or the first available fallback; `locale` says
+ * which language was used so the page can mark the text with `lang` and show it is a fallback.
+ */
+export function localize(text: LocalizedText, locale: Locale): { text: string; locale: Locale } {
+  for (const candidate of fallbackOrder[locale]) {
+    const value = text[candidate]?.trim();
+    if (value) return { text: value, locale: candidate };
+  }
+  return { text: '', locale };
+}
+
+/**
+ * Picks the best supported locale from an `Accept-Language` header, honouring q-values;
+ * `zh-CN`, `zh-Hans` and the like count as `zh`.
+ */
+export function negotiateLocale(header: string | null | undefined): Locale {
+  if (!header) return defaultLocale;
+  const ranked = header
+    .split(',')
+    .map((part, index) => {
+      const [tag = '', ...params] = part.trim().split(';');
+      const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+      return { tag: tag.toLowerCase(), q: q ? Number(q.slice(2)) : 1, index };
+    })
+    .filter((entry) => entry.tag && Number.isFinite(entry.q) && entry.q > 0)
+    .sort((a, b) => b.q - a.q || a.index - b.index);
+  for (const { tag } of ranked) {
+    const primary = tag.split('-')[0];
+    if (isLocale(primary)) return primary;
+  }
+  return defaultLocale;
+}
+
+/** Formats an instant in a time zone for a locale, e.g. "31 March 2026, 23:59 (Moscow)". */
+export function formatInstant(
+  instant: string | Date,
+  locale: Locale,
+  timeZone: string,
+  options: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'short' },
+): string {
+  const date = typeof instant === 'string' ? new Date(instant) : instant;
+  return new Intl.DateTimeFormat(intlLocale[locale], { ...options, timeZone }).format(date);
+}
+
+/** Formats a calendar date (`2026-05-01`) for a locale without shifting it across zones. */
+export function formatDate(date: string, locale: Locale): string {
+  return new Intl.DateTimeFormat(intlLocale[locale], { dateStyle: 'long', timeZone: 'UTC' }).format(
+    new Date(`${date}T00:00:00Z`),
+  );
+}
+
+export const intlLocale: Record<Locale, string> = { ru: 'ru-RU', zh: 'zh-CN', en: 'en-GB' };

@@ -1,0 +1,78 @@
+/**
+ * Who may do what. The API enforces these rules; the web uses the same functions to show or
+ * hide actions, so the two never disagree.
+ */
+import type { Role, UserStatus } from './enums.js';
+
+/** The signed-in person as the rules see them. */
+export type Actor = { id: string; role: Role; institutionId: string | null };
+
+/** What every API route declares about its callers. */
+export type Access = 'public' | 'signed-in' | readonly Role[];
+
+export function allows(access: Access, actor: Actor | null): boolean {
+  if (access === 'public') return true;
+  if (!actor) return false;
+  if (access === 'signed-in') return true;
+  return access.includes(actor.role);
+}
+
+/** Institution-bound staff: coordinators and reviewers of one institution. */
+export function isStaffOf(actor: Actor, institutionId: string | null): boolean {
+  return (
+    (actor.role === 'coordinator' || actor.role === 'reviewer') &&
+    actor.institutionId !== null &&
+    actor.institutionId === institutionId
+  );
+}
+
+// ——— institutions, agreements, quotas ———
+
+export const canManageAgreements = (actor: Actor | null) => actor?.role === 'admin';
+export const canManageQuotas = (actor: Actor | null) => actor?.role === 'admin';
+
+// ——— users ———
+
+type UserRef = { id: string; role: Role; institutionId: string | null; status?: UserStatus };
+
+/** Admins see everyone; coordinators see the students of their own institution. */
+export function canViewUser(actor: Actor, target: UserRef): boolean {
+  if (actor.role === 'admin' || actor.id === target.id) return true;
+  return actor.role === 'coordinator' && target.role === 'student' && isStaffOf(actor, target.institutionId);
+}
+
+export const canListUsers = (actor: Actor | null) =>
+  actor?.role === 'admin' || actor?.role === 'coordinator';
+
+/** Admins create any account; coordinators create students of their own institution. */
+export function canCreateUser(actor: Actor, target: { role: Role; institutionId: string | null }): boolean {
+  if (actor.role === 'admin') return true;
+  return actor.role === 'coordinator' && target.role === 'student' && isStaffOf(actor, target.institutionId);
+}
+
+/**
+ * Fields a coordinator may change on a student of its institution: verifying (`active`),
+ * disabling, the name and the language. Role and institution stay with the admin.
+ */
+export const coordinatorEditableUserFields = ['status', 'fullName', 'locale'] as const;
+
+export function canUpdateUser(actor: Actor, target: UserRef, fields: readonly string[]): boolean {
+  if (actor.role === 'admin') return true;
+  if (!canViewUser(actor, target) || actor.id === target.id) return false;
+  return fields.every((field) => (coordinatorEditableUserFields as readonly string[]).includes(field));
+}
+
+/** Whether the actor may verify a pending student (the home page's queue). */
+export const canVerifyStudents = (actor: Actor | null) =>
+  actor?.role === 'admin' || actor?.role === 'coordinator';
+
+// ——— audit ———
+
+/** Admins read the whole log; coordinators the entries of their own institution. */
+export const canViewAudit = (actor: Actor | null) =>
+  actor?.role === 'admin' || actor?.role === 'coordinator';
+
+/** `null` means every institution; otherwise the one institution the actor may see. */
+export function auditScope(actor: Actor): string | null {
+  return actor.role === 'admin' ? null : actor.institutionId;
+}
