@@ -199,6 +199,44 @@ export const agreement = z.object({
 });
 export type Agreement = z.infer<typeof agreement>;
 
+const planItemInput = z.strictObject({
+  title: localizedText(300),
+  deadline: calendarDate.nullable().default(null),
+  responsibleInstitutionId: id.nullable().default(null),
+  status: z.enum(planItemStatuses).default('planned'),
+});
+
+const validityInOrder = (value: { validFrom?: string | undefined; validTo?: string | undefined }) =>
+  !value.validFrom || !value.validTo || value.validFrom <= value.validTo;
+
+export const agreementCreate = z
+  .strictObject({
+    title: localizedText(300),
+    partyIds: z.array(id).min(2).max(20).refine((ids) => new Set(ids).size === ids.length, {
+      message: 'Each party once',
+    }),
+    signedOn: calendarDate.nullable().default(null),
+    validFrom: calendarDate,
+    validTo: calendarDate,
+    status: z.enum(agreementStatuses).default('draft'),
+    plan: z.array(planItemInput).max(200).default([]),
+  })
+  .refine(validityInOrder, { message: 'The agreement must start before it ends', path: ['validTo'] });
+export type AgreementCreate = z.input<typeof agreementCreate>;
+
+export const agreementUpdate = z
+  .strictObject({
+    title: localizedText(300).optional(),
+    signedOn: calendarDate.nullable().optional(),
+    validFrom: calendarDate.optional(),
+    validTo: calendarDate.optional(),
+    status: z.enum(agreementStatuses).optional(),
+    /** Replaces the whole plan of measures. */
+    plan: z.array(planItemInput).max(200).optional(),
+  })
+  .refine(validityInOrder, { message: 'The agreement must start before it ends', path: ['validTo'] });
+export type AgreementUpdate = z.input<typeof agreementUpdate>;
+
 export const languageRequirement = z
   .strictObject({
     language: z.enum(languages),

@@ -1,0 +1,89 @@
+import Fastify, { type FastifyServerOptions } from 'fastify';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { DatabaseHandle } from '@exchange/db';
+import type { Config } from './config.js';
+import { createRateLimiter } from './lib/rate-limiter.js';
+import { agreementsRoutes } from './modules/agreements/agreements.routes.js';
+import { createAgreementsService } from './modules/agreements/agreements.service.js';
+import { auditRoutes } from './modules/audit/audit.routes.js';
+import { authRoutes } from './modules/auth/auth.routes.js';
+import { createAuthService } from './modules/auth/auth.service.js';
+import { healthRoutes } from './modules/health/health.routes.js';
+import { institutionsRoutes } from './modules/institutions/institutions.routes.js';
+import { notificationsRoutes } from './modules/notifications/notifications.routes.js';
+import { quotasRoutes } from './modules/quotas/quotas.routes.js';
+import { createQuotasService } from './modules/quotas/quotas.service.js';
+import { usersRoutes } from './modules/users/users.routes.js';
+import { createUsersService } from './modules/users/users.service.js';
+import authPlugin, { apiPrefix } from './plugins/auth.js';
+import clientAddressPlugin from './plugins/client-address.js';
+import databasePlugin from './plugins/database.js';
+import errorsPlugin from './plugins/errors.js';
+import openapiPlugin from './plugins/openapi.js';
+import securityPlugin from './plugins/security.js';
+
+export type BuildOptions = {
+  config: Pick<Config, 'jwtSecret' | 'rateLimitMax' | 'logLevel'>;
+  database: DatabaseHandle;
+  /** Close the database with the app (the server does; tests share one per file). */
+  closeDatabase?: boolean;
+  /** Access-token lifetime; short, since the web renews it quietly. */
+  tokenTtlSeconds?: number;
+  logger?: FastifyServerOptions['logger'];
+};
+
+/** JSON bodies above this are refused with 413; document uploads set their own limit. */
+export const bodyLimitBytes = 1024 * 1024;
+
+export async function buildApp(options: BuildOptions) {
+  const app = Fastify({
+    logger: options.logger ?? { level: options.config.logLevel, redact: ['req.headers.authorization'] },
+    bodyLimit: bodyLimitBytes,
+    requestTimeout: 30_000,
+    connectionTimeout: 60_000,
+    // Behind the web server or a load balancer: the peer address is theirs, the client's comes signed.
+    trustProxy: false,
+    routerOptions: { maxParamLength: 200 },
+    genReqId: () => crypto.randomUUID(),
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  // Infrastructure: shared by every feature module.
+  await app.register(errorsPlugin);
+  await app.register(databasePlugin, { database: options.database, closeOnShutdown: options.closeDatabase ?? true });
+  await app.register(securityPlugin);
+  await app.register(clientAddressPlugin, { secret: options.config.jwtSecret });
+  await app.register(authPlugin, {
+    secret: options.config.jwtSecret,
+    tokenTtlSeconds: options.tokenTtlSeconds ?? 15 * 60,
+    rateLimitMax: options.config.rateLimitMax,
+  });
+  await app.register(openapiPlugin);
+
+  // Feature modules, each encapsulated, registered explicitly.
+  const db = app.db;
+  const auth = createAuthService({ db, limiter: createRateLimiter(db), issueToken: app.issueToken });
+  const users = createUsersService({ db });
+  const agreements = createAgreementsService({ db });
+  const quotas = createQuotasService({ db });
+
+  await app.register(
+    async (api) => {
+      await api.register(healthRoutes);
+      await api.register(authRoutes, { auth });
+      await api.register(usersRoutes, { users });
+      await api.register(institutionsRoutes);
+      await api.register(agreementsRoutes, { agreements });
+      await api.register(quotasRoutes, { quotas });
+      await api.register(auditRoutes);
+      await api.register(notificationsRoutes);
+    },
+    { prefix: apiPrefix },
+  );
+
+  await app.ready();
+  return app;
+}
+export type App = Awaited<ReturnType<typeof buildApp>>;

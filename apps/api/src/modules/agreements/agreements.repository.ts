@@ -1,0 +1,59 @@
+import { asc, count, desc, eq, inArray } from 'drizzle-orm';
+import { agreementParties, agreements, institutions, planItems, type Executor } from '@exchange/db';
+import { toInstitution } from '../institutions/institutions.routes.js';
+
+type AgreementRow = typeof agreements.$inferSelect;
+
+/** Agreements with their parties and plan of measures, in two queries whatever the count. */
+async function withDetails(db: Executor, rows: AgreementRow[]) {
+  if (rows.length === 0) return [];
+  const ids = rows.map((row) => row.id);
+  const [parties, plan] = await Promise.all([
+    db
+      .select({ agreementId: agreementParties.agreementId, institution: institutions })
+      .from(agreementParties)
+      .innerJoin(institutions, eq(institutions.id, agreementParties.institutionId))
+      .where(inArray(agreementParties.agreementId, ids))
+      .orderBy(asc(institutions.code)),
+    db.select().from(planItems).where(inArray(planItems.agreementId, ids)).orderBy(asc(planItems.position)),
+  ]);
+  return rows.map((row) => ({
+    id: row.id,
+    title: row.title,
+    parties: parties.filter((party) => party.agreementId === row.id).map((party) => toInstitution(party.institution)),
+    signedOn: row.signedOn,
+    validFrom: row.validFrom,
+    validTo: row.validTo,
+    status: row.status,
+    plan: plan
+      .filter((item) => item.agreementId === row.id)
+      .map((item) => ({
+        id: item.id,
+        title: item.title,
+        deadline: item.deadline,
+        responsibleInstitutionId: item.responsibleInstitutionId,
+        status: item.status,
+      })),
+  }));
+}
+
+export async function listAgreements(db: Executor, limit: number, offset: number) {
+  const [rows, [{ total } = { total: 0 }]] = await Promise.all([
+    db.select().from(agreements).orderBy(desc(agreements.validFrom), agreements.id).limit(limit).offset(offset),
+    db.select({ total: count() }).from(agreements),
+  ]);
+  return { items: await withDetails(db, rows), total, limit, offset };
+}
+
+export async function findAgreement(db: Executor, id: string) {
+  const rows = await db.select().from(agreements).where(eq(agreements.id, id));
+  return (await withDetails(db, rows))[0];
+}
+
+export async function agreementPartyIds(db: Executor, agreementId: string) {
+  const rows = await db
+    .select({ institutionId: agreementParties.institutionId })
+    .from(agreementParties)
+    .where(eq(agreementParties.agreementId, agreementId));
+  return rows.map((row) => row.institutionId);
+}

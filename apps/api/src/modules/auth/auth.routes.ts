@@ -1,0 +1,103 @@
+import { eq, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { users } from '@exchange/db';
+import { loginBody, meUpdate, passwordChange, registerBody, session, user } from '@exchange/shared';
+import { auditContext, writeAudit } from '../../lib/audit.js';
+import { problems, type Api } from '../../lib/route.js';
+import { findUserById, toUser } from '../users/users.repository.js';
+import type { AuthService } from './auth.service.js';
+
+export async function authRoutes(app: Api, { auth }: { auth: AuthService }) {
+  const caller = (request: Parameters<typeof auditContext>[0]) => ({
+    ...auditContext(request),
+    clientAddress: request.clientAddress,
+    userAgent: request.headers['user-agent'],
+  });
+
+  app.post('/auth/login', {
+    config: { access: 'public' },
+    schema: {
+      tags: ['auth'],
+      summary: 'Sign in; unknown e-mail and wrong password answer alike',
+      body: loginBody,
+      response: { 200: session, ...problems() },
+    },
+    handler: (request) => auth.login(request.body.email, request.body.password, caller(request)),
+  });
+
+  app.post('/auth/refresh', {
+    config: { access: 'signed-in' },
+    schema: {
+      tags: ['auth'],
+      summary: 'A fresh token for the current session',
+      security: [{ bearer: [] }],
+      response: { 200: session, ...problems() },
+    },
+    handler: (request) => auth.refresh(request.actor!, request.sessionId!),
+  });
+
+  app.post('/auth/logout', {
+    config: { access: 'signed-in' },
+    schema: { tags: ['auth'], summary: 'End the session: its tokens stop working at once', security: [{ bearer: [] }], response: { 204: z.null(), ...problems() } },
+    handler: async (request, reply) => {
+      await auth.logout(request.sessionId!, caller(request));
+      return reply.code(204).send(null);
+    },
+  });
+
+  app.post('/auth/register', {
+    config: { access: 'public' },
+    schema: {
+      tags: ['auth'],
+      summary: 'Student self-registration; the account waits for its international office',
+      body: registerBody,
+      response: { 201: z.object({ user }), ...problems(409, 422) },
+    },
+    handler: async (request, reply) => {
+      const created = await auth.register(request.body, caller(request));
+      return reply.code(201).send({ user: created });
+    },
+  });
+
+  app.get('/me', {
+    config: { access: 'signed-in' },
+    schema: { tags: ['auth'], summary: 'The signed-in user', security: [{ bearer: [] }], response: { 200: user, ...problems() } },
+    handler: async (request) => toUser((await findUserById(app.db, request.actor!.id))!),
+  });
+
+  app.patch('/me', {
+    config: { access: 'signed-in' },
+    schema: { tags: ['auth'], summary: 'Change own name or language', security: [{ bearer: [] }], body: meUpdate, response: { 200: user, ...problems() } },
+    handler: (request) =>
+      app.db.transaction(async (tx) => {
+        const before = (await findUserById(tx, request.actor!.id, { forUpdate: true }))!;
+        const [after] = await tx
+          .update(users)
+          .set({ ...request.body, updatedAt: sql`now()` })
+          .where(eq(users.id, before.id))
+          .returning();
+        await writeAudit(tx, auditContext(request), {
+          action: 'user.update_self',
+          entityType: 'user',
+          entityId: before.id,
+          institutionId: before.institutionId,
+          before: toUser(before),
+          after: toUser(after!),
+        });
+        return toUser(after!);
+      }),
+  });
+
+  app.post('/me/password', {
+    config: { access: 'signed-in' },
+    schema: {
+      tags: ['auth'],
+      summary: 'Change own password; every other session ends',
+      security: [{ bearer: [] }],
+      body: passwordChange,
+      response: { 200: session, ...problems(422) },
+    },
+    handler: (request) =>
+      auth.changePassword(request.actor!, request.body.currentPassword, request.body.newPassword, caller(request)),
+  });
+}

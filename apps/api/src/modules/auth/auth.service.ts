@@ -1,0 +1,163 @@
+import { eq, sql } from 'drizzle-orm';
+import {
+  decoyPasswordHash,
+  hashPassword,
+  institutions,
+  sessions,
+  users,
+  verifyPassword,
+  type Database,
+} from '@exchange/db';
+import type { Actor, Locale } from '@exchange/shared';
+import { AppError, conflict, tooManyRequests, unauthorized, unprocessable } from '../../errors.js';
+import { writeAudit } from '../../lib/audit.js';
+import type { RateLimiter } from '../../lib/rate-limiter.js';
+import { createSession, revokeSessions } from '../../lib/sessions.js';
+import { findUserByEmail, findUserById, toUser } from '../users/users.repository.js';
+
+/** Failed sign-ins tolerated per account and per client address within the window. */
+export const loginLimits = { perAccount: 5, perClient: 20, windowSeconds: 15 * 60 };
+/** Registrations per client address and per e-mail within the window. */
+export const registrationLimits = { perClient: 10, perEmail: 3, windowSeconds: 60 * 60 };
+
+type Deps = {
+  db: Database;
+  limiter: RateLimiter;
+  issueToken(user: { id: string; role: Actor['role'] }, sessionId: string): Promise<{ token: string; expiresAt: Date }>;
+};
+
+type Caller = { actor: (Actor & { email: string }) | null; requestId: string; clientAddress: string; userAgent?: string | undefined };
+
+export function createAuthService({ db, limiter, issueToken }: Deps) {
+  const invalidCredentials = () => unauthorized('invalid_credentials', 'The e-mail or password is not correct.');
+
+  async function sessionResponse(user: typeof users.$inferSelect, sessionId: string) {
+    const { token, expiresAt } = await issueToken(user, sessionId);
+    return { token, expiresAt: expiresAt.toISOString(), user: toUser(user) };
+  }
+
+  return {
+    async login(email: string, password: string, caller: Caller) {
+      const accountKey = `login:account:${email}`;
+      const clientKey = `login:client:${caller.clientAddress}`;
+      const [account, client] = await Promise.all([limiter.peek(accountKey), limiter.peek(clientKey)]);
+      if (account.hits >= loginLimits.perAccount) throw tooManyRequests(account.retryAfterSeconds);
+      if (client.hits >= loginLimits.perClient) throw tooManyRequests(client.retryAfterSeconds);
+
+      const user = await findUserByEmail(db, email);
+      // Verify against a decoy when the account is unknown: both failures take the same time.
+      const valid = await verifyPassword(user?.passwordHash ?? (await decoyPasswordHash()), password);
+      if (!user || !valid) {
+        await Promise.all([
+          limiter.hit(accountKey, loginLimits.windowSeconds),
+          limiter.hit(clientKey, loginLimits.windowSeconds),
+        ]);
+        throw invalidCredentials();
+      }
+      // Only someone who knows the password learns the account's state.
+      if (user.status === 'pending') {
+        throw new AppError(403, 'account_pending', 'Your account awaits verification by your international office.');
+      }
+      if (user.status === 'disabled') throw new AppError(403, 'account_disabled', 'This account is disabled.');
+      await limiter.reset(accountKey);
+
+      const session = await db.transaction(async (tx) => {
+        const created = await createSession(tx, user.id, caller.userAgent);
+        await writeAudit(
+          tx,
+          { actor: { id: user.id, email: user.email, role: user.role, institutionId: user.institutionId }, requestId: caller.requestId },
+          { action: 'auth.login', entityType: 'session', entityId: created.id, institutionId: user.institutionId, after: { clientAddress: caller.clientAddress } },
+        );
+        return created;
+      });
+      return sessionResponse(user, session.id);
+    },
+
+    /** A fresh token for the same session, so a user stays signed in through the day. */
+    async refresh(actor: Actor, sessionId: string) {
+      const user = await findUserById(db, actor.id);
+      if (!user) throw unauthorized('token_revoked', 'This session has ended; sign in again.');
+      return sessionResponse(user, sessionId);
+    },
+
+    async logout(sessionId: string, caller: Caller) {
+      await db.transaction(async (tx) => {
+        await tx.update(sessions).set({ revokedAt: sql`now()` }).where(eq(sessions.id, sessionId));
+        await writeAudit(tx, caller, {
+          action: 'auth.logout',
+          entityType: 'session',
+          entityId: sessionId,
+          institutionId: caller.actor?.institutionId ?? null,
+        });
+      });
+    },
+
+    async register(
+      input: { email: string; password: string; fullName: string; institutionId: string; locale: Locale },
+      caller: Caller,
+    ) {
+      const [client, perEmail] = await Promise.all([
+        limiter.hit(`register:client:${caller.clientAddress}`, registrationLimits.windowSeconds),
+        limiter.hit(`register:email:${input.email}`, registrationLimits.windowSeconds),
+      ]);
+      if (client.hits > registrationLimits.perClient) throw tooManyRequests(client.retryAfterSeconds);
+      if (perEmail.hits > registrationLimits.perEmail) throw tooManyRequests(perEmail.retryAfterSeconds);
+
+      const [institution] = await db.select({ id: institutions.id }).from(institutions).where(eq(institutions.id, input.institutionId));
+      if (!institution) {
+        throw unprocessable('institution_not_found', 'Choose one of the institutions of the agreement.', {
+          errors: [{ path: 'body.institutionId', code: 'not_found', message: 'No such institution' }],
+        });
+      }
+      const passwordHash = await hashPassword(input.password);
+      return db.transaction(async (tx) => {
+        if (await findUserByEmail(tx, input.email)) {
+          throw conflict('email_taken', 'An account with this e-mail already exists. Sign in instead.');
+        }
+        const [created] = await tx
+          .insert(users)
+          .values({
+            email: input.email,
+            fullName: input.fullName,
+            role: 'student',
+            institutionId: input.institutionId,
+            status: 'pending',
+            locale: input.locale,
+            passwordHash,
+          })
+          .returning();
+        await writeAudit(
+          tx,
+          { actor: null, requestId: caller.requestId },
+          { action: 'user.register', entityType: 'user', entityId: created!.id, institutionId: input.institutionId, after: toUser(created!) },
+        );
+        return toUser(created!);
+      });
+    },
+
+    async changePassword(actor: Actor & { email: string }, currentPassword: string, newPassword: string, caller: Caller) {
+      const user = await findUserById(db, actor.id);
+      if (!user || !(await verifyPassword(user.passwordHash, currentPassword))) {
+        throw unprocessable('wrong_password', 'The current password is not correct.', {
+          errors: [{ path: 'body.currentPassword', code: 'wrong_password', message: 'Not correct' }],
+        });
+      }
+      const passwordHash = await hashPassword(newPassword);
+      const session = await db.transaction(async (tx) => {
+        await tx.update(users).set({ passwordHash, updatedAt: sql`now()` }).where(eq(users.id, actor.id));
+        // Every other device is signed out at once; this one continues on a new session.
+        await revokeSessions(tx, actor.id);
+        const created = await createSession(tx, actor.id, caller.userAgent);
+        await writeAudit(tx, caller, {
+          action: 'user.password_change',
+          entityType: 'user',
+          entityId: actor.id,
+          institutionId: actor.institutionId,
+        });
+        return created;
+      });
+      return sessionResponse(user, session.id);
+    },
+  };
+}
+export type AuthService = ReturnType<typeof createAuthService>;

@@ -1,0 +1,106 @@
+import { and, asc, eq, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { quotaLines, type Database, type Executor } from '@exchange/db';
+import { quotaCreate, quotaUpdate, type Actor } from '@exchange/shared';
+import { conflict, notFound, unprocessable } from '../../errors.js';
+import { writeAudit, type Who } from '../../lib/audit.js';
+import { agreementPartyIds, findAgreement } from '../agreements/agreements.repository.js';
+
+type QuotaRow = typeof quotaLines.$inferSelect;
+
+export const toQuota = (row: QuotaRow) => ({
+  id: row.id,
+  agreementId: row.agreementId,
+  sendingInstitutionId: row.sendingInstitutionId,
+  receivingInstitutionId: row.receivingInstitutionId,
+  academicYear: row.academicYear,
+  mobilityType: row.mobilityType,
+  eqfLevels: row.eqfLevels,
+  iscedCodes: row.iscedCodes,
+  seats: row.seats,
+  totalMonths: row.totalMonths,
+  languageRequirement: row.languageRequirement ?? null,
+  used: row.used,
+  remaining: row.seats - row.used,
+});
+
+export async function listQuotas(db: Executor, agreementId: string, academicYear?: string) {
+  const rows = await db
+    .select()
+    .from(quotaLines)
+    .where(and(eq(quotaLines.agreementId, agreementId), academicYear ? eq(quotaLines.academicYear, academicYear) : undefined))
+    .orderBy(asc(quotaLines.academicYear), asc(quotaLines.sendingInstitutionId), asc(quotaLines.receivingInstitutionId), asc(quotaLines.mobilityType));
+  return rows.map(toQuota);
+}
+
+export function createQuotasService({ db }: { db: Database }) {
+  return {
+    async listForAgreement(agreementId: string, academicYear?: string) {
+      if (!(await findAgreement(db, agreementId))) throw notFound('agreement');
+      return { items: await listQuotas(db, agreementId, academicYear) };
+    },
+
+    async get(id: string) {
+      const [row] = await db.select().from(quotaLines).where(eq(quotaLines.id, id));
+      if (!row) throw notFound('quota line');
+      return toQuota(row);
+    },
+
+    create(who: Who, input: z.output<typeof quotaCreate>) {
+      return db.transaction(async (tx) => {
+        const parties = await agreementPartyIds(tx, input.agreementId);
+        if (parties.length === 0) {
+          throw unprocessable('agreement_not_found', 'No such agreement.', {
+            errors: [{ path: 'body.agreementId', code: 'not_found', message: 'No such agreement' }],
+          });
+        }
+        for (const field of ['sendingInstitutionId', 'receivingInstitutionId'] as const) {
+          if (!parties.includes(input[field])) {
+            throw unprocessable('not_a_party', 'Both institutions must be parties of the agreement.', {
+              errors: [{ path: `body.${field}`, code: 'not_a_party', message: 'Not a party of the agreement' }],
+            });
+          }
+        }
+        const [created] = await tx.insert(quotaLines).values(input).returning();
+        await writeAudit(tx, who, {
+          action: 'quota.create',
+          entityType: 'quota',
+          entityId: created!.id,
+          institutionId: created!.sendingInstitutionId,
+          after: toQuota(created!),
+        });
+        return toQuota(created!);
+      });
+    },
+
+    /** `seats` may never drop below the seats already taken by nominations. */
+    update(who: Who, id: string, input: z.output<typeof quotaUpdate>) {
+      return db.transaction(async (tx) => {
+        // The row lock makes a concurrent nomination wait, so `used` cannot change under us.
+        const [before] = await tx.select().from(quotaLines).where(eq(quotaLines.id, id)).for('update');
+        if (!before) throw notFound('quota line');
+        if (input.seats !== undefined && input.seats < before.used) {
+          throw conflict('seats_below_used', `${before.used} seats are already taken; seats cannot go below that.`, {
+            used: before.used,
+            errors: [{ path: 'body.seats', code: 'below_used', message: `At least ${before.used}` }],
+          });
+        }
+        const [after] = await tx
+          .update(quotaLines)
+          .set({ ...input, updatedAt: sql`now()` })
+          .where(eq(quotaLines.id, id))
+          .returning();
+        await writeAudit(tx, who, {
+          action: 'quota.update',
+          entityType: 'quota',
+          entityId: id,
+          institutionId: before.sendingInstitutionId,
+          before: toQuota(before),
+          after: toQuota(after!),
+        });
+        return toQuota(after!);
+      });
+    },
+  };
+}
+export type QuotasService = ReturnType<typeof createQuotasService>;

@@ -1,0 +1,55 @@
+import { and, count, desc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
+import { users, type Executor } from '@exchange/db';
+import type { Role, UserStatus } from '@exchange/shared';
+import { toIso } from '../../lib/route.js';
+
+export type UserRow = typeof users.$inferSelect;
+
+/** The public shape of an account: never the password hash. */
+export const toUser = (row: UserRow) => ({
+  id: row.id,
+  email: row.email,
+  fullName: row.fullName,
+  role: row.role,
+  institutionId: row.institutionId,
+  status: row.status,
+  locale: row.locale,
+  createdAt: toIso(row.createdAt),
+});
+
+export async function findUserByEmail(db: Executor, email: string) {
+  const [row] = await db.select().from(users).where(sql`lower(${users.email}) = lower(${email})`);
+  return row;
+}
+
+export async function findUserById(db: Executor, id: string, options: { forUpdate?: boolean } = {}) {
+  const query = db.select().from(users).where(eq(users.id, id));
+  const [row] = options.forUpdate ? await query.for('update') : await query;
+  return row;
+}
+
+export type UserFilter = {
+  status?: UserStatus | undefined;
+  role?: Role | undefined;
+  institutionId?: string | undefined;
+  q?: string | undefined;
+};
+
+export async function listUsers(db: Executor, filter: UserFilter, limit: number, offset: number) {
+  const conditions: (SQL | undefined)[] = [
+    filter.status ? eq(users.status, filter.status) : undefined,
+    filter.role ? eq(users.role, filter.role) : undefined,
+    filter.institutionId ? eq(users.institutionId, filter.institutionId) : undefined,
+    filter.q
+      ? or(ilike(users.fullName, `%${escapeLike(filter.q)}%`), ilike(users.email, `%${escapeLike(filter.q)}%`))
+      : undefined,
+  ];
+  const where = and(...conditions);
+  const [rows, [{ total } = { total: 0 }]] = await Promise.all([
+    db.select().from(users).where(where).orderBy(desc(users.createdAt), users.id).limit(limit).offset(offset),
+    db.select({ total: count() }).from(users).where(where),
+  ]);
+  return { items: rows.map(toUser), total, limit, offset };
+}
+
+export const escapeLike = (value: string) => value.replace(/[\\%_]/g, (char) => `\\${char}`);

@@ -1,0 +1,105 @@
+import { eq, sql } from 'drizzle-orm';
+import { hashPassword, users, type Database } from '@exchange/db';
+import {
+  canCreateUser,
+  canUpdateUser,
+  canViewUser,
+  type Actor,
+  type Role,
+  type UserStatus,
+  type Locale,
+} from '@exchange/shared';
+import { conflict, forbidden, notFound, unprocessable } from '../../errors.js';
+import { writeAudit, type Who } from '../../lib/audit.js';
+import { revokeSessions } from '../../lib/sessions.js';
+import { findUserByEmail, findUserById, listUsers, toUser, type UserFilter } from './users.repository.js';
+
+
+function requireInstitutionRule(role: Role, institutionId: string | null) {
+  if (role !== 'admin' && !institutionId) {
+    throw unprocessable('institution_required', 'Everyone but an administrator belongs to an institution.', {
+      errors: [{ path: 'body.institutionId', code: 'required', message: 'Required for this role' }],
+    });
+  }
+}
+
+export function createUsersService({ db }: { db: Database }) {
+  return {
+    /** Admins list everyone; coordinators only the students of their own institution. */
+    list(actor: Actor, filter: UserFilter, limit: number, offset: number) {
+      const scoped: UserFilter =
+        actor.role === 'admin' ? filter : { ...filter, role: 'student', institutionId: actor.institutionId ?? undefined };
+      if (actor.role !== 'admin' && filter.role && filter.role !== 'student') return { items: [], total: 0, limit, offset };
+      if (actor.role !== 'admin' && filter.institutionId && filter.institutionId !== actor.institutionId) {
+        return { items: [], total: 0, limit, offset };
+      }
+      return listUsers(db, scoped, limit, offset);
+    },
+
+    async get(actor: Actor, id: string) {
+      const row = await findUserById(db, id);
+      if (!row || !canViewUser(actor, row)) throw notFound('user');
+      return toUser(row);
+    },
+
+    async create(
+      who: Who,
+      input: { email: string; fullName: string; role: Role; institutionId: string | null; status: UserStatus; locale: Locale; password: string },
+    ) {
+      if (!canCreateUser(who.actor, input)) throw forbidden('You may create student accounts of your own institution only.');
+      requireInstitutionRule(input.role, input.institutionId);
+      const passwordHash = await hashPassword(input.password);
+      return db.transaction(async (tx) => {
+        if (await findUserByEmail(tx, input.email)) throw conflict('email_taken', 'An account with this e-mail already exists.');
+        const { password: _password, ...fields } = input;
+        const [created] = await tx.insert(users).values({ ...fields, passwordHash }).returning();
+        await writeAudit(tx, who, {
+          action: 'user.create',
+          entityType: 'user',
+          entityId: created!.id,
+          institutionId: created!.institutionId,
+          after: toUser(created!),
+        });
+        return toUser(created!);
+      });
+    },
+
+    async update(
+      who: Who,
+      id: string,
+      input: { fullName?: string | undefined; role?: Role | undefined; institutionId?: string | null | undefined; status?: UserStatus | undefined; locale?: Locale | undefined; password?: string | undefined },
+    ) {
+      const fields = Object.keys(input).filter((key) => input[key as keyof typeof input] !== undefined);
+      const passwordHash = input.password ? await hashPassword(input.password) : undefined;
+      return db.transaction(async (tx) => {
+        const before = await findUserById(tx, id, { forUpdate: true });
+        if (!before || !canViewUser(who.actor, before)) throw notFound('user');
+        if (!canUpdateUser(who.actor, before, fields)) throw forbidden('You may verify, disable or rename students of your own institution only.');
+        const role = input.role ?? before.role;
+        const institutionId = input.institutionId === undefined ? before.institutionId : input.institutionId;
+        requireInstitutionRule(role, institutionId);
+
+        const { password: _password, ...changes } = input;
+        const [after] = await tx
+          .update(users)
+          .set({ ...changes, ...(passwordHash ? { passwordHash } : {}), updatedAt: sql`now()` })
+          .where(eq(users.id, id))
+          .returning();
+        // Any change to who someone is or may be ends their sessions at once.
+        if (passwordHash || after!.status !== 'active' || role !== before.role || institutionId !== before.institutionId) {
+          await revokeSessions(tx, id);
+        }
+        await writeAudit(tx, who, {
+          action: before.status === 'pending' && after!.status === 'active' ? 'user.verify' : 'user.update',
+          entityType: 'user',
+          entityId: id,
+          institutionId: after!.institutionId,
+          before: toUser(before),
+          after: { ...toUser(after!), ...(passwordHash ? { passwordChanged: true } : {}) },
+        });
+        return toUser(after!);
+      });
+    },
+  };
+}
+export type UsersService = ReturnType<typeof createUsersService>;

@@ -1,0 +1,133 @@
+import type { FastifyInstance } from 'fastify';
+import fastifyJwt from '@fastify/jwt';
+import fp from 'fastify-plugin';
+import { and, eq } from 'drizzle-orm';
+import { sessions, users } from '@exchange/db';
+import { allows, type Access, type Actor } from '@exchange/shared';
+import { AppError, forbidden, unauthorized } from '../errors.js';
+import { createRateLimiter } from '../lib/rate-limiter.js';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Who may call the route. Every route under /api/v1 must say. */
+    access?: Access;
+    /** `false` exempts the route from the per-user request limit (health checks). */
+    rateLimit?: boolean;
+  }
+  interface FastifyRequest {
+    actor: (Actor & { email: string }) | null;
+    sessionId: string | null;
+  }
+  interface FastifyInstance {
+    issueToken(user: { id: string; role: Actor['role'] }, sessionId: string): Promise<{ token: string; expiresAt: Date }>;
+    /** Every API route and the access it declares, for tests and the authorization matrix. */
+    routeAccess: { method: string; url: string; access: Access }[];
+  }
+}
+
+declare module '@fastify/jwt' {
+  interface FastifyJWT {
+    payload: { sub: string; sid: string; role: string; typ: 'access' };
+    user: { sub: string; sid: string; role: string; typ: 'access'; iat: number; exp: number };
+  }
+}
+
+export type AuthOptions = {
+  secret: string;
+  /** Lifetime of one access token; the web renews it quietly while the session lasts. */
+  tokenTtlSeconds: number;
+  rateLimitMax: number;
+};
+
+export const apiPrefix = '/api/v1';
+
+async function authPlugin(app: FastifyInstance, options: AuthOptions) {
+  await app.register(fastifyJwt, {
+    secret: options.secret,
+    sign: { algorithm: 'HS256', expiresIn: options.tokenTtlSeconds },
+    verify: { algorithms: ['HS256'] },
+  });
+
+  app.decorateRequest('actor', null);
+  app.decorateRequest('sessionId', null);
+  app.decorate('routeAccess', []);
+
+  app.decorate('issueToken', async (user: { id: string; role: Actor['role'] }, sessionId: string) => {
+    const token = app.jwt.sign({ sub: user.id, sid: sessionId, role: user.role, typ: 'access' });
+    const { exp } = app.jwt.decode<{ exp: number }>(token)!;
+    return { token, expiresAt: new Date(exp * 1000) };
+  });
+
+  app.addHook('onRoute', (route) => {
+    if (!route.url.startsWith(apiPrefix)) return;
+    const access = route.config?.access;
+    if (access === undefined) {
+      throw new Error(`Route ${String(route.method)} ${route.url} does not declare who may call it (config.access)`);
+    }
+    for (const method of [route.method].flat()) {
+      if (method !== 'HEAD') app.routeAccess.push({ method, url: route.url, access });
+    }
+  });
+
+  const limiter = createRateLimiter(app.db);
+
+  app.addHook('onRequest', async (request, reply) => {
+    const header = request.headers.authorization;
+    if (header !== undefined) {
+      const [scheme, token] = header.split(' ');
+      if (scheme?.toLowerCase() !== 'bearer' || !token) {
+        throw unauthorized('invalid_token', 'Send the token as "Authorization: Bearer <token>".');
+      }
+      let claims;
+      try {
+        claims = app.jwt.verify<{ sub: string; sid: string; typ: string }>(token);
+      } catch (error) {
+        const expired = (error as { code?: string }).code === 'FST_JWT_AUTHORIZATION_TOKEN_EXPIRED';
+        throw expired
+          ? unauthorized('token_expired', 'Your session token has expired; sign in again.')
+          : unauthorized('invalid_token', 'The token is not valid.');
+      }
+      if (claims.typ !== 'access' || typeof claims.sid !== 'string' || typeof claims.sub !== 'string') {
+        throw unauthorized('invalid_token', 'The token is not valid.');
+      }
+      const [row] = await app.db
+        .select({
+          id: users.id,
+          email: users.email,
+          role: users.role,
+          institutionId: users.institutionId,
+          status: users.status,
+          revokedAt: sessions.revokedAt,
+          expiresAt: sessions.expiresAt,
+        })
+        .from(sessions)
+        .innerJoin(users, eq(users.id, sessions.userId))
+        .where(and(eq(sessions.id, claims.sid), eq(users.id, claims.sub)));
+      if (!row || row.revokedAt || row.expiresAt <= new Date() || row.status !== 'active') {
+        throw unauthorized('token_revoked', 'This session has ended; sign in again.');
+      }
+      request.actor = { id: row.id, email: row.email, role: row.role, institutionId: row.institutionId };
+      request.sessionId = claims.sid;
+    }
+
+    const config = request.routeOptions.config;
+    const access = config?.access ?? 'public';
+    if (!allows(access, request.actor)) {
+      throw request.actor ? forbidden() : unauthorized();
+    }
+
+    if (config?.rateLimit !== false && request.routeOptions.url !== undefined) {
+      const key = request.actor ? `user:${request.actor.id}` : `client:${request.clientAddress}`;
+      const { hits, retryAfterSeconds } = await limiter.hit(key, 60);
+      reply.header('x-ratelimit-limit', options.rateLimitMax);
+      reply.header('x-ratelimit-remaining', Math.max(0, options.rateLimitMax - hits));
+      if (hits > options.rateLimitMax) {
+        throw new AppError(429, 'rate_limited', `Too many requests. Try again in ${retryAfterSeconds} seconds.`, {
+          retryAfter: retryAfterSeconds,
+        });
+      }
+    }
+  });
+}
+
+export default fp(authPlugin, { name: 'auth', dependencies: ['database', 'errors', 'client-address'] });
