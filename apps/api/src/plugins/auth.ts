@@ -82,7 +82,7 @@ async function authPlugin(app: FastifyInstance, options: AuthOptions) {
       try {
         claims = app.jwt.verify<{ sub: string; sid: string; typ: string }>(token);
       } catch (error) {
-        const expired = (error as { code?: string }).code === 'FST_JWT_AUTHORIZATION_TOKEN_EXPIRED';
+        const expired = (error as { code?: string }).code === 'FAST_JWT_EXPIRED';
         throw expired
           ? unauthorized('token_expired', 'Your session token has expired; sign in again.')
           : unauthorized('invalid_token', 'The token is not valid.');

@@ -1,0 +1,208 @@
+import { createHmac } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoPassword } from '@exchange/db';
+import { signClientAddress } from '../../plugins/client-address.js';
+import { createTestContext, problemOf, type TestContext } from '../../test/helper.js';
+import { loginLimits } from './auth.service.js';
+
+let t: TestContext;
+beforeAll(async () => {
+  t = await createTestContext();
+});
+afterAll(() => t?.close());
+
+/** Requests as the web server sends them: the end user's address, signed. */
+const fromClient = (address: string) => ({
+  'x-exchange-client-ip': address,
+  'x-exchange-client-sig': signClientAddress(t.jwtSecret, address),
+});
+
+const login = (email: string, password: string, client = '203.0.113.1') =>
+  t.request({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password }, headers: fromClient(client) });
+
+describe('sign-in', () => {
+  it('signs a demo user in and tells who they are', async () => {
+    const response = await login('Coordinator@PSU.exchange.test', demoPassword, '203.0.113.10');
+    expect(response.statusCode).toBe(200);
+    const body = response.json();
+    expect(body.user).toMatchObject({ email: 'coordinator@psu.exchange.test', role: 'coordinator', status: 'active' });
+    expect(body.user).not.toHaveProperty('passwordHash');
+    expect(new Date(body.expiresAt).getTime()).toBeGreaterThan(Date.now());
+
+    const me = await t.request({ method: 'GET', url: '/api/v1/me', token: body.token });
+    expect(me.statusCode).toBe(200);
+    expect(me.json().email).toBe('coordinator@psu.exchange.test');
+  });
+
+  it('answers an unknown e-mail exactly as a wrong password', async () => {
+    const unknown = await login('nobody@exchange.test', 'Whatever-123!', '203.0.113.11');
+    const wrong = await login('student1@psu.exchange.test', 'Wrong-password-1', '203.0.113.11');
+    expect(unknown.statusCode).toBe(401);
+    expect(wrong.statusCode).toBe(401);
+    const strip = (body: Record<string, unknown>) => ({ ...body, requestId: undefined });
+    expect(strip(problemOf(unknown))).toEqual(strip(problemOf(wrong)));
+    expect(problemOf(unknown).code).toBe('invalid_credentials');
+  });
+
+  it('refuses further attempts on an account after repeated failures, even with the right password', async () => {
+    const email = 'student2@psu.exchange.test';
+    for (let attempt = 0; attempt < loginLimits.perAccount; attempt++) {
+      // Different clients: the per-account limit holds whoever is guessing.
+      expect((await login(email, `Wrong-password-${attempt}`, `198.51.100.${attempt}`)).statusCode).toBe(401);
+    }
+    const blocked = await login(email, demoPassword, '198.51.100.200');
+    expect(blocked.statusCode).toBe(429);
+    expect(problemOf(blocked).code).toBe('rate_limited');
+    expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
+  });
+
+  it('refuses a client that keeps failing across many accounts', async () => {
+    const client = '192.0.2.77';
+    for (let attempt = 0; attempt < loginLimits.perClient; attempt++) {
+      expect((await login(`guess${attempt}@exchange.test`, 'Wrong-password-1', client)).statusCode).toBe(401);
+    }
+    expect((await login('student3@psu.exchange.test', demoPassword, client)).statusCode).toBe(429);
+    // Another client is not affected.
+    expect((await login('student3@psu.exchange.test', demoPassword, '192.0.2.78')).statusCode).toBe(200);
+  });
+
+  it('ignores a client address whose signature is wrong', async () => {
+    const forged = { 'x-exchange-client-ip': '192.0.2.77', 'x-exchange-client-sig': createHmac('sha256', 'not-the-secret').update('192.0.2.77').digest('hex') };
+    const response = await t.request({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { email: 'student4@psu.exchange.test', password: demoPassword },
+      headers: forged,
+    });
+    // The blocked address above is not taken on a forged word: the request counts as the peer's.
+    expect(response.statusCode).toBe(200);
+  });
+
+  it('answers malformed input with problem+json naming each field', async () => {
+    const response = await t.request({ method: 'POST', url: '/api/v1/auth/login', payload: { email: 'not-an-email' } });
+    expect(response.statusCode).toBe(400);
+    const problem = problemOf(response);
+    expect(problem.code).toBe('validation_failed');
+    expect(problem.errors?.map((error) => error.path).sort()).toEqual(['body.email', 'body.password']);
+  });
+});
+
+describe('sessions', () => {
+  it('refuses a token at once after logout', async () => {
+    const token = await t.login('student5@psu.exchange.test');
+    expect((await t.request({ method: 'GET', url: '/api/v1/me', token })).statusCode).toBe(200);
+    expect((await t.request({ method: 'POST', url: '/api/v1/auth/logout', token })).statusCode).toBe(204);
+    const after = await t.request({ method: 'GET', url: '/api/v1/me', token });
+    expect(after.statusCode).toBe(401);
+    expect(problemOf(after).code).toBe('token_revoked');
+  });
+
+  it('renews the token quietly within the session', async () => {
+    const token = await t.login('student1@buas.exchange.test');
+    const renewed = await t.request({ method: 'POST', url: '/api/v1/auth/refresh', token });
+    expect(renewed.statusCode).toBe(200);
+    expect((await t.request({ method: 'GET', url: '/api/v1/me', token: renewed.json().token })).statusCode).toBe(200);
+    // Logging out ends the session, whichever of its tokens is used.
+    await t.request({ method: 'POST', url: '/api/v1/auth/logout', token });
+    expect((await t.request({ method: 'GET', url: '/api/v1/me', token: renewed.json().token })).statusCode).toBe(401);
+  });
+
+  it('ends every other session when the password changes', async () => {
+    const email = 'student2@buas.exchange.test';
+    const phone = await t.login(email);
+    const laptop = await t.login(email);
+    const changed = await t.request({
+      method: 'POST',
+      url: '/api/v1/me/password',
+      token: laptop,
+      payload: { currentPassword: demoPassword, newPassword: 'Another-Secret-2026' },
+    });
+    expect(changed.statusCode).toBe(200);
+    expect((await t.request({ method: 'GET', url: '/api/v1/me', token: phone })).statusCode).toBe(401);
+    expect((await t.request({ method: 'GET', url: '/api/v1/me', token: laptop })).statusCode).toBe(401);
+    expect((await t.request({ method: 'GET', url: '/api/v1/me', token: changed.json().token })).statusCode).toBe(200);
+    expect((await login(email, 'Another-Secret-2026', '203.0.113.50')).statusCode).toBe(200);
+  });
+
+  it('refuses forged, unsigned and expired tokens', async () => {
+    const token = await t.login('student1@psu.exchange.test');
+    const [header, payload] = token.split('.');
+    const none = `${Buffer.from(JSON.stringify({ alg: 'none', typ: 'JWT' })).toString('base64url')}.${payload}.`;
+    const wrongSignature = `${header}.${payload}.${Buffer.from('forged').toString('base64url')}`;
+    for (const bad of [none, wrongSignature, 'garbage']) {
+      const response = await t.request({ method: 'GET', url: '/api/v1/me', token: bad });
+      expect(response.statusCode).toBe(401);
+      expect(problemOf(response).code).toBe('invalid_token');
+    }
+    const expired = t.app.jwt.sign({ sub: 'x', sid: 'y', role: 'admin', typ: 'access' }, { expiresIn: 1 });
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    const response = await t.request({ method: 'GET', url: '/api/v1/me', token: expired });
+    expect(response.statusCode).toBe(401);
+    expect(problemOf(response).code).toBe('token_expired');
+  });
+});
+
+describe('self-registration', () => {
+  it('keeps a new student out until a coordinator of their institution verifies them', async () => {
+    const psu = await t.institutionId('PSU');
+    const registered = await t.request({
+      method: 'POST',
+      url: '/api/v1/auth/register',
+      headers: fromClient('203.0.113.90'),
+      payload: { email: 'new.student@psu.exchange.test', password: 'Penza-Baoji-2026', fullName: 'Ольга Новикова', institutionId: psu, locale: 'ru' },
+    });
+    expect(registered.statusCode).toBe(201);
+    const student = registered.json().user;
+    expect(student).toMatchObject({ status: 'pending', role: 'student', institutionId: psu });
+
+    const early = await login('new.student@psu.exchange.test', 'Penza-Baoji-2026', '203.0.113.91');
+    expect(early.statusCode).toBe(403);
+    expect(problemOf(early).code).toBe('account_pending');
+
+    // A coordinator of another institution cannot see, let alone verify, this student.
+    const buas = await t.login('coordinator@buas.exchange.test');
+    const foreign = await t.request({ method: 'PATCH', url: `/api/v1/users/${student.id}`, token: buas, payload: { status: 'active' } });
+    expect(foreign.statusCode).toBe(404);
+
+    const coordinator = await t.login('coordinator@psu.exchange.test');
+    const pending = await t.request({ method: 'GET', url: '/api/v1/users?status=pending', token: coordinator });
+    expect(pending.json().items.map((user: { email: string }) => user.email)).toContain('new.student@psu.exchange.test');
+    const verified = await t.request({ method: 'PATCH', url: `/api/v1/users/${student.id}`, token: coordinator, payload: { status: 'active' } });
+    expect(verified.statusCode).toBe(200);
+
+    expect((await login('new.student@psu.exchange.test', 'Penza-Baoji-2026', '203.0.113.92')).statusCode).toBe(200);
+  });
+
+  it('refuses a taken e-mail, a common password and an unknown institution', async () => {
+    const psu = await t.institutionId('PSU');
+    const base = { password: 'Penza-Baoji-2026', fullName: 'Test Student', institutionId: psu };
+    const taken = await t.request({ method: 'POST', url: '/api/v1/auth/register', headers: fromClient('203.0.113.93'), payload: { ...base, email: 'STUDENT1@psu.exchange.test' } });
+    expect(taken.statusCode).toBe(409);
+    expect(problemOf(taken).code).toBe('email_taken');
+
+    const common = await t.request({ method: 'POST', url: '/api/v1/auth/register', headers: fromClient('203.0.113.93'), payload: { ...base, email: 'a@psu.exchange.test', password: 'password123' } });
+    expect(common.statusCode).toBe(400);
+    expect(problemOf(common).errors?.[0]?.path).toBe('body.password');
+
+    const nowhere = await t.request({
+      method: 'POST',
+      url: '/api/v1/auth/register',
+      headers: fromClient('203.0.113.93'),
+      payload: { ...base, email: 'b@psu.exchange.test', institutionId: '00000000-0000-4000-8000-000000000000' },
+    });
+    expect(nowhere.statusCode).toBe(422);
+    expect(problemOf(nowhere).code).toBe('institution_not_found');
+  });
+
+  it('refuses to let a registering student choose their role or status', async () => {
+    const psu = await t.institutionId('PSU');
+    const response = await t.request({
+      method: 'POST',
+      url: '/api/v1/auth/register',
+      headers: fromClient('203.0.113.94'),
+      payload: { email: 'sneaky@psu.exchange.test', password: 'Penza-Baoji-2026', fullName: 'Sneaky', institutionId: psu, role: 'admin', status: 'active' },
+    });
+    expect(response.statusCode).toBe(400);
+    expect((await login('sneaky@psu.exchange.test', 'Penza-Baoji-2026', '203.0.113.95')).statusCode).toBe(401);
+  });
+});
