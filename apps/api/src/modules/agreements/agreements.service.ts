@@ -1,7 +1,7 @@
 import { eq, inArray } from 'drizzle-orm';
 import { agreementParties, agreements, institutions, planItems, type Database, type Transaction } from '@exchange/db';
 import { z } from 'zod';
-import { agreementCreate, agreementUpdate, type Actor } from '@exchange/shared';
+import { agreementCreate, agreementUpdate } from '@exchange/shared';
 import { notFound, unprocessable } from '../../errors.js';
 import { writeAudit, type Who } from '../../lib/audit.js';
 import { findAgreement, listAgreements } from './agreements.repository.js';

@@ -1,7 +1,7 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { quotaLines, type Database, type Executor } from '@exchange/db';
-import { quotaCreate, quotaUpdate, type Actor } from '@exchange/shared';
+import { quotaCreate, quotaUpdate } from '@exchange/shared';
 import { conflict, notFound, unprocessable } from '../../errors.js';
 import { writeAudit, type Who } from '../../lib/audit.js';
 import { agreementPartyIds, findAgreement } from '../agreements/agreements.repository.js';
