@@ -8,24 +8,28 @@ export type Hit = { hits: number; retryAfterSeconds: number };
  * counts against the same limit.
  */
 export function createRateLimiter(db: Executor) {
+  // Prepared once: it runs on every request.
+  const window = sql`now() + make_interval(secs => ${sql.placeholder('windowSeconds')}::int)`;
+  const hitStatement = db
+    .insert(rateLimitCounters)
+    .values({ key: sql.placeholder('key'), hits: 1, windowEndsAt: window })
+    .onConflictDoUpdate({
+      target: rateLimitCounters.key,
+      set: {
+        hits: sql`case when ${rateLimitCounters.windowEndsAt} <= now() then 1 else ${rateLimitCounters.hits} + 1 end`,
+        windowEndsAt: sql`case when ${rateLimitCounters.windowEndsAt} <= now() then ${window} else ${rateLimitCounters.windowEndsAt} end`,
+      },
+    })
+    .returning({
+      hits: rateLimitCounters.hits,
+      retryAfterSeconds: sql<number>`greatest(1, ceil(extract(epoch from ${rateLimitCounters.windowEndsAt} - now())))::int`,
+    })
+    .prepare('rate_limit_hit');
+
   return {
     /** Counts one hit on `key` and returns the hits in the current window. */
     async hit(key: string, windowSeconds: number): Promise<Hit> {
-      const interval = `${windowSeconds} seconds`;
-      const [row] = await db
-        .insert(rateLimitCounters)
-        .values({ key, hits: 1, windowEndsAt: sql`now() + ${interval}::interval` })
-        .onConflictDoUpdate({
-          target: rateLimitCounters.key,
-          set: {
-            hits: sql`case when ${rateLimitCounters.windowEndsAt} <= now() then 1 else ${rateLimitCounters.hits} + 1 end`,
-            windowEndsAt: sql`case when ${rateLimitCounters.windowEndsAt} <= now() then now() + ${interval}::interval else ${rateLimitCounters.windowEndsAt} end`,
-          },
-        })
-        .returning({
-          hits: rateLimitCounters.hits,
-          retryAfterSeconds: sql<number>`greatest(1, ceil(extract(epoch from ${rateLimitCounters.windowEndsAt} - now())))::int`,
-        });
+      const [row] = await hitStatement.execute({ key, windowSeconds });
       return row!;
     },
 

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import fastifyJwt from '@fastify/jwt';
 import fp from 'fastify-plugin';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { sessions, users } from '@exchange/db';
 import { allows, type Access, type Actor } from '@exchange/shared';
 import { AppError, forbidden, unauthorized } from '../errors.js';
@@ -70,6 +70,21 @@ async function authPlugin(app: FastifyInstance, options: AuthOptions) {
   });
 
   const limiter = createRateLimiter(app.db);
+  // Every signed-in request runs this: prepared once.
+  const sessionLookup = app.db
+    .select({
+      id: users.id,
+      email: users.email,
+      role: users.role,
+      institutionId: users.institutionId,
+      status: users.status,
+      revokedAt: sessions.revokedAt,
+      expiresAt: sessions.expiresAt,
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(and(eq(sessions.id, sql.placeholder('sid')), eq(users.id, sql.placeholder('sub'))))
+    .prepare('session_lookup');
 
   app.addHook('onRequest', async (request, reply) => {
     const header = request.headers.authorization;
@@ -90,19 +105,7 @@ async function authPlugin(app: FastifyInstance, options: AuthOptions) {
       if (claims.typ !== 'access' || typeof claims.sid !== 'string' || typeof claims.sub !== 'string') {
         throw unauthorized('invalid_token', 'The token is not valid.');
       }
-      const [row] = await app.db
-        .select({
-          id: users.id,
-          email: users.email,
-          role: users.role,
-          institutionId: users.institutionId,
-          status: users.status,
-          revokedAt: sessions.revokedAt,
-          expiresAt: sessions.expiresAt,
-        })
-        .from(sessions)
-        .innerJoin(users, eq(users.id, sessions.userId))
-        .where(and(eq(sessions.id, claims.sid), eq(users.id, claims.sub)));
+      const [row] = await sessionLookup.execute({ sid: claims.sid, sub: claims.sub });
       if (!row || row.revokedAt || row.expiresAt <= new Date() || row.status !== 'active') {
         throw unauthorized('token_revoked', 'This session has ended; sign in again.');
       }

@@ -57,3 +57,8 @@ export async function agreementPartyIds(db: Executor, agreementId: string) {
     .where(eq(agreementParties.agreementId, agreementId));
   return rows.map((row) => row.institutionId);
 }
+
+export async function agreementExists(db: Executor, id: string) {
+  const rows = await db.select({ id: agreements.id }).from(agreements).where(eq(agreements.id, id));
+  return rows.length > 0;
+}

@@ -4,7 +4,7 @@ import { quotaLines, type Database, type Executor } from '@exchange/db';
 import { quotaCreate, quotaUpdate } from '@exchange/shared';
 import { conflict, notFound, unprocessable } from '../../errors.js';
 import { writeAudit, type Who } from '../../lib/audit.js';
-import { agreementPartyIds, findAgreement } from '../agreements/agreements.repository.js';
+import { agreementExists, agreementPartyIds } from '../agreements/agreements.repository.js';
 
 type QuotaRow = typeof quotaLines.$inferSelect;
 
@@ -24,20 +24,29 @@ export const toQuota = (row: QuotaRow) => ({
   remaining: row.seats - row.used,
 });
 
+const quotaOrder = [
+  asc(quotaLines.academicYear),
+  asc(quotaLines.sendingInstitutionId),
+  asc(quotaLines.receivingInstitutionId),
+  asc(quotaLines.mobilityType),
+];
+
 export async function listQuotas(db: Executor, agreementId: string, academicYear?: string) {
   const rows = await db
     .select()
     .from(quotaLines)
     .where(and(eq(quotaLines.agreementId, agreementId), academicYear ? eq(quotaLines.academicYear, academicYear) : undefined))
-    .orderBy(asc(quotaLines.academicYear), asc(quotaLines.sendingInstitutionId), asc(quotaLines.receivingInstitutionId), asc(quotaLines.mobilityType));
+    .orderBy(...quotaOrder);
   return rows.map(toQuota);
 }
 
 export function createQuotasService({ db }: { db: Database }) {
   return {
     async listForAgreement(agreementId: string, academicYear?: string) {
-      if (!(await findAgreement(db, agreementId))) throw notFound('agreement');
-      return { items: await listQuotas(db, agreementId, academicYear) };
+      const items = await listQuotas(db, agreementId, academicYear);
+      // An empty list must still tell a missing agreement apart from one without lines.
+      if (items.length === 0 && !(await agreementExists(db, agreementId))) throw notFound('agreement');
+      return { items };
     },
 
     async get(id: string) {
