@@ -5,3 +5,7 @@ export * from './quotas.js';
 export * from './audit.js';
 export * from './notifications.js';
 export * from './rate-limits.js';
+export * from './calls.js';
+export * from './applications.js';
+export * from './nominations.js';
+export * from './events.js';

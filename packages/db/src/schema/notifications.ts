@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { index, integer, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, instant, primaryId } from './columns.js';
 import { users } from './users.js';
@@ -35,7 +36,9 @@ export const mailOutbox = pgTable(
     createdAt: createdAt(),
     sentAt: instant(),
     attempts: integer().notNull().default(0),
+    /** Failed sends wait, longer after each failure. */
+    nextAttemptAt: instant().notNull().defaultNow(),
     lastError: text(),
   },
-  (table) => [index('mail_outbox_unsent_idx').on(table.sentAt, table.createdAt)],
+  (table) => [index('mail_outbox_due_idx').on(table.nextAttemptAt).where(sql`${table.sentAt} IS NULL`)],
 );
