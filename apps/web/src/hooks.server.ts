@@ -1,0 +1,98 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { isLocale, negotiateLocale, type Locale } from '@exchange/shared';
+import type { Handle, HandleServerError, RequestEvent } from '@sveltejs/kit';
+import { sequence } from '@sveltejs/kit/hooks';
+import { overwriteServerAsyncLocalStorage } from '$lib/paraglide/runtime.js';
+import { ApiError, createApi } from '$lib/server/api';
+import { log } from '$lib/server/log';
+import { localeCookie, needsRefresh, sessionCookie, sessionCookieOptions, tokenExpiry } from '$lib/server/session';
+
+type LocaleStore = { locale?: Locale; origin?: string; messageCalls?: Set<string> };
+const localeStorage = new AsyncLocalStorage<LocaleStore>();
+overwriteServerAsyncLocalStorage(localeStorage);
+
+/** The page language: the visitor's choice (cookie), else their browser's, else English. */
+const locale: Handle = ({ event, resolve }) => {
+  const chosen = event.cookies.get(localeCookie);
+  const current = isLocale(chosen) ? chosen : negotiateLocale(event.request.headers.get('accept-language'));
+  event.locals.locale = current;
+  return localeStorage.run({ locale: current, origin: event.url.origin, messageCalls: new Set() }, () =>
+    resolve(event, { transformPageChunk: ({ html }) => html.replace('%lang%', current) }),
+  );
+};
+
+function clientAddress(event: RequestEvent): string | null {
+  try {
+    return event.getClientAddress();
+  } catch {
+    return null;
+  }
+}
+
+/** The signed-in user, from the session cookie; the token is renewed quietly near expiry. */
+const auth: Handle = async ({ event, resolve }) => {
+  const address = clientAddress(event);
+  let token = event.cookies.get(sessionCookie) || null;
+  event.locals.user = null;
+  event.locals.api = createApi({ token, clientAddress: address });
+
+  if (token) {
+    const signOut = () => {
+      event.cookies.delete(sessionCookie, { path: '/' });
+      token = null;
+      event.locals.api = createApi({ token: null, clientAddress: address });
+    };
+    if (needsRefresh(tokenExpiry(token))) {
+      try {
+        const renewed = await event.locals.api.refresh();
+        token = renewed.token;
+        event.cookies.set(sessionCookie, token, sessionCookieOptions(event.url));
+        event.locals.api = createApi({ token, clientAddress: address });
+        event.locals.user = renewed.user;
+      } catch (error) {
+        if (error instanceof ApiError && (error.status === 401 || error.status === 403)) signOut();
+        else log.warn('Token renewal failed', { error: String(error) });
+      }
+    }
+    if (token && !event.locals.user) {
+      try {
+        event.locals.user = await event.locals.api.me();
+      } catch (error) {
+        if (error instanceof ApiError && (error.status === 401 || error.status === 403)) signOut();
+        // Otherwise the API is unreachable: this request goes on signed out, the cookie stays.
+      }
+    }
+  }
+
+  const response = await resolve(event);
+  if (event.locals.user) response.headers.set('cache-control', 'no-store');
+  return response;
+};
+
+/** Headers every answer carries; the Content-Security-Policy comes from svelte.config.js. */
+const securityHeaders: Handle = async ({ event, resolve }) => {
+  const response = await resolve(event);
+  response.headers.set('x-content-type-options', 'nosniff');
+  response.headers.set('referrer-policy', 'same-origin');
+  response.headers.set('x-frame-options', 'DENY');
+  response.headers.set('cross-origin-opener-policy', 'same-origin');
+  response.headers.set('permissions-policy', 'camera=(), microphone=(), geolocation=()');
+  return response;
+};
+
+export const handle = sequence(securityHeaders, locale, auth);
+
+export const handleError: HandleServerError = ({ error, event, status }) => {
+  const id = crypto.randomUUID();
+  if (status !== 404) {
+    log.error('Unhandled error', {
+      id,
+      status,
+      method: event.request.method,
+      path: event.url.pathname,
+      error: error instanceof Error ? { name: error.name, message: error.message, stack: error.stack } : String(error),
+    });
+  }
+  const unavailable = error instanceof ApiError && error.status >= 500;
+  return { message: status === 404 ? 'not_found' : unavailable ? 'unavailable' : 'unexpected', id };
+};
