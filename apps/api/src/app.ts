@@ -1,3 +1,4 @@
+import path from 'node:path';
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { DatabaseHandle } from '@exchange/db';
@@ -8,6 +9,7 @@ import { createAgreementsService } from './modules/agreements/agreements.service
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { createAuthService } from './modules/auth/auth.service.js';
+import { createMailWorker, type MailWorker } from './modules/mail/mail-worker.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { institutionsRoutes } from './modules/institutions/institutions.routes.js';
 import { notificationsRoutes } from './modules/notifications/notifications.routes.js';
@@ -22,14 +24,22 @@ import errorsPlugin from './plugins/errors.js';
 import openapiPlugin from './plugins/openapi.js';
 import securityPlugin from './plugins/security.js';
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    mail: MailWorker;
+  }
+}
+
 export type BuildOptions = {
-  config: Pick<Config, 'jwtSecret' | 'rateLimitMax' | 'logLevel'>;
+  config: Pick<Config, 'jwtSecret' | 'rateLimitMax' | 'logLevel' | 'dataDir' | 'smtpUrl'>;
   database: DatabaseHandle;
   /** Close the database with the app (the server does; tests share one per file). */
   closeDatabase?: boolean;
   /** Access-token lifetime; short, since the web renews it quietly. */
   tokenTtlSeconds?: number;
   logger?: FastifyServerOptions['logger'];
+  /** Send the mail outbox in the background (the server does; tests call `deliverDue`). */
+  startMailWorker?: boolean;
 };
 
 /** JSON bodies above this are refused with 413; document uploads set their own limit. */
@@ -62,8 +72,13 @@ export async function buildApp(options: BuildOptions) {
   });
   await app.register(openapiPlugin);
 
-  // Feature modules, each encapsulated, registered explicitly.
   const db = app.db;
+  const mail = createMailWorker({ db, smtpUrl: options.config.smtpUrl, outboxDir: path.join(options.config.dataDir, 'outbox'), log: app.log });
+  app.decorate('mail', mail);
+  if (options.startMailWorker) mail.start();
+  app.addHook('onClose', () => mail.stop());
+
+  // Feature modules, each encapsulated, registered explicitly.
   const auth = createAuthService({ db, limiter: createRateLimiter(db), issueToken: app.issueToken });
   const users = createUsersService({ db });
   const agreements = createAgreementsService({ db });

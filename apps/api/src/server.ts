@@ -16,7 +16,7 @@ try {
 }
 
 const database = await openConfiguredDatabase(config, (message) => console.log(message));
-const app = await buildApp({ config, database });
+const app = await buildApp({ config, database, startMailWorker: true });
 
 closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
   if (err) app.log.error({ err }, 'closing after an error');

@@ -49,3 +49,20 @@ describe('password policy', () => {
     expect(passwordProblem('宝鸡文理学院交流')).toBe(null);
   });
 });
+
+import { notificationKinds, renderNotification } from './notification-texts.js';
+
+describe('notification texts', () => {
+  it('reads every kind in every language, with localized parameters in the reader’s language', () => {
+    for (const kind of notificationKinds) {
+      for (const locale of ['ru', 'zh', 'en'] as const) {
+        const { subject, body } = renderNotification(kind, { call: 'X', partner: 'Y', reason: 'Z', event: 'E', student: 'S' }, locale);
+        expect(subject.length, `${kind} ${locale}`).toBeGreaterThan(3);
+        expect(body.length, `${kind} ${locale}`).toBeGreaterThan(3);
+      }
+    }
+    const call = { en: 'Spring semester in Baoji', ru: 'Весенний семестр в Баоцзи', zh: '宝鸡春季学期' };
+    expect(renderNotification('application.submitted', { call }, 'zh').subject).toBe('申请已提交：宝鸡春季学期');
+    expect(renderNotification('application.submitted', { call }, 'ru').body).toContain('«Весенний семестр в Баоцзи»');
+  });
+});

@@ -4,3 +4,4 @@ export * from './i18n.js';
 export * from './passwords.js';
 export * from './permissions.js';
 export * from './schemas.js';
+export * from './notification-texts.js';

@@ -3,6 +3,9 @@
  * it through HTTP (`inject`). One database per test file.
  */
 import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { demoPassword, seedDemoData } from '@exchange/db';
 import { createTestDatabase } from '@exchange/db/testing';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
@@ -12,6 +15,8 @@ export type TestContext = {
   app: App;
   database: Awaited<ReturnType<typeof createTestDatabase>>;
   jwtSecret: string;
+  /** DATA_DIR of this app: the mail outbox writes its .eml files under `outbox/`. */
+  dataDir: string;
   /** Signs in through the API and returns the bearer token. */
   login(email: string, password?: string): Promise<string>;
   /** A request with an optional bearer token; JSON bodies are sent as JSON. */
@@ -24,8 +29,9 @@ export async function createTestContext(options: { rateLimitMax?: number; tokenT
   const database = await createTestDatabase();
   await seedDemoData(database.db);
   const jwtSecret = randomBytes(32).toString('hex');
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'exchange-test-'));
   const app = await buildApp({
-    config: { jwtSecret, rateLimitMax: options.rateLimitMax ?? 10_000, logLevel: 'silent' },
+    config: { jwtSecret, rateLimitMax: options.rateLimitMax ?? 10_000, logLevel: 'silent', dataDir, smtpUrl: undefined },
     database,
     closeDatabase: false,
     logger: false,
@@ -43,6 +49,7 @@ export async function createTestContext(options: { rateLimitMax?: number; tokenT
     app,
     database,
     jwtSecret,
+    dataDir,
     request,
     async login(email, password = demoPassword) {
       const response = await request({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password } });
@@ -59,6 +66,7 @@ export async function createTestContext(options: { rateLimitMax?: number; tokenT
     async close() {
       await app.close();
       await database.close();
+      await rm(dataDir, { recursive: true, force: true });
     },
   };
 }

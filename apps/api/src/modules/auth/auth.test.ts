@@ -1,4 +1,6 @@
 import { createHmac } from 'node:crypto';
+import { readFile, readdir } from 'node:fs/promises';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoPassword } from '@exchange/db';
 import { signClientAddress } from '../../plugins/client-address.js';
@@ -170,7 +172,21 @@ describe('self-registration', () => {
     const verified = await t.request({ method: 'PATCH', url: `/api/v1/users/${student.id}`, token: coordinator, payload: { status: 'active' } });
     expect(verified.statusCode).toBe(200);
 
-    expect((await login('new.student@psu.exchange.test', 'Penza-Baoji-2026', '203.0.113.92')).statusCode).toBe(200);
+    const signedIn = await login('new.student@psu.exchange.test', 'Penza-Baoji-2026', '203.0.113.92');
+    expect(signedIn.statusCode).toBe(200);
+
+    // The student hears of it in the app and by e-mail, in the language they chose.
+    const inbox = await t.request({ method: 'GET', url: '/api/v1/notifications', token: signedIn.json().token });
+    expect(inbox.json()).toMatchObject({ unread: 1, items: [{ kind: 'account.verified', readAt: null }] });
+    expect(await t.app.mail.deliverDue()).toBeGreaterThanOrEqual(1);
+    const files = await readdir(path.join(t.dataDir, 'outbox'));
+    const mails = await Promise.all(files.map((file) => readFile(path.join(t.dataDir, 'outbox', file), 'utf8')));
+    const mail = mails.find((text) => text.includes('To: new.student@psu.exchange.test'));
+    expect(mail).toBeDefined();
+    expect(mail).toContain('=D0='); // quoted-printable Cyrillic: the mail is in Russian
+    const read = await t.request({ method: 'POST', url: `/api/v1/notifications/${inbox.json().items[0].id}/read`, token: signedIn.json().token });
+    expect(read.statusCode).toBe(204);
+    expect((await t.request({ method: 'GET', url: '/api/v1/notifications', token: signedIn.json().token })).json().unread).toBe(0);
   });
 
   it('refuses a taken e-mail, a common password and an unknown institution', async () => {

@@ -11,6 +11,7 @@ import {
 } from '@exchange/shared';
 import { conflict, forbidden, notFound, unprocessable } from '../../errors.js';
 import { writeAudit, type Who } from '../../lib/audit.js';
+import { notify } from '../../lib/notify.js';
 import { revokeSessions } from '../../lib/sessions.js';
 import { findUserByEmail, findUserById, listUsers, toUser, type UserFilter } from './users.repository.js';
 
@@ -89,8 +90,10 @@ export function createUsersService({ db }: { db: Database }) {
         if (passwordHash || after!.status !== 'active' || role !== before.role || institutionId !== before.institutionId) {
           await revokeSessions(tx, id);
         }
+        const verified = before.status === 'pending' && after!.status === 'active';
+        if (verified) await notify(tx, id, 'account.verified');
         await writeAudit(tx, who, {
-          action: before.status === 'pending' && after!.status === 'active' ? 'user.verify' : 'user.update',
+          action: verified ? 'user.verify' : 'user.update',
           entityType: 'user',
           entityId: id,
           institutionId: after!.institutionId,
