@@ -66,3 +66,16 @@ describe('notification texts', () => {
     expect(renderNotification('application.submitted', { call }, 'ru').body).toContain('«Весенний семестр в Баоцзи»');
   });
 });
+
+import { instantToZonedLocal, zonedLocalToInstant } from './i18n.js';
+
+describe('zoned local times', () => {
+  it('reads a Penza deadline as Moscow time and a Baoji one as Shanghai time', () => {
+    expect(zonedLocalToInstant('2026-03-31T23:59', 'Europe/Moscow').toISOString()).toBe('2026-03-31T20:59:00.000Z');
+    expect(zonedLocalToInstant('2026-03-31T23:59', 'Asia/Shanghai').toISOString()).toBe('2026-03-31T15:59:00.000Z');
+    // A zone with daylight saving, across its change.
+    expect(zonedLocalToInstant('2026-07-01T12:00', 'Europe/Berlin').toISOString()).toBe('2026-07-01T10:00:00.000Z');
+    expect(instantToZonedLocal('2026-03-31T20:59:00Z', 'Europe/Moscow')).toBe('2026-03-31T23:59');
+    expect(instantToZonedLocal('2026-03-31T20:59:00Z', 'Asia/Shanghai')).toBe('2026-04-01T04:59');
+  });
+});

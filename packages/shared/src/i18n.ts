@@ -67,3 +67,39 @@ export function formatDate(date: string, locale: Locale): string {
 }
 
 export const intlLocale: Record<Locale, string> = { ru: 'ru-RU', zh: 'zh-CN', en: 'en-GB' };
+
+/**
+ * The instant at which clocks in `timeZone` show `local` (`2026-03-31T23:59`): how a deadline
+ * typed as Penza time becomes 23:59 Moscow time whatever the typist's own zone.
+ */
+export function zonedLocalToInstant(local: string, timeZone: string): Date {
+  const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(local);
+  if (!match) throw new RangeError(`Not a local date-time: ${local}`);
+  const [, y, mo, d, h, mi, s = '0'] = match;
+  const asUtc = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s));
+  // Two passes settle the offset even across a daylight-saving change.
+  let guess = asUtc;
+  for (let pass = 0; pass < 2; pass++) guess = asUtc - zoneOffsetMs(new Date(guess), timeZone);
+  return new Date(guess);
+}
+
+/** The local date-time (`2026-03-31T23:59`) an instant shows in a time zone: for form fields. */
+export function instantToZonedLocal(instant: string | Date, timeZone: string): string {
+  const date = typeof instant === 'string' ? new Date(instant) : instant;
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-GB', {
+      timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+    }).formatToParts(date).map((part) => [part.type, part.value]),
+  );
+  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}`;
+}
+
+function zoneOffsetMs(date: Date, timeZone: string): number {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-GB', {
+      timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23',
+    }).formatToParts(date).map((part) => [part.type, part.value]),
+  );
+  const shown = Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute), Number(parts.second));
+  return shown - Math.floor(date.getTime() / 1000) * 1000;
+}

@@ -5,3 +5,4 @@ export * from './passwords.js';
 export * from './permissions.js';
 export * from './schemas.js';
 export * from './notification-texts.js';
+export * from './applications.js';

@@ -1,0 +1,200 @@
+/** Calls and applications: the shapes of the contract. */
+import { z } from 'zod';
+import { applicationStatuses, documentTypes, languages, mobilityTypes } from './enums.js';
+import {
+  academicYear,
+  calendarDate,
+  id,
+  instant,
+  languageRequirement,
+  listQuery,
+  localizedText,
+  quota,
+  text,
+} from './schemas.js';
+
+const localizedOptional = (max: number) => z.strictObject({ ru: text(max), zh: text(max), en: text(max) });
+const documentType = z.enum(documentTypes);
+export const gpa = z.number().min(0).max(5).multipleOf(0.01);
+
+export const callStatuses = ['draft', 'published', 'cancelled'] as const;
+export type CallStatus = (typeof callStatuses)[number];
+
+export const call = z.object({
+  id,
+  institutionId: id,
+  title: z.object({ ru: z.string(), zh: z.string(), en: z.string() }),
+  description: z.object({ ru: z.string(), zh: z.string(), en: z.string() }),
+  academicYear: z.string(),
+  mobilityType: z.enum(mobilityTypes),
+  opensAt: instant,
+  closesAt: instant,
+  maxPreferences: z.number().int(),
+  minGpa: z.number().nullable(),
+  languageRequirement: languageRequirement.nullable(),
+  requiredDocuments: z.array(documentType),
+  quotaIds: z.array(id),
+  status: z.enum(callStatuses),
+  /** Published and within its window now. */
+  isOpen: z.boolean(),
+  /** The lines offered, with seats; for the students choosing among them. */
+  quotas: z.array(quota),
+});
+export type Call = z.infer<typeof call>;
+
+const uniqueList = <T extends z.ZodType>(item: T, max: number) =>
+  z.array(item).max(max).refine((values) => new Set(values.map(String)).size === values.length, { message: 'No duplicates' });
+
+const windowInOrder = (value: { opensAt?: string | undefined; closesAt?: string | undefined }) =>
+  !value.opensAt || !value.closesAt || new Date(value.opensAt) < new Date(value.closesAt);
+
+export const callCreate = z
+  .strictObject({
+    title: localizedText(300),
+    description: localizedOptional(5000).default({ ru: '', zh: '', en: '' }),
+    academicYear,
+    mobilityType: z.enum(mobilityTypes),
+    opensAt: instant,
+    closesAt: instant,
+    maxPreferences: z.number().int().min(1).max(5).default(3),
+    minGpa: gpa.nullable().default(null),
+    languageRequirement: languageRequirement.nullable().default(null),
+    requiredDocuments: uniqueList(documentType, documentTypes.length).default([]),
+    quotaIds: uniqueList(id, 50).default([]),
+    status: z.enum(['draft', 'published']).default('draft'),
+  })
+  .refine(windowInOrder, { message: 'The call must open before it closes', path: ['closesAt'] });
+export type CallCreate = z.input<typeof callCreate>;
+
+export const callUpdate = z
+  .strictObject({
+    title: localizedText(300).optional(),
+    description: localizedOptional(5000).optional(),
+    academicYear: academicYear.optional(),
+    mobilityType: z.enum(mobilityTypes).optional(),
+    opensAt: instant.optional(),
+    closesAt: instant.optional(),
+    maxPreferences: z.number().int().min(1).max(5).optional(),
+    minGpa: gpa.nullable().optional(),
+    languageRequirement: languageRequirement.nullable().optional(),
+    requiredDocuments: uniqueList(documentType, documentTypes.length).optional(),
+    quotaIds: uniqueList(id, 50).optional(),
+    status: z.enum(callStatuses).optional(),
+  })
+  .refine(windowInOrder, { message: 'The call must open before it closes', path: ['closesAt'] });
+export type CallUpdate = z.input<typeof callUpdate>;
+
+export const callListQuery = listQuery.extend({
+  status: z.enum(callStatuses).optional(),
+  open: z.enum(['true', 'false']).optional(),
+  academicYear: academicYear.optional(),
+});
+
+// ——— applications ———
+
+export const languageCertificate = z.strictObject({
+  language: z.enum(languages),
+  /** IELTS, TOEFL, HSK, TORFL (ТРКИ), … */
+  test: text(50).pipe(z.string().min(1, { message: 'Required' })),
+  level: text(20).pipe(z.string().min(1, { message: 'Required' })),
+  date: calendarDate,
+});
+export type LanguageCertificate = z.infer<typeof languageCertificate>;
+
+export const preference = z.strictObject({ quotaId: id, rank: z.number().int().min(1).max(5) });
+
+export const applicationUpdate = z.strictObject({
+  preferences: z
+    .array(preference)
+    .max(5)
+    .refine((list) => new Set(list.map((p) => p.quotaId)).size === list.length, { message: 'Each quota line once' })
+    .refine((list) => new Set(list.map((p) => p.rank)).size === list.length, { message: 'Each rank once' })
+    .optional(),
+  motivation: text(5000).optional(),
+  gpa: gpa.nullable().optional(),
+  languageCertificates: z.array(languageCertificate).max(10).optional(),
+});
+export type ApplicationUpdate = z.input<typeof applicationUpdate>;
+
+export const applicationStatus = z.enum(applicationStatuses);
+
+export const applicationDocument = z.object({
+  id,
+  type: documentType,
+  fileName: z.string(),
+  contentType: z.string(),
+  size: z.number().int(),
+  uploadedAt: instant,
+});
+
+export const review = z.object({
+  score: z.number().nullable(),
+  eligible: z.boolean().nullable(),
+  comment: z.string().nullable(),
+  reviewedAt: instant.nullable(),
+});
+
+export const statusChange = z.object({
+  from: applicationStatus.nullable(),
+  to: applicationStatus,
+  at: instant,
+  note: z.string().nullable(),
+});
+
+export const application = z.object({
+  id,
+  callId: id,
+  studentId: id,
+  status: applicationStatus,
+  preferences: z.array(z.object({ quotaId: id, rank: z.number().int() })),
+  motivation: z.string(),
+  gpa: z.number().nullable(),
+  languageCertificates: z.array(languageCertificate),
+  documents: z.array(applicationDocument),
+  /** Students see only what concerns them: eligibility and the reason when not eligible. */
+  review: review.nullable(),
+  submittedAt: instant.nullable(),
+  createdAt: instant,
+  updatedAt: instant,
+  student: z.object({ id, fullName: z.string(), email: z.string() }),
+  call: z.object({ id, title: z.object({ ru: z.string(), zh: z.string(), en: z.string() }), institutionId: id, closesAt: instant, maxPreferences: z.number().int(), requiredDocuments: z.array(documentType) }),
+  history: z.array(statusChange),
+});
+export type Application = z.infer<typeof application>;
+
+export const applicationSummary = application.omit({ history: true, motivation: true, languageCertificates: true });
+
+export const applicationSortFields = ['submittedAt', 'score', 'gpa', 'name', 'status'] as const;
+
+export const applicationListQuery = listQuery.extend({
+  callId: id.optional(),
+  status: applicationStatus.optional(),
+  /** Applications with this quota line among their preferences. */
+  quotaId: id.optional(),
+  minScore: z.coerce.number().min(0).max(100).optional(),
+  maxScore: z.coerce.number().min(0).max(100).optional(),
+  q: text(100).optional(),
+  sort: z.enum(applicationSortFields).default('submittedAt'),
+  order: z.enum(['asc', 'desc']).default('desc'),
+});
+
+export const applicationExportQuery = applicationListQuery.omit({ limit: true, offset: true });
+
+export const reviewBody = z
+  .strictObject({
+    score: z.number().min(0).max(100).multipleOf(0.01),
+    eligible: z.boolean(),
+    comment: text(2000).default(''),
+  })
+  .refine((value) => value.eligible || value.comment.length > 0, {
+    message: 'Say why the application is not eligible',
+    path: ['comment'],
+  });
+
+/** What a submission still lacks; the web names each item in the user's language. */
+export const missingItems = ['preferences', 'motivation', 'gpa', 'document'] as const;
+export type MissingItem = { item: (typeof missingItems)[number]; documentType?: (typeof documentTypes)[number] };
+
+/** Accepted uploads: checked by content, not by name. */
+export const documentMaxBytes = 10 * 1024 * 1024;
+export const documentContentTypes = ['application/pdf', 'image/png', 'image/jpeg'] as const;
