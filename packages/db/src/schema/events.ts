@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigserial, check, index, integer, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigserial, boolean, check, index, integer, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { eventStatuses, registrationStatuses } from '@exchange/shared';
 import { createdAt, instant, localized, oneOf, primaryId } from './columns.js';
 import { institutions } from './institutions.js';
@@ -40,6 +40,8 @@ export const events = pgTable(
     venue: text(),
     onlineUrl: text(),
     capacity: integer().notNull(),
+    /** Whether people may queue once the seats are taken. */
+    waitlistEnabled: boolean().notNull().default(true),
     registrationOpensAt: instant(),
     registrationClosesAt: instant(),
     /** Institutions whose students may register; empty means everyone. */
