@@ -6,3 +6,4 @@ export * from './permissions.js';
 export * from './schemas.js';
 export * from './notification-texts.js';
 export * from './applications.js';
+export * from './events.js';

@@ -76,3 +76,24 @@ export const canViewAudit = (actor: Actor | null) =>
 export function auditScope(actor: Actor): string | null {
   return actor.role === 'admin' ? null : actor.institutionId;
 }
+
+// ——— cultural centres and events ———
+
+/** Admins create centres; the institutions' coordinators run them. */
+export const canCreateCentres = (actor: Actor | null) => actor?.role === 'admin';
+
+/** Coordinators run the events of their own institution's centres; admins those of every centre. */
+export function canManageCentreEvents(actor: Actor | null, centreInstitutionId: string): boolean {
+  if (!actor) return false;
+  if (actor.role === 'admin') return true;
+  return actor.role === 'coordinator' && actor.institutionId !== null && actor.institutionId === centreInstitutionId;
+}
+
+/** Whether the actor may manage the events of at least one centre (the office pages). */
+export const canRunEvents = (actor: Actor | null) => actor?.role === 'admin' || actor?.role === 'coordinator';
+
+/** An event open to everyone, or to people of the listed institutions. */
+export function isInAudience(actor: Actor, audienceInstitutionIds: readonly string[]): boolean {
+  if (audienceInstitutionIds.length === 0) return true;
+  return actor.institutionId !== null && audienceInstitutionIds.includes(actor.institutionId);
+}
