@@ -6,6 +6,10 @@ import type { Config } from './config.js';
 import { createRateLimiter } from './lib/rate-limiter.js';
 import { agreementsRoutes } from './modules/agreements/agreements.routes.js';
 import { createAgreementsService } from './modules/agreements/agreements.service.js';
+import { applicationsRoutes } from './modules/applications/applications.routes.js';
+import { createApplicationsService } from './modules/applications/applications.service.js';
+import { callsRoutes } from './modules/calls/calls.routes.js';
+import { createCallsService } from './modules/calls/calls.service.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { createAuthService } from './modules/auth/auth.service.js';
@@ -38,6 +42,8 @@ export type BuildOptions = {
   /** Access-token lifetime; short, since the web renews it quietly. */
   tokenTtlSeconds?: number;
   logger?: FastifyServerOptions['logger'];
+  /** The system's clock; tests set it to try deadlines. */
+  clock?: () => Date;
   /** Send the mail outbox in the background (the server does; tests call `deliverDue`). */
   startMailWorker?: boolean;
 };
@@ -83,6 +89,9 @@ export async function buildApp(options: BuildOptions) {
   const users = createUsersService({ db });
   const agreements = createAgreementsService({ db });
   const quotas = createQuotasService({ db });
+  const clock = options.clock ?? (() => new Date());
+  const calls = createCallsService({ db });
+  const applications = createApplicationsService({ db, clock });
 
   await app.register(
     async (api) => {
@@ -92,6 +101,8 @@ export async function buildApp(options: BuildOptions) {
       await api.register(institutionsRoutes);
       await api.register(agreementsRoutes, { agreements });
       await api.register(quotasRoutes, { quotas });
+      await api.register(callsRoutes, { calls });
+      await api.register(applicationsRoutes, { applications });
       await api.register(auditRoutes);
       await api.register(notificationsRoutes);
     },

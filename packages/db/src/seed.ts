@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { MobilityType } from '@exchange/shared';
 import type { Database } from './client.js';
 import { hashPassword } from './password-hash.js';
+import { seedCallsAndApplications } from './seed-applications.js';
 import { agreementParties, agreements, institutions, planItems, quotaLines, users } from './schema/index.js';
 
 /** Every demo account's password. Demo data only: never seed it into a real installation. */
@@ -159,6 +160,7 @@ export async function seedDemoData(db: Database): Promise<boolean> {
         })),
       ),
     );
+    await seedCallsAndApplications(tx);
     return true;
   });
 }

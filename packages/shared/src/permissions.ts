@@ -77,6 +77,33 @@ export function auditScope(actor: Actor): string | null {
   return actor.role === 'admin' ? null : actor.institutionId;
 }
 
+// ——— calls and applications ———
+
+/** A call is run by the coordinators of its institution (and the admin). */
+export function canManageCalls(actor: Actor | null, institutionId: string): boolean {
+  if (!actor) return false;
+  return actor.role === 'admin' || (actor.role === 'coordinator' && actor.institutionId === institutionId);
+}
+
+export function canViewCall(actor: Actor, call: { institutionId: string; status: string }): boolean {
+  if (actor.role === 'admin' || isStaffOf(actor, call.institutionId)) return true;
+  return actor.role === 'student' && actor.institutionId === call.institutionId && call.status === 'published';
+}
+
+/**
+ * An application is seen by its student, the home institution's coordinators and reviewers,
+ * and the admin. (Partners see nominees through nominations, not applications.)
+ */
+export function canViewApplication(actor: Actor, application: { studentId: string; homeInstitutionId: string }): boolean {
+  if (actor.role === 'admin' || actor.id === application.studentId) return true;
+  return isStaffOf(actor, application.homeInstitutionId);
+}
+
+/** Reviews are written by the home coordinators; reviewers read only. */
+export function canReviewApplication(actor: Actor | null, application: { homeInstitutionId: string }): boolean {
+  return actor?.role === 'coordinator' && actor.institutionId === application.homeInstitutionId;
+}
+
 // ——— cultural centres and events ———
 
 /** Admins create centres; the institutions' coordinators run them. */

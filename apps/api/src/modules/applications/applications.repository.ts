@@ -1,0 +1,155 @@
+import { and, asc, count, desc, eq, gte, ilike, inArray, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
+import {
+  applicationDocuments,
+  applicationPreferences,
+  applications,
+  applicationStatusHistory,
+  calls,
+  users,
+  type Executor,
+} from '@exchange/db';
+import type { ApplicationStatus } from '@exchange/shared';
+import { toIso, toIsoOrNull } from '../../lib/route.js';
+import { escapeLike } from '../users/users.repository.js';
+
+export type ApplicationRow = typeof applications.$inferSelect;
+type CallRow = typeof calls.$inferSelect;
+
+/** Document fields without the content: lists never carry files. */
+export const documentColumns = {
+  id: applicationDocuments.id,
+  applicationId: applicationDocuments.applicationId,
+  type: applicationDocuments.type,
+  fileName: applicationDocuments.fileName,
+  contentType: applicationDocuments.contentType,
+  size: applicationDocuments.size,
+  createdAt: applicationDocuments.createdAt,
+};
+
+export async function findApplication(db: Executor, id: string, options: { forUpdate?: boolean } = {}) {
+  const query = db
+    .select({ application: applications, call: calls })
+    .from(applications)
+    .innerJoin(calls, eq(calls.id, applications.callId))
+    .where(eq(applications.id, id));
+  const [row] = options.forUpdate ? await query.for('update', { of: applications }) : await query;
+  return row;
+}
+
+/**
+ * Applications as the contract shows them. `forStudent` hides the review except the reason
+ * of an ineligibility, which the student must be told.
+ */
+export async function toApplications(
+  db: Executor,
+  rows: { application: ApplicationRow; call: CallRow }[],
+  options: { forStudent: boolean; withHistory: boolean },
+) {
+  if (rows.length === 0) return [];
+  const ids = rows.map((row) => row.application.id);
+  const studentIds = [...new Set(rows.map((row) => row.application.studentId))];
+  const [preferences, documents, students, history] = await Promise.all([
+    db.select().from(applicationPreferences).where(inArray(applicationPreferences.applicationId, ids)).orderBy(asc(applicationPreferences.rank)),
+    db
+      .select(documentColumns)
+      .from(applicationDocuments)
+      .where(and(inArray(applicationDocuments.applicationId, ids), isNull(applicationDocuments.replacedAt)))
+      .orderBy(asc(applicationDocuments.type)),
+    db.select({ id: users.id, fullName: users.fullName, email: users.email }).from(users).where(inArray(users.id, studentIds)),
+    options.withHistory
+      ? db.select().from(applicationStatusHistory).where(inArray(applicationStatusHistory.applicationId, ids)).orderBy(asc(applicationStatusHistory.seq))
+      : Promise.resolve([]),
+  ]);
+  return rows.map(({ application, call }) => {
+    const review =
+      options.forStudent
+        ? application.status === 'ineligible'
+          ? { score: null, eligible: false, comment: application.reviewComment, reviewedAt: toIsoOrNull(application.reviewedAt) }
+          : null
+        : application.reviewedAt
+          ? { score: application.reviewScore, eligible: application.reviewEligible, comment: application.reviewComment, reviewedAt: toIsoOrNull(application.reviewedAt) }
+          : null;
+    return {
+      id: application.id,
+      callId: application.callId,
+      studentId: application.studentId,
+      status: application.status,
+      preferences: preferences.filter((p) => p.applicationId === application.id).map((p) => ({ quotaId: p.quotaId, rank: p.rank })),
+      motivation: application.motivation,
+      gpa: application.gpa,
+      languageCertificates: application.languageCertificates as never,
+      documents: documents
+        .filter((d) => d.applicationId === application.id)
+        .map((d) => ({ id: d.id, type: d.type, fileName: d.fileName, contentType: d.contentType, size: d.size, uploadedAt: toIso(d.createdAt) })),
+      review,
+      submittedAt: toIsoOrNull(application.submittedAt),
+      createdAt: toIso(application.createdAt),
+      updatedAt: toIso(application.updatedAt),
+      student: students.find((s) => s.id === application.studentId)!,
+      call: { id: call.id, title: call.title, institutionId: call.institutionId, closesAt: toIso(call.closesAt), maxPreferences: call.maxPreferences, requiredDocuments: call.requiredDocuments },
+      history: history
+        .filter((h) => h.applicationId === application.id)
+        .map((h) => ({ from: h.fromStatus, to: h.toStatus, at: toIso(h.at), note: h.note })),
+    };
+  });
+}
+
+export type ApplicationFilter = {
+  studentId?: string | undefined;
+  institutionId?: string | undefined;
+  callId?: string | undefined;
+  status?: ApplicationStatus | undefined;
+  quotaId?: string | undefined;
+  minScore?: number | undefined;
+  maxScore?: number | undefined;
+  q?: string | undefined;
+};
+export type ApplicationSort = { sort: 'submittedAt' | 'score' | 'gpa' | 'name' | 'status'; order: 'asc' | 'desc' };
+
+function conditions(filter: ApplicationFilter, withStatus: boolean): SQL | undefined {
+  return and(
+    filter.studentId ? eq(applications.studentId, filter.studentId) : undefined,
+    filter.institutionId ? eq(calls.institutionId, filter.institutionId) : undefined,
+    filter.callId ? eq(applications.callId, filter.callId) : undefined,
+    withStatus && filter.status ? eq(applications.status, filter.status) : undefined,
+    filter.quotaId
+      ? sql`exists (select 1 from ${applicationPreferences} where ${applicationPreferences.applicationId} = ${applications.id} and ${applicationPreferences.quotaId} = ${filter.quotaId})`
+      : undefined,
+    filter.minScore !== undefined ? gte(applications.reviewScore, filter.minScore) : undefined,
+    filter.maxScore !== undefined ? lte(applications.reviewScore, filter.maxScore) : undefined,
+    filter.q ? or(ilike(users.fullName, `%${escapeLike(filter.q)}%`), ilike(users.email, `%${escapeLike(filter.q)}%`)) : undefined,
+  );
+}
+
+const sortColumns = {
+  submittedAt: applications.submittedAt,
+  score: applications.reviewScore,
+  gpa: applications.gpa,
+  name: users.fullName,
+  status: applications.status,
+};
+
+/** One page of applications, the total, and the count per status (ignoring the status filter). */
+export async function listApplications(db: Executor, filter: ApplicationFilter, sort: ApplicationSort, limit: number, offset: number) {
+  const base = () =>
+    db.select({ application: applications, call: calls }).from(applications).innerJoin(calls, eq(calls.id, applications.callId)).innerJoin(users, eq(users.id, applications.studentId));
+  const column = sortColumns[sort.sort];
+  const ordering = sort.order === 'asc' ? sql`${column} asc nulls last` : sql`${column} desc nulls last`;
+  const [rows, [{ total } = { total: 0 }], byStatus] = await Promise.all([
+    base().where(conditions(filter, true)).orderBy(ordering, desc(applications.createdAt), applications.id).limit(limit).offset(offset),
+    db
+      .select({ total: count() })
+      .from(applications)
+      .innerJoin(calls, eq(calls.id, applications.callId))
+      .innerJoin(users, eq(users.id, applications.studentId))
+      .where(conditions(filter, true)),
+    db
+      .select({ status: applications.status, n: count() })
+      .from(applications)
+      .innerJoin(calls, eq(calls.id, applications.callId))
+      .innerJoin(users, eq(users.id, applications.studentId))
+      .where(conditions(filter, false))
+      .groupBy(applications.status),
+  ]);
+  return { rows, total, counts: Object.fromEntries(byStatus.map((row) => [row.status, row.n])) as Record<string, number> };
+}

@@ -1,0 +1,199 @@
+import multipart from '@fastify/multipart';
+import ExcelJS from 'exceljs';
+import { z } from 'zod';
+import {
+  application,
+  applicationExportQuery,
+  applicationListQuery,
+  applicationSummary,
+  applicationUpdate,
+  documentMaxBytes,
+  documentTypes,
+  id,
+  idParams,
+  page,
+  reviewBody,
+  type DocumentType,
+} from '@exchange/shared';
+import { AppError } from '../../errors.js';
+import { who } from '../../lib/audit.js';
+import { toCsv } from '../../lib/csv.js';
+import { problems, type Api } from '../../lib/route.js';
+import type { ApplicationsService } from './applications.service.js';
+
+const documentParams = z.strictObject({ id: z.uuid(), docId: z.uuid() });
+const staffRead = ['coordinator', 'reviewer', 'admin'] as const;
+
+const exportColumns = ['student', 'email', 'status', 'submitted_at', 'gpa', 'score', 'eligible', 'preferences', 'documents', 'review_comment'];
+
+export async function applicationsRoutes(app: Api, { applications }: { applications: ApplicationsService }) {
+  // Only this module accepts multipart bodies: document uploads.
+  await app.register(multipart, { limits: { fileSize: documentMaxBytes, files: 1, fields: 4, fieldSize: 200, parts: 5 } });
+
+  app.get('/applications', {
+    config: { access: 'signed-in' },
+    schema: {
+      tags: ['applications'],
+      summary: 'Applications: a student’s own; the home office’s; all for an admin. Counts per status for the filter.',
+      security: [{ bearer: [] }],
+      querystring: applicationListQuery,
+      response: { 200: page(applicationSummary).extend({ counts: z.record(z.string(), z.number().int()) }), ...problems() },
+    },
+    handler: (request) => applications.list(request.actor!, request.query),
+  });
+
+  for (const format of ['csv', 'xlsx'] as const) {
+    app.get(`/applications/export.${format}`, {
+      config: { access: staffRead },
+      schema: { tags: ['applications'], summary: `The filtered list as ${format.toUpperCase()}`, security: [{ bearer: [] }], querystring: applicationExportQuery, response: problems() },
+      handler: async (request, reply) => {
+        const rows = await applications.exportRows(request.actor!, request.query);
+        const table = rows.map((row) => [
+          row.student.fullName,
+          row.student.email,
+          row.status,
+          row.submittedAt ?? '',
+          row.gpa ?? '',
+          row.review?.score ?? '',
+          row.review?.eligible === null || row.review?.eligible === undefined ? '' : row.review.eligible ? 'yes' : 'no',
+          row.preferences.map((preference) => `${preference.rank}:${preference.quotaId}`).join(' '),
+          row.documents.map((document) => document.type).join(' '),
+          row.review?.comment ?? '',
+        ]);
+        const name = `applications-${new Date().toISOString().slice(0, 10)}.${format}`;
+        reply.header('content-disposition', `attachment; filename="${name}"`);
+        if (format === 'csv') return reply.type('text/csv; charset=utf-8').send(toCsv(exportColumns, table) as never);
+        const workbook = new ExcelJS.Workbook();
+        const sheet = workbook.addWorksheet('Applications');
+        sheet.addRow(exportColumns).font = { bold: true };
+        // Cells are written as strings and numbers, never as formulas.
+        for (const row of table) sheet.addRow(row);
+        const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
+        return reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').send(buffer as never);
+      },
+    });
+  }
+
+  app.get('/applications/:id', {
+    config: { access: 'signed-in' },
+    schema: { tags: ['applications'], summary: 'An application’s dossier with its status history', security: [{ bearer: [] }], params: idParams, response: { 200: application, ...problems() } },
+    handler: (request) => applications.get(request.actor!, request.params.id),
+  });
+
+  app.post('/applications', {
+    config: { access: ['student'] },
+    schema: {
+      tags: ['applications'],
+      summary: 'Start a draft application on an open call',
+      security: [{ bearer: [] }],
+      body: z.strictObject({ callId: id }),
+      response: { 201: application, ...problems(409) },
+    },
+    handler: async (request, reply) => reply.code(201).send(await applications.create(who(request), request.body.callId)),
+  });
+
+  app.patch('/applications/:id', {
+    config: { access: ['student'] },
+    schema: {
+      tags: ['applications'],
+      summary: 'Fill in a draft: ranked preferences, motivation, GPA, language certificates',
+      security: [{ bearer: [] }],
+      params: idParams,
+      body: applicationUpdate,
+      response: { 200: application, ...problems(409, 422) },
+    },
+    handler: (request) => applications.update(who(request), request.params.id, request.body),
+  });
+
+  app.post('/applications/:id/documents', {
+    config: { access: ['student'] },
+    bodyLimit: documentMaxBytes + 64 * 1024,
+    schema: {
+      tags: ['applications'],
+      summary: 'Upload a document (multipart: `type`, then `file`; PDF, PNG or JPEG up to 10 MB); replaces one of the same type',
+      security: [{ bearer: [] }],
+      params: idParams,
+      consumes: ['multipart/form-data'],
+      response: { 201: application.shape.documents.element, ...problems(409, 413, 415) },
+    },
+    handler: async (request, reply) => {
+      if (!request.isMultipart()) throw new AppError(415, 'unsupported_media_type', 'Send the document as multipart/form-data.');
+      let type: string | undefined;
+      let file: { name: string; content: Buffer } | undefined;
+      try {
+        for await (const part of request.parts()) {
+          if (part.type === 'field' && part.fieldname === 'type') type = String(part.value);
+          else if (part.type === 'file' && part.fieldname === 'file' && !file) file = { name: part.filename, content: await part.toBuffer() };
+          else if (part.type === 'file') await part.toBuffer();
+        }
+      } catch (error) {
+        const code = (error as { code?: string }).code;
+        if (code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError(413, 'file_too_large', 'The file is larger than 10 MB.');
+        if (code?.startsWith('FST_')) throw new AppError(400, 'invalid_upload', 'The upload could not be read.');
+        throw error;
+      }
+      if (!type || !(documentTypes as readonly string[]).includes(type)) {
+        throw new AppError(400, 'validation_failed', 'Say which document this is.', {
+          errors: [{ path: 'body.type', code: 'invalid_value', message: `One of: ${documentTypes.join(', ')}` }],
+        });
+      }
+      if (!file) throw new AppError(400, 'validation_failed', 'Attach the file.', { errors: [{ path: 'body.file', code: 'required', message: 'Required' }] });
+      const created = await applications.addDocument(who(request), request.params.id, type as DocumentType, file.name, file.content);
+      return reply.code(201).send(created);
+    },
+  });
+
+  app.get('/applications/:id/documents/:docId', {
+    config: { access: 'signed-in' },
+    schema: { tags: ['applications'], summary: 'Download a document, as an attachment', security: [{ bearer: [] }], params: documentParams, response: problems() },
+    handler: async (request, reply) => {
+      const document = await applications.document(request.actor!, request.params.id, request.params.docId);
+      return reply
+        .type(document.contentType)
+        .header('content-disposition', `attachment; filename="${document.fileName}"`)
+        .header('content-length', document.size)
+        // Buffers go out as they are; the schema serializer is not involved.
+        .send(document.content as never);
+    },
+  });
+
+  app.delete('/applications/:id/documents/:docId', {
+    config: { access: ['student'] },
+    schema: { tags: ['applications'], security: [{ bearer: [] }], params: documentParams, response: { 204: z.null(), ...problems(409) } },
+    handler: async (request, reply) => {
+      await applications.removeDocument(who(request), request.params.id, request.params.docId);
+      return reply.code(204).send(null);
+    },
+  });
+
+  app.post('/applications/:id/submit', {
+    config: { access: ['student'] },
+    schema: {
+      tags: ['applications'],
+      summary: 'Submit; refused with the list of what is missing (422 `application_incomplete`, `missing`)',
+      security: [{ bearer: [] }],
+      params: idParams,
+      response: { 200: application, ...problems(409, 422) },
+    },
+    handler: (request) => applications.submit(who(request), request.params.id),
+  });
+
+  app.post('/applications/:id/withdraw', {
+    config: { access: ['student'] },
+    schema: { tags: ['applications'], security: [{ bearer: [] }], params: idParams, response: { 200: application, ...problems(409) } },
+    handler: (request) => applications.withdraw(who(request), request.params.id),
+  });
+
+  app.post('/applications/:id/review', {
+    config: { access: ['coordinator'] },
+    schema: {
+      tags: ['applications'],
+      summary: 'Score (0–100), eligibility and comment; ineligible tells the student why',
+      security: [{ bearer: [] }],
+      params: idParams,
+      body: reviewBody,
+      response: { 200: application, ...problems(409) },
+    },
+    handler: (request) => applications.review(who(request), request.params.id, request.body),
+  });
+}

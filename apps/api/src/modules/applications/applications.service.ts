@@ -1,0 +1,299 @@
+import { randomUUID, createHash } from 'node:crypto';
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import {
+  applicationDocuments,
+  applicationPreferences,
+  applications,
+  applicationStatusHistory,
+  callQuotas,
+  sqlState,
+  users,
+  type Database,
+  type Executor,
+} from '@exchange/db';
+import {
+  applicationUpdate,
+  canReviewApplication,
+  canViewApplication,
+  canViewCall,
+  notificationKinds,
+  reviewBody,
+  type Actor,
+  type ApplicationStatus,
+  type DocumentType,
+  type MissingItem,
+} from '@exchange/shared';
+import { AppError, conflict, forbidden, notFound, unprocessable } from '../../errors.js';
+import { writeAudit, type Who } from '../../lib/audit.js';
+import { notify } from '../../lib/notify.js';
+import { findCall, isOpen } from '../calls/calls.repository.js';
+import {
+  findApplication,
+  listApplications,
+  toApplications,
+  type ApplicationFilter,
+  type ApplicationRow,
+  type ApplicationSort,
+} from './applications.repository.js';
+import { checkUpload, storedFileName } from './documents.js';
+
+type Loaded = NonNullable<Awaited<ReturnType<typeof findApplication>>>;
+export type Clock = () => Date;
+
+/** Moves an application to a new status: history, the student's notification, all in `tx`. */
+export async function changeStatus(
+  tx: Executor,
+  loaded: Loaded,
+  to: ApplicationStatus,
+  actorId: string | null,
+  options: { note?: string | null; params?: Record<string, unknown>; extra?: Partial<ApplicationRow> } = {},
+) {
+  const [updated] = await tx
+    .update(applications)
+    .set({ status: to, updatedAt: sql`now()`, ...options.extra })
+    .where(eq(applications.id, loaded.application.id))
+    .returning();
+  await tx.insert(applicationStatusHistory).values({
+    applicationId: loaded.application.id,
+    fromStatus: loaded.application.status,
+    toStatus: to,
+    actorId,
+    note: options.note ?? null,
+  });
+  const kind = `application.${to}`;
+  if (notificationKinds.includes(kind)) {
+    await notify(tx, loaded.application.studentId, kind, { call: loaded.call.title, applicationId: loaded.application.id, ...options.params });
+  }
+  return updated!;
+}
+
+export function createApplicationsService({ db, clock }: { db: Database; clock: Clock }) {
+  const forActor = (actor: Actor, loaded: Loaded) => canViewApplication(actor, { studentId: loaded.application.studentId, homeInstitutionId: loaded.call.institutionId });
+
+  /** Loads an application the actor may see; anything else is missing. */
+  async function load(tx: Executor, actor: Actor, id: string, options: { forUpdate?: boolean } = {}) {
+    const loaded = await findApplication(tx, id, options);
+    if (!loaded || !forActor(actor, loaded)) throw notFound('application');
+    return loaded;
+  }
+
+  /** Loads the actor's own draft for a change. */
+  async function ownDraft(tx: Executor, actor: Actor, id: string) {
+    const loaded = await load(tx, actor, id, { forUpdate: true });
+    if (loaded.application.studentId !== actor.id) throw forbidden('Only the student who applies changes an application.');
+    if (loaded.application.status !== 'draft') throw conflict('not_a_draft', 'The application has been submitted; it can no longer be changed.');
+    return loaded;
+  }
+
+  async function view(tx: Executor, actor: Actor, loaded: Loaded) {
+    const [one] = await toApplications(tx, [loaded], { forStudent: actor.role === 'student', withHistory: true });
+    return one!;
+  }
+
+  /** What the application still lacks before it can be submitted. */
+  async function missingFor(tx: Executor, loaded: Loaded): Promise<MissingItem[]> {
+    const id = loaded.application.id;
+    const [preferences, documents] = await Promise.all([
+      tx.select().from(applicationPreferences).where(eq(applicationPreferences.applicationId, id)),
+      tx.select({ type: applicationDocuments.type }).from(applicationDocuments).where(and(eq(applicationDocuments.applicationId, id), isNull(applicationDocuments.replacedAt))),
+    ]);
+    const missing: MissingItem[] = [];
+    if (preferences.length === 0) missing.push({ item: 'preferences' });
+    if (!loaded.application.motivation.trim()) missing.push({ item: 'motivation' });
+    if (loaded.application.gpa === null) missing.push({ item: 'gpa' });
+    for (const type of loaded.call.requiredDocuments) {
+      if (!documents.some((document) => document.type === type)) missing.push({ item: 'document', documentType: type });
+    }
+    return missing;
+  }
+
+  return {
+    async get(actor: Actor, id: string) {
+      return view(db, actor, await load(db, actor, id));
+    },
+
+    async list(actor: Actor, query: ApplicationFilter & ApplicationSort & { limit: number; offset: number }) {
+      const { limit, offset, sort, order, ...filter } = query;
+      const scoped: ApplicationFilter = { ...filter };
+      if (actor.role === 'student') scoped.studentId = actor.id;
+      else if (actor.role !== 'admin') scoped.institutionId = actor.institutionId ?? '00000000-0000-0000-0000-000000000000';
+      const { rows, total, counts } = await listApplications(db, scoped, { sort, order }, limit, offset);
+      const items = await toApplications(db, rows, { forStudent: actor.role === 'student', withHistory: false });
+      return { items, total, limit, offset, counts };
+    },
+
+    /** Rows for an export: every matching application the actor may see, in list order. */
+    async exportRows(actor: Actor, query: ApplicationFilter & ApplicationSort) {
+      const { sort, order, ...filter } = query;
+      const scoped: ApplicationFilter = { ...filter };
+      if (actor.role !== 'admin') scoped.institutionId = actor.institutionId ?? '00000000-0000-0000-0000-000000000000';
+      const { rows } = await listApplications(db, scoped, { sort, order }, 10_000, 0);
+      return toApplications(db, rows, { forStudent: false, withHistory: false });
+    },
+
+    async create(who: Who, callId: string) {
+      const { actor } = who;
+      return db.transaction(async (tx) => {
+        const call = await findCall(tx, callId);
+        if (!call || !canViewCall(actor, call) || actor.role !== 'student') throw notFound('call');
+        if (!isOpen(call, clock())) throw conflict('call_closed', 'This call is not open for applications.');
+        try {
+          const [created] = await tx.insert(applications).values({ callId, studentId: actor.id }).returning();
+          const loaded = { application: created!, call };
+          await tx.insert(applicationStatusHistory).values({ applicationId: created!.id, fromStatus: null, toStatus: 'draft', actorId: actor.id });
+          await writeAudit(tx, who, { action: 'application.create', entityType: 'application', entityId: created!.id, institutionId: call.institutionId, after: { callId, status: 'draft' } });
+          return view(tx, actor, loaded);
+        } catch (error) {
+          if (sqlState(error) === '23505') throw conflict('already_applied', 'You already have an application to this call.');
+          throw error;
+        }
+      });
+    },
+
+    update(who: Who, id: string, input: z.output<typeof applicationUpdate>) {
+      return db.transaction(async (tx) => {
+        const loaded = await ownDraft(tx, who.actor, id);
+        const before = await view(tx, who.actor, loaded);
+        if (input.preferences) {
+          const preferences = [...input.preferences].sort((a, b) => a.rank - b.rank);
+          if (preferences.length > loaded.call.maxPreferences) {
+            throw unprocessable('too_many_preferences', `This call allows at most ${loaded.call.maxPreferences} preferences.`, {
+              errors: [{ path: 'body.preferences', code: 'too_many', message: `At most ${loaded.call.maxPreferences}` }],
+            });
+          }
+          const offered = (await tx.select({ quotaId: callQuotas.quotaId }).from(callQuotas).where(eq(callQuotas.callId, loaded.call.id))).map((row) => row.quotaId);
+          const errors = preferences.flatMap((preference, index) =>
+            offered.includes(preference.quotaId) ? [] : [{ path: `body.preferences.${index}.quotaId`, code: 'not_offered', message: 'The call does not offer this line' }],
+          );
+          if (errors.length > 0) throw unprocessable('preference_not_offered', 'Choose among the lines the call offers.', { errors });
+          await tx.delete(applicationPreferences).where(eq(applicationPreferences.applicationId, id));
+          // Ranks are stored as 1…n in the order given, whatever numbers the client used.
+          if (preferences.length > 0) {
+            await tx.insert(applicationPreferences).values(preferences.map((preference, index) => ({ applicationId: id, quotaId: preference.quotaId, rank: index + 1 })));
+          }
+        }
+        const { preferences: _preferences, ...fields } = input;
+        const [updated] = await tx.update(applications).set({ ...fields, updatedAt: sql`now()` }).where(eq(applications.id, id)).returning();
+        const after = await view(tx, who.actor, { ...loaded, application: updated! });
+        await writeAudit(tx, who, { action: 'application.update', entityType: 'application', entityId: id, institutionId: loaded.call.institutionId, before, after });
+        return after;
+      });
+    },
+
+    addDocument(who: Who, id: string, type: DocumentType, fileName: string, content: Buffer) {
+      const accepted = checkUpload(fileName, content);
+      return db.transaction(async (tx) => {
+        const loaded = await ownDraft(tx, who.actor, id);
+        const [previous] = await tx
+          .update(applicationDocuments)
+          .set({ replacedAt: sql`now()` })
+          .where(and(eq(applicationDocuments.applicationId, id), eq(applicationDocuments.type, type), isNull(applicationDocuments.replacedAt)))
+          .returning({ id: applicationDocuments.id, fileName: applicationDocuments.fileName, size: applicationDocuments.size, sha256: applicationDocuments.sha256 });
+        const documentId = randomUUID();
+        const sha256 = createHash('sha256').update(content).digest('hex');
+        const [created] = await tx
+          .insert(applicationDocuments)
+          .values({ id: documentId, applicationId: id, type, fileName: storedFileName(type, documentId, accepted), contentType: accepted.contentType, size: content.length, sha256, content, uploadedBy: who.actor.id })
+          .returning({ id: applicationDocuments.id, type: applicationDocuments.type, fileName: applicationDocuments.fileName, contentType: applicationDocuments.contentType, size: applicationDocuments.size, createdAt: applicationDocuments.createdAt });
+        // The replaced version stays in the database; the audit entry points at both.
+        await writeAudit(tx, who, {
+          action: previous ? 'document.replace' : 'document.upload',
+          entityType: 'application',
+          entityId: id,
+          institutionId: loaded.call.institutionId,
+          before: previous ? { document: previous } : null,
+          after: { document: { id: created!.id, type, fileName: created!.fileName, size: created!.size, sha256, originalName: fileName } },
+        });
+        return { id: created!.id, type: created!.type, fileName: created!.fileName, contentType: created!.contentType, size: created!.size, uploadedAt: created!.createdAt.toISOString() };
+      });
+    },
+
+    removeDocument(who: Who, id: string, documentId: string) {
+      return db.transaction(async (tx) => {
+        const loaded = await ownDraft(tx, who.actor, id);
+        const [removed] = await tx
+          .update(applicationDocuments)
+          .set({ replacedAt: sql`now()` })
+          .where(and(eq(applicationDocuments.id, documentId), eq(applicationDocuments.applicationId, id), isNull(applicationDocuments.replacedAt)))
+          .returning({ id: applicationDocuments.id, type: applicationDocuments.type, fileName: applicationDocuments.fileName, sha256: applicationDocuments.sha256 });
+        if (!removed) throw notFound('document');
+        await writeAudit(tx, who, { action: 'document.remove', entityType: 'application', entityId: id, institutionId: loaded.call.institutionId, before: { document: removed } });
+      });
+    },
+
+    async document(actor: Actor, id: string, documentId: string) {
+      await load(db, actor, id);
+      const [document] = await db
+        .select()
+        .from(applicationDocuments)
+        .where(and(eq(applicationDocuments.id, documentId), eq(applicationDocuments.applicationId, id)));
+      if (!document) throw notFound('document');
+      return document;
+    },
+
+    submit(who: Who, id: string) {
+      return db.transaction(async (tx) => {
+        const loaded = await ownDraft(tx, who.actor, id);
+        const [student] = await tx.select({ status: users.status }).from(users).where(eq(users.id, who.actor.id));
+        if (student?.status !== 'active') throw new AppError(403, 'account_not_verified', 'Your account must be verified by your international office first.');
+        if (!isOpen(loaded.call, clock())) throw conflict('call_closed', 'The call is closed: applications are no longer accepted.');
+        const missing = await missingFor(tx, loaded);
+        if (missing.length > 0) {
+          throw unprocessable('application_incomplete', 'The application is not complete.', {
+            missing,
+            errors: missing.map((entry) => ({
+              path: entry.item === 'document' ? `documents.${entry.documentType}` : entry.item,
+              code: 'missing',
+              message: entry.item === 'document' ? `Upload the ${entry.documentType!.replace(/_/g, ' ')}` : `Fill in ${entry.item}`,
+            })),
+          });
+        }
+        const updated = await changeStatus(tx, loaded, 'submitted', who.actor.id, { extra: { submittedAt: clock() } });
+        await writeAudit(tx, who, { action: 'application.submit', entityType: 'application', entityId: id, institutionId: loaded.call.institutionId, before: { status: 'draft' }, after: { status: 'submitted' } });
+        return view(tx, who.actor, { ...loaded, application: updated });
+      });
+    },
+
+    withdraw(who: Who, id: string) {
+      return db.transaction(async (tx) => {
+        const loaded = await load(tx, who.actor, id, { forUpdate: true });
+        if (loaded.application.studentId !== who.actor.id) throw forbidden('Only the student who applies withdraws an application.');
+        if (!['draft', 'submitted'].includes(loaded.application.status)) {
+          throw conflict('cannot_withdraw', 'The application has been decided on; ask your international office.');
+        }
+        if (clock() >= loaded.call.closesAt) throw conflict('call_closed', 'The call is closed: the application can no longer be withdrawn.');
+        const updated = await changeStatus(tx, loaded, 'withdrawn', who.actor.id);
+        await writeAudit(tx, who, { action: 'application.withdraw', entityType: 'application', entityId: id, institutionId: loaded.call.institutionId, before: { status: loaded.application.status }, after: { status: 'withdrawn' } });
+        return view(tx, who.actor, { ...loaded, application: updated });
+      });
+    },
+
+    review(who: Who, id: string, input: z.output<typeof reviewBody>) {
+      return db.transaction(async (tx) => {
+        const loaded = await load(tx, who.actor, id, { forUpdate: true });
+        if (!canReviewApplication(who.actor, { homeInstitutionId: loaded.call.institutionId })) throw forbidden('Reviews are written by the home international office.');
+        if (!['submitted', 'ineligible'].includes(loaded.application.status)) {
+          throw conflict('not_reviewable', 'Only submitted applications are reviewed, before the allocation.');
+        }
+        const before = { score: loaded.application.reviewScore, eligible: loaded.application.reviewEligible, comment: loaded.application.reviewComment, status: loaded.application.status };
+        const review = { reviewScore: input.score, reviewEligible: input.eligible, reviewComment: input.comment || null, reviewedBy: who.actor.id, reviewedAt: clock() };
+        const target: ApplicationStatus = input.eligible ? 'submitted' : 'ineligible';
+        const updated =
+          target !== loaded.application.status
+            ? await changeStatus(tx, loaded, target, who.actor.id, { note: input.eligible ? null : input.comment, params: { reason: input.comment }, extra: review })
+            : (await tx.update(applications).set({ ...review, updatedAt: sql`now()` }).where(eq(applications.id, id)).returning())[0]!;
+        await writeAudit(tx, who, {
+          action: 'application.review',
+          entityType: 'application',
+          entityId: id,
+          institutionId: loaded.call.institutionId,
+          before,
+          after: { score: input.score, eligible: input.eligible, comment: input.comment, status: updated.status },
+        });
+        return view(tx, who.actor, { ...loaded, application: updated });
+      });
+    },
+  };
+}
+export type ApplicationsService = ReturnType<typeof createApplicationsService>;
