@@ -35,9 +35,48 @@ const expectedAccess: Record<string, Access> = {
   'GET /api/v1/quotas/:id': 'signed-in',
   'POST /api/v1/quotas': ['admin'],
   'PATCH /api/v1/quotas/:id': ['admin'],
+  'GET /api/v1/calls': 'signed-in',
+  'GET /api/v1/calls/:id': 'signed-in',
+  'POST /api/v1/calls': ['coordinator'],
+  'PATCH /api/v1/calls/:id': ['coordinator', 'admin'],
+  'GET /api/v1/applications': 'signed-in',
+  'GET /api/v1/applications/export.csv': ['coordinator', 'reviewer', 'admin'],
+  'GET /api/v1/applications/export.xlsx': ['coordinator', 'reviewer', 'admin'],
+  'GET /api/v1/applications/:id': 'signed-in',
+  'POST /api/v1/applications': ['student'],
+  'PATCH /api/v1/applications/:id': ['student'],
+  'POST /api/v1/applications/:id/documents': ['student'],
+  'GET /api/v1/applications/:id/documents/:docId': 'signed-in',
+  'DELETE /api/v1/applications/:id/documents/:docId': ['student'],
+  'POST /api/v1/applications/:id/submit': ['student'],
+  'POST /api/v1/applications/:id/withdraw': ['student'],
+  'POST /api/v1/applications/:id/review': ['coordinator'],
   'GET /api/v1/audit': ['admin', 'coordinator'],
   'GET /api/v1/notifications': 'signed-in',
   'POST /api/v1/notifications/:id/read': 'signed-in',
+  'GET /api/v1/centres': 'public',
+  'GET /api/v1/centres/:id': 'public',
+  'POST /api/v1/centres': ['admin'],
+  'GET /api/v1/centres/:id/events.ics': 'public',
+  'GET /api/v1/centres/:id/attendance': ['coordinator', 'admin'],
+  'GET /api/v1/events': 'public',
+  'GET /api/v1/events/:id': 'public',
+  'GET /api/v1/events/:id/calendar.ics': 'public',
+  'POST /api/v1/events': ['coordinator', 'admin'],
+  'PATCH /api/v1/events/:id': ['coordinator', 'admin'],
+  'POST /api/v1/events/:id/publish': ['coordinator', 'admin'],
+  'POST /api/v1/events/:id/cancel': ['coordinator', 'admin'],
+  'POST /api/v1/events/:id/registrations': 'signed-in',
+  'GET /api/v1/events/:id/registrations/me': 'signed-in',
+  'DELETE /api/v1/events/:id/registrations/me': 'signed-in',
+  'GET /api/v1/events/:id/registrations': ['coordinator', 'admin'],
+  'GET /api/v1/events/:id/registrations.csv': ['coordinator', 'admin'],
+  'GET /api/v1/events/:id/registrations.xlsx': ['coordinator', 'admin'],
+  'POST /api/v1/events/:id/registrations/:regId/check-in': ['coordinator', 'admin'],
+  'POST /api/v1/events/:id/check-in': ['coordinator', 'admin'],
+  'GET /api/v1/me/registrations': 'signed-in',
+  'POST /api/v1/me/calendar-feed': 'signed-in',
+  'GET /api/v1/calendar-feeds/:token/events.ics': 'public',
 };
 
 let t: TestContext;
@@ -46,7 +85,7 @@ beforeAll(async () => {
 });
 afterAll(() => t?.close());
 
-const sampleUrl = (url: string) => url.replace(/:id/g, '00000000-0000-4000-8000-000000000000');
+const sampleUrl = (url: string) => url.replace(/:(id|docId)/g, '00000000-0000-4000-8000-000000000000');
 
 describe('route access', () => {
   it('has exactly the routes of the table, each with its declared access', () => {

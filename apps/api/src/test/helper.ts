@@ -3,7 +3,7 @@
  * it through HTTP (`inject`). One database per test file.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { demoPassword, seedDemoData } from '@exchange/db';
@@ -25,7 +25,7 @@ export type TestContext = {
   close(): Promise<void>;
 };
 
-export async function createTestContext(options: { rateLimitMax?: number; tokenTtlSeconds?: number } = {}): Promise<TestContext> {
+export async function createTestContext(options: { rateLimitMax?: number; tokenTtlSeconds?: number; clock?: () => Date } = {}): Promise<TestContext> {
   const database = await createTestDatabase();
   await seedDemoData(database.db);
   const jwtSecret = randomBytes(32).toString('hex');
@@ -36,6 +36,7 @@ export async function createTestContext(options: { rateLimitMax?: number; tokenT
     closeDatabase: false,
     logger: false,
     ...(options.tokenTtlSeconds ? { tokenTtlSeconds: options.tokenTtlSeconds } : {}),
+    ...(options.clock ? { clock: options.clock } : {}),
   });
   const institutionIds = new Map<string, string>();
 
@@ -77,4 +78,63 @@ export function problemOf(response: LightMyRequestResponse) {
     throw new Error(`expected problem+json, got ${response.headers['content-type']}: ${response.body}`);
   }
   return response.json() as { status: number; code: string; detail: string; title: string; type: string; errors?: { path: string; code: string; message: string }[] };
+}
+
+/** A multipart/form-data body as a browser would send it. */
+export function multipart(fields: Record<string, string>, file?: { name: string; content: Buffer; contentType?: string }) {
+  const boundary = `----exchange${randomBytes(8).toString('hex')}`;
+  const chunks: Buffer[] = [];
+  for (const [name, value] of Object.entries(fields)) {
+    chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`));
+  }
+  if (file) {
+    chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: ${file.contentType ?? 'application/octet-stream'}\r\n\r\n`));
+    chunks.push(file.content, Buffer.from('\r\n'));
+  }
+  chunks.push(Buffer.from(`--${boundary}--\r\n`));
+  return { payload: Buffer.concat(chunks), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}
+
+/** The first bytes of each kind of file, padded to a small file. */
+export const sampleFiles = {
+  pdf: Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(200, 0x20), Buffer.from('\n%%EOF\n')]),
+  png: Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(100)]),
+  jpeg: Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(100)]),
+  exe: Buffer.concat([Buffer.from('MZ'), Buffer.alloc(100)]),
+};
+
+/** The e-mails the outbox wrote as .eml files, decoded. */
+export async function readOutbox(dataDir: string) {
+  const folder = path.join(dataDir, 'outbox');
+  const files = await readdir(folder).catch(() => []);
+  return Promise.all(
+    files.map(async (file) => {
+      const raw = await readFile(path.join(folder, file), 'utf8');
+      const [head = '', ...rest] = raw.split('\n\n');
+      const encoded = rest.join('\n\n');
+      const encoding = /content-transfer-encoding: *(\S+)/i.exec(head)?.[1]?.toLowerCase();
+      const body =
+        encoding === 'base64'
+          ? Buffer.from(encoded.replace(/\s/g, ''), 'base64').toString('utf8')
+          : encoding === 'quoted-printable'
+            ? decodeQuotedPrintable(encoded).trim()
+            : encoded.trim();
+      return { to: /^to: *(.+)$/im.exec(head)?.[1]?.trim(), body };
+    }),
+  );
+}
+
+function decodeQuotedPrintable(text: string): string {
+  const joined = text.replace(/=\r?\n/g, '');
+  const bytes: number[] = [];
+  for (let i = 0; i < joined.length; i++) {
+    const hex = joined.slice(i + 1, i + 3);
+    if (joined[i] === '=' && /^[0-9A-F]{2}$/i.test(hex)) {
+      bytes.push(parseInt(hex, 16));
+      i += 2;
+    } else {
+      bytes.push(...Buffer.from(joined[i]!));
+    }
+  }
+  return Buffer.from(bytes).toString('utf8');
 }

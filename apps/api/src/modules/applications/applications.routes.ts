@@ -28,7 +28,8 @@ const exportColumns = ['student', 'email', 'status', 'submitted_at', 'gpa', 'sco
 
 export async function applicationsRoutes(app: Api, { applications }: { applications: ApplicationsService }) {
   // Only this module accepts multipart bodies: document uploads.
-  await app.register(multipart, { limits: { fileSize: documentMaxBytes, files: 1, fields: 4, fieldSize: 200, parts: 5 } });
+  // preservePath: see the name as sent, so a name with a path is refused rather than trimmed.
+  await app.register(multipart, { preservePath: true, limits: { fileSize: documentMaxBytes, files: 1, fields: 4, fieldSize: 200, parts: 5 } });
 
   app.get('/applications', {
     config: { access: 'signed-in' },

@@ -1,11 +1,9 @@
 import { createHmac } from 'node:crypto';
-import { readFile, readdir } from 'node:fs/promises';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoPassword } from '@exchange/db';
 import { renderNotification } from '@exchange/shared';
 import { signClientAddress } from '../../plugins/client-address.js';
-import { createTestContext, problemOf, type TestContext } from '../../test/helper.js';
+import { createTestContext, problemOf, readOutbox, type TestContext } from '../../test/helper.js';
 import { loginLimits } from './auth.service.js';
 
 let t: TestContext;
@@ -180,12 +178,8 @@ describe('self-registration', () => {
     const inbox = await t.request({ method: 'GET', url: '/api/v1/notifications', token: signedIn.json().token });
     expect(inbox.json()).toMatchObject({ unread: 1, items: [{ kind: 'account.verified', readAt: null }] });
     expect(await t.app.mail.deliverDue()).toBeGreaterThanOrEqual(1);
-    const files = await readdir(path.join(t.dataDir, 'outbox'));
-    const mails = await Promise.all(files.map((file) => readFile(path.join(t.dataDir, 'outbox', file), 'utf8')));
-    const mail = mails.find((text) => text.includes('To: new.student@psu.exchange.test'));
-    expect(mail).toBeDefined();
-    const body = Buffer.from(mail!.split('\n\n')[1]!.replace(/\s/g, ''), 'base64').toString('utf8');
-    expect(body).toBe(renderNotification('account.verified', {}, 'ru').body);
+    const mail = (await readOutbox(t.dataDir)).find((entry) => entry.to === 'new.student@psu.exchange.test');
+    expect(mail?.body).toBe(renderNotification('account.verified', {}, 'ru').body);
     const read = await t.request({ method: 'POST', url: `/api/v1/notifications/${inbox.json().items[0].id}/read`, token: signedIn.json().token });
     expect(read.statusCode).toBe(204);
     expect((await t.request({ method: 'GET', url: '/api/v1/notifications', token: signedIn.json().token })).json().unread).toBe(0);

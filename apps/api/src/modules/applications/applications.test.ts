@@ -1,0 +1,292 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { instantToZonedLocal, renderNotification, zonedLocalToInstant } from '@exchange/shared';
+import { createTestContext, multipart, problemOf, readOutbox, sampleFiles, type TestContext } from '../../test/helper.js';
+
+/** The system's clock in these tests: moved by hand to try deadlines. */
+let now = new Date();
+let t: TestContext;
+let coordinator: string;
+let student: string;
+let callId: string;
+let quotaIds: string[];
+
+// A call of Penza State University closing at 23:59 Moscow time in a week.
+const closingDay = new Date(Date.now() + 7 * 24 * 3600 * 1000).toISOString().slice(0, 10);
+const closesAt = zonedLocalToInstant(`${closingDay}T23:59`, 'Europe/Moscow');
+
+beforeAll(async () => {
+  t = await createTestContext({ clock: () => now });
+  coordinator = await t.login('coordinator@psu.exchange.test');
+  student = await t.login('student4@psu.exchange.test');
+  const agreementId = (await t.request({ method: 'GET', url: '/api/v1/agreements', token: coordinator })).json().items[0].id;
+  const psu = await t.institutionId('PSU');
+  const lines = (await t.request({ method: 'GET', url: `/api/v1/agreements/${agreementId}/quotas?academicYear=2025/2026`, token: coordinator })).json().items;
+  quotaIds = lines.filter((line: { sendingInstitutionId: string; mobilityType: string }) => line.sendingInstitutionId === psu && line.mobilityType === 'semester').map((line: { id: string }) => line.id);
+
+  const created = await t.request({
+    method: 'POST',
+    url: '/api/v1/calls',
+    token: coordinator,
+    payload: {
+      title: { en: 'Autumn semester in Baoji', ru: 'Осенний семестр в Баоцзи', zh: '宝鸡秋季学期' },
+      academicYear: '2025/2026',
+      mobilityType: 'semester',
+      opensAt: new Date(Date.now() - 3600_000).toISOString(),
+      closesAt: closesAt.toISOString(),
+      maxPreferences: 2,
+      minGpa: 4,
+      requiredDocuments: ['motivation_letter', 'transcript'],
+      quotaIds,
+      status: 'published',
+    },
+  });
+  expect(created.statusCode).toBe(201);
+  callId = created.json().id;
+});
+afterAll(() => t?.close());
+
+const upload = (token: string, applicationId: string, type: string, name: string, content: Buffer) => {
+  const body = multipart({ type }, { name, content });
+  return t.request({ method: 'POST', url: `/api/v1/applications/${applicationId}/documents`, token, ...body });
+};
+
+describe('calls', () => {
+  it('shows students the open calls of their own institution only, with the lines offered', async () => {
+    const open = await t.request({ method: 'GET', url: '/api/v1/calls?open=true', token: student });
+    const ids = open.json().items.map((call: { id: string }) => call.id);
+    expect(ids).toContain(callId);
+    const ours = open.json().items.find((call: { id: string }) => call.id === callId);
+    expect(ours).toMatchObject({ isOpen: true, maxPreferences: 2, quotaIds: expect.arrayContaining(quotaIds) });
+    expect(ours.quotas[0]).toHaveProperty('remaining');
+
+    const buasStudent = await t.login('student1@buas.exchange.test');
+    const foreign = await t.request({ method: 'GET', url: `/api/v1/calls/${callId}`, token: buasStudent });
+    expect(foreign.statusCode).toBe(404);
+  });
+
+  it('offers only lines the institution sends on, for the call’s year and kind', async () => {
+    const all = (await t.request({ method: 'GET', url: `/api/v1/calls/${callId}`, token: coordinator })).json();
+    const agreementId = all.quotas[0].agreementId;
+    const lines = (await t.request({ method: 'GET', url: `/api/v1/agreements/${agreementId}/quotas`, token: coordinator })).json().items;
+    const foreignLine = lines.find((line: { sendingInstitutionId: string }) => line.sendingInstitutionId !== all.institutionId);
+    const response = await t.request({ method: 'PATCH', url: `/api/v1/calls/${callId}`, token: coordinator, payload: { quotaIds: [foreignLine.id] } });
+    expect(response.statusCode).toBe(422);
+    expect(problemOf(response).errors?.[0]).toMatchObject({ path: 'body.quotaIds.0', code: 'not_sending' });
+
+    const buasCoordinator = await t.login('coordinator@buas.exchange.test');
+    const notTheirs = await t.request({ method: 'PATCH', url: `/api/v1/calls/${callId}`, token: buasCoordinator, payload: { maxPreferences: 5 } });
+    expect(notTheirs.statusCode).toBe(404);
+  });
+});
+
+describe('an application from draft to review', () => {
+  let applicationId: string;
+
+  it('starts a draft, keeps what is filled in, and names what is still missing', async () => {
+    const draft = await t.request({ method: 'POST', url: '/api/v1/applications', token: student, payload: { callId } });
+    expect(draft.statusCode).toBe(201);
+    applicationId = draft.json().id;
+    expect(draft.json()).toMatchObject({ status: 'draft', preferences: [], history: [{ from: null, to: 'draft' }] });
+
+    const again = await t.request({ method: 'POST', url: '/api/v1/applications', token: student, payload: { callId } });
+    expect(again.statusCode).toBe(409);
+    expect(problemOf(again).code).toBe('already_applied');
+
+    const incomplete = await t.request({ method: 'POST', url: `/api/v1/applications/${applicationId}/submit`, token: student });
+    expect(incomplete.statusCode).toBe(422);
+    const missing = (incomplete.json() as { missing: { item: string; documentType?: string }[] }).missing;
+    expect(missing).toEqual([
+      { item: 'preferences' },
+      { item: 'motivation' },
+      { item: 'gpa' },
+      { item: 'document', documentType: 'motivation_letter' },
+      { item: 'document', documentType: 'transcript' },
+    ]);
+    // Nothing changed by the refusal.
+    expect((await t.request({ method: 'GET', url: `/api/v1/applications/${applicationId}`, token: student })).json().status).toBe('draft');
+  });
+
+  it('keeps ranked preferences within the call’s lines and maximum', async () => {
+    const tooMany = await t.request({
+      method: 'PATCH', url: `/api/v1/applications/${applicationId}`, token: student,
+      payload: { preferences: [{ quotaId: quotaIds[0], rank: 1 }, { quotaId: quotaIds[1], rank: 2 }, { quotaId: quotaIds[0], rank: 3 }] },
+    });
+    expect(tooMany.statusCode).toBe(400);
+    const filled = await t.request({
+      method: 'PATCH', url: `/api/v1/applications/${applicationId}`, token: student,
+      payload: {
+        preferences: [{ quotaId: quotaIds[1], rank: 5 }, { quotaId: quotaIds[0], rank: 2 }],
+        motivation: 'Я изучаю китайский язык и железнодорожную технику.',
+        gpa: 4.75,
+        languageCertificates: [{ language: 'zh', test: 'HSK', level: '4', date: '2025-06-01' }],
+      },
+    });
+    expect(filled.statusCode).toBe(200);
+    expect(filled.json().preferences).toEqual([{ quotaId: quotaIds[0], rank: 1 }, { quotaId: quotaIds[1], rank: 2 }]);
+    expect(filled.json().gpa).toBe(4.75);
+  });
+
+  it('checks documents by their content, not their name', async () => {
+    const cases = [
+      { name: 'photo.png', content: sampleFiles.jpeg, status: 415, code: 'file_type_mismatch' },
+      { name: 'letter.pdf', content: sampleFiles.exe, status: 415, code: 'unsupported_file_type' },
+      { name: '../../etc/letter.pdf', content: sampleFiles.pdf, status: 400, code: 'invalid_file_name' },
+      { name: 'big.pdf', content: Buffer.concat([sampleFiles.pdf, Buffer.alloc(11 * 1024 * 1024)]), status: 413, code: 'file_too_large' },
+    ];
+    for (const { name, content, status, code } of cases) {
+      const response = await upload(student, applicationId, 'motivation_letter', name, content);
+      expect(response.statusCode, name).toBe(status);
+      expect(problemOf(response).code, name).toBe(code);
+    }
+    expect((await t.request({ method: 'GET', url: `/api/v1/applications/${applicationId}`, token: student })).json().documents).toEqual([]);
+
+    const letter = await upload(student, applicationId, 'motivation_letter', 'Мотивационное письмо.pdf', sampleFiles.pdf);
+    expect(letter.statusCode).toBe(201);
+    expect(letter.json().fileName).toMatch(/^motivation_letter-[0-9a-f]{8}\.pdf$/);
+    const transcript = await upload(student, applicationId, 'transcript', 'scan.jpeg', sampleFiles.jpeg);
+    expect(transcript.json()).toMatchObject({ contentType: 'image/jpeg', fileName: expect.stringMatching(/\.jpg$/) });
+
+    // A replacement keeps the old version in the audit trail.
+    const replaced = await upload(student, applicationId, 'transcript', 'scan.png', sampleFiles.png);
+    expect(replaced.statusCode).toBe(201);
+    const audit = await t.request({ method: 'GET', url: `/api/v1/audit?entityId=${applicationId}`, token: coordinator });
+    const replacement = audit.json().items.find((entry: { action: string }) => entry.action === 'document.replace');
+    expect(replacement.before.document.id).toBe(transcript.json().id);
+    expect(replacement.after.document.id).toBe(replaced.json().id);
+
+    const download = await t.request({ method: 'GET', url: `/api/v1/applications/${applicationId}/documents/${letter.json().id}`, token: coordinator });
+    expect(download.statusCode).toBe(200);
+    expect(download.headers['content-disposition']).toMatch(/^attachment; filename="motivation_letter-[0-9a-f]{8}\.pdf"$/);
+    expect(download.headers['content-type']).toBe('application/pdf');
+    expect(download.rawPayload.equals(sampleFiles.pdf)).toBe(true);
+  });
+
+  it('hides the application and its documents from other students and other institutions', async () => {
+    const application = (await t.request({ method: 'GET', url: `/api/v1/applications/${applicationId}`, token: student })).json();
+    const documentUrl = `/api/v1/applications/${applicationId}/documents/${application.documents[0].id}`;
+    const otherStudent = await t.login('student2@psu.exchange.test');
+    const buasCoordinator = await t.login('coordinator@buas.exchange.test');
+    const buasReviewer = await t.login('reviewer@buas.exchange.test');
+    for (const token of [otherStudent, buasCoordinator, buasReviewer]) {
+      expect((await t.request({ method: 'GET', url: `/api/v1/applications/${applicationId}`, token })).statusCode).toBe(404);
+      expect((await t.request({ method: 'GET', url: documentUrl, token })).statusCode).toBe(404);
+      const list = await t.request({ method: 'GET', url: `/api/v1/applications?callId=${callId}`, token });
+      expect(list.json().items.map((item: { id: string }) => item.id)).not.toContain(applicationId);
+    }
+    const edit = await t.request({ method: 'PATCH', url: `/api/v1/applications/${applicationId}`, token: otherStudent, payload: { motivation: 'mine now' } });
+    expect(edit.statusCode).toBe(404);
+  });
+
+  it('submits a complete application once, and refuses changes afterwards', async () => {
+    const submitted = await t.request({ method: 'POST', url: `/api/v1/applications/${applicationId}/submit`, token: student });
+    expect(submitted.statusCode).toBe(200);
+    expect(submitted.json()).toMatchObject({ status: 'submitted', history: [{ to: 'draft' }, { from: 'draft', to: 'submitted' }] });
+    expect(submitted.json().submittedAt).not.toBeNull();
+
+    const edit = await t.request({ method: 'PATCH', url: `/api/v1/applications/${applicationId}`, token: student, payload: { gpa: 5 } });
+    expect(edit.statusCode).toBe(409);
+    expect(problemOf(edit).code).toBe('not_a_draft');
+    const upload2 = await upload(student, applicationId, 'cv', 'cv.pdf', sampleFiles.pdf);
+    expect(upload2.statusCode).toBe(409);
+    const twice = await t.request({ method: 'POST', url: `/api/v1/applications/${applicationId}/submit`, token: student });
+    expect(twice.statusCode).toBe(409);
+    expect((await t.request({ method: 'GET', url: `/api/v1/applications/${applicationId}`, token: student })).json().gpa).toBe(4.75);
+  });
+
+  it('lets the home coordinator review; the reviewer only reads; the student is told why in their language', async () => {
+    const reviewer = await t.login('reviewer@buas.exchange.test');
+    expect((await t.request({ method: 'POST', url: `/api/v1/applications/${applicationId}/review`, token: reviewer, payload: { score: 50, eligible: true } })).statusCode).toBe(403);
+    const noReason = await t.request({ method: 'POST', url: `/api/v1/applications/${applicationId}/review`, token: coordinator, payload: { score: 30, eligible: false } });
+    expect(noReason.statusCode).toBe(400);
+
+    const reviewed = await t.request({
+      method: 'POST', url: `/api/v1/applications/${applicationId}/review`, token: coordinator,
+      payload: { score: 61.5, eligible: false, comment: 'Нет сертификата HSK 3 или выше.' },
+    });
+    expect(reviewed.statusCode).toBe(200);
+    expect(reviewed.json()).toMatchObject({ status: 'ineligible', review: { score: 61.5, eligible: false } });
+
+    // The student sees the reason but not the score.
+    const seen = (await t.request({ method: 'GET', url: `/api/v1/applications/${applicationId}`, token: student })).json();
+    expect(seen.review).toEqual({ score: null, eligible: false, comment: 'Нет сертификата HSK 3 или выше.', reviewedAt: expect.any(String) });
+    const bell = (await t.request({ method: 'GET', url: '/api/v1/notifications', token: student })).json();
+    expect(bell.items.map((item: { kind: string }) => item.kind)).toEqual(['application.ineligible', 'application.submitted']);
+
+    await t.app.mail.deliverDue();
+    const bodies = (await readOutbox(t.dataDir)).filter((mail) => mail.to === 'student4@psu.exchange.test').map((mail) => mail.body);
+    // student4 chose English.
+    expect(bodies).toContain(renderNotification('application.ineligible', { call: { en: 'Autumn semester in Baoji', ru: '', zh: '' }, reason: 'Нет сертификата HSK 3 или выше.' }, 'en').body);
+  });
+
+  it('lists the institution’s applications with filters, sorting, pagination and counts per status', async () => {
+    const list = await t.request({ method: 'GET', url: `/api/v1/applications?callId=${callId}&sort=score&order=desc&limit=10`, token: coordinator });
+    expect(list.statusCode).toBe(200);
+    expect(list.json()).toMatchObject({ total: 1, counts: { ineligible: 1 } });
+    const filtered = await t.request({ method: 'GET', url: `/api/v1/applications?callId=${callId}&status=submitted`, token: coordinator });
+    expect(filtered.json()).toMatchObject({ total: 0, counts: { ineligible: 1 } });
+    const byLine = await t.request({ method: 'GET', url: `/api/v1/applications?quotaId=${quotaIds[1]}&minScore=60`, token: coordinator });
+    expect(byLine.json().items.map((item: { id: string }) => item.id)).toEqual([applicationId]);
+  });
+});
+
+describe('the deadline', () => {
+  it('accepts a submission at 23:58 Moscow time and refuses one at 00:00, whatever the server’s zone', async () => {
+    const zone = process.env.TZ;
+    process.env.TZ = 'America/Los_Angeles';
+    try {
+      const tokens = [await t.login('student1@psu.exchange.test'), await t.login('student3@psu.exchange.test')];
+      const ids: string[] = [];
+      for (const token of tokens) {
+        // The seeded applications of these students are on another call.
+        const draft = await t.request({ method: 'POST', url: '/api/v1/applications', token, payload: { callId } });
+        expect(draft.statusCode).toBe(201);
+        const id = draft.json().id;
+        ids.push(id);
+        await t.request({ method: 'PATCH', url: `/api/v1/applications/${id}`, token, payload: { preferences: [{ quotaId: quotaIds[0], rank: 1 }], motivation: 'Motivated.', gpa: 4.2 } });
+        for (const type of ['motivation_letter', 'transcript']) expect((await upload(token, id, type, `${type}.pdf`, sampleFiles.pdf)).statusCode).toBe(201);
+      }
+      now = zonedLocalToInstant(`${closingDay}T23:58`, 'Europe/Moscow');
+      expect((await t.request({ method: 'POST', url: `/api/v1/applications/${ids[0]}/submit`, token: tokens[0] })).statusCode).toBe(200);
+      const nextDay = instantToZonedLocal(new Date(closesAt.getTime() + 60_000), 'Europe/Moscow').slice(0, 10);
+      now = zonedLocalToInstant(`${nextDay}T00:00`, 'Europe/Moscow');
+      const late = await t.request({ method: 'POST', url: `/api/v1/applications/${ids[1]}/submit`, token: tokens[1] });
+      expect(late.statusCode).toBe(409);
+      expect(problemOf(late).code).toBe('call_closed');
+      // Nor can the first student withdraw after the close.
+      expect((await t.request({ method: 'POST', url: `/api/v1/applications/${ids[0]}/withdraw`, token: tokens[0] })).statusCode).toBe(409);
+    } finally {
+      process.env.TZ = zone;
+      now = new Date();
+    }
+  });
+});
+
+describe('exports', () => {
+  it('writes CSV with formula-looking cells made inert, and a real XLSX workbook', async () => {
+    const sneaky = await t.login('student2@psu.exchange.test');
+    // A name that a spreadsheet would run as a formula.
+    const admin = await t.login('admin@exchange.test');
+    const me = (await t.request({ method: 'GET', url: '/api/v1/me', token: sneaky })).json();
+    for (const fullName of ['=HYPERLINK("http://evil.example","x")', '+1+2', '-3', '@SUM(A1)']) {
+      await t.request({ method: 'PATCH', url: `/api/v1/users/${me.id}`, token: admin, payload: { fullName } });
+      const csv = await t.request({ method: 'GET', url: '/api/v1/applications/export.csv', token: coordinator });
+      expect(csv.statusCode).toBe(200);
+      expect(csv.headers['content-type']).toContain('text/csv');
+      expect(csv.headers['content-disposition']).toMatch(/^attachment;/);
+      const line = csv.body.split('\r\n').find((row) => row.includes('student2@psu.exchange.test'))!;
+      expect(line.startsWith(`"'${fullName.replace(/"/g, '""')}"`)).toBe(true);
+    }
+    const xlsx = await t.request({ method: 'GET', url: '/api/v1/applications/export.xlsx', token: coordinator });
+    expect(xlsx.statusCode).toBe(200);
+    expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
+    const ExcelJS = (await import('exceljs')).default;
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(xlsx.rawPayload as never);
+    const sheet = workbook.worksheets[0]!;
+    expect(sheet.getRow(1).getCell(1).value).toBe('student');
+    expect(sheet.rowCount).toBeGreaterThan(2);
+
+    const student4 = await t.request({ method: 'GET', url: '/api/v1/applications/export.csv', token: student });
+    expect(student4.statusCode).toBe(403);
+  });
+});
