@@ -34,6 +34,14 @@ export const applications = pgTable(
       .references(() => users.id, { onDelete: 'restrict' }),
     status: text({ enum: applicationStatuses }).notNull().default('draft'),
     motivation: text().notNull().default(''),
+    /** The name as in the passport, in Latin letters, for the partner's paperwork. */
+    fullNameLatin: text(),
+    /** Seen by the home office only; never sent to a partner. */
+    passportNumber: text(),
+    /** EQF level of the studies: 6 bachelor, 7 master, 8 doctoral. */
+    studyLevel: integer(),
+    /** ISCED-F 2013 field of the studies, 4 digits. */
+    fieldOfStudy: text(),
     /** On the 5-point scale. */
     gpa: numeric({ precision: 3, scale: 2, mode: 'number' }),
     languageCertificates: jsonb().$type<LanguageCertificate[]>().notNull().default([]),
@@ -52,6 +60,7 @@ export const applications = pgTable(
     index('applications_call_status_idx').on(table.callId, table.status),
     index('applications_student_idx').on(table.studentId, table.createdAt),
     check('applications_status_valid', sql`${table.status} IN (${oneOf(applicationStatuses)})`),
+    check('applications_study_level_valid', sql`${table.studyLevel} IS NULL OR ${table.studyLevel} IN (6, 7, 8)`),
     check('applications_gpa_range', sql`${table.gpa} IS NULL OR (${table.gpa} >= 0 AND ${table.gpa} <= 5)`),
     check('applications_score_range', sql`${table.reviewScore} IS NULL OR (${table.reviewScore} >= 0 AND ${table.reviewScore} <= 100)`),
     check('applications_submitted_has_time', sql`${table.status} = 'draft' OR ${table.submittedAt} IS NOT NULL OR ${table.status} = 'withdrawn'`),

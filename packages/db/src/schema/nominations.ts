@@ -29,6 +29,8 @@ export const nominations = pgTable(
       .references(() => institutions.id, { onDelete: 'restrict' }),
     proposalId: uuid().notNull().default(sql`gen_random_uuid()`),
     status: text({ enum: nominationStatuses }).notNull().default('pending'),
+    /** The sending office's note to the partner; changing it makes a new proposal. */
+    note: text(),
     /** The partner's reason when rejecting. */
     comment: text(),
     decidedBy: uuid().references(() => users.id, { onDelete: 'set null' }),
