@@ -104,6 +104,10 @@ export type LanguageCertificate = z.infer<typeof languageCertificate>;
 export const preference = z.strictObject({ quotaId: id, rank: z.number().int().min(1).max(5) });
 
 export const applicationUpdate = z.strictObject({
+  fullNameLatin: text(200).nullable().optional(),
+  passportNumber: text(30).nullable().optional(),
+  studyLevel: z.union([z.literal(6), z.literal(7), z.literal(8)]).nullable().optional(),
+  fieldOfStudy: z.string().regex(/^\d{4}$/, { message: 'An ISCED-F code has 4 digits' }).nullable().optional(),
   preferences: z
     .array(preference)
     .max(5)
@@ -148,6 +152,11 @@ export const application = z.object({
   status: applicationStatus,
   preferences: z.array(z.object({ quotaId: id, rank: z.number().int() })),
   motivation: z.string(),
+  fullNameLatin: z.string().nullable(),
+  /** Only the home office and the student see it. */
+  passportNumber: z.string().nullable(),
+  studyLevel: z.number().int().nullable(),
+  fieldOfStudy: z.string().nullable(),
   gpa: z.number().nullable(),
   languageCertificates: z.array(languageCertificate),
   documents: z.array(applicationDocument),
@@ -162,7 +171,7 @@ export const application = z.object({
 });
 export type Application = z.infer<typeof application>;
 
-export const applicationSummary = application.omit({ history: true, motivation: true, languageCertificates: true });
+export const applicationSummary = application.omit({ history: true, motivation: true, languageCertificates: true, passportNumber: true });
 
 export const applicationSortFields = ['submittedAt', 'score', 'gpa', 'name', 'status'] as const;
 

@@ -7,3 +7,4 @@ export * from './schemas.js';
 export * from './notification-texts.js';
 export * from './applications.js';
 export * from './events.js';
+export * from './allocation.js';

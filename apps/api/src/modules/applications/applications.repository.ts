@@ -76,6 +76,10 @@ export async function toApplications(
       status: application.status,
       preferences: preferences.filter((p) => p.applicationId === application.id).map((p) => ({ quotaId: p.quotaId, rank: p.rank })),
       motivation: application.motivation,
+      fullNameLatin: application.fullNameLatin,
+      passportNumber: application.passportNumber,
+      studyLevel: application.studyLevel,
+      fieldOfStudy: application.fieldOfStudy,
       gpa: application.gpa,
       languageCertificates: application.languageCertificates as never,
       documents: documents
