@@ -13,6 +13,8 @@ import { createCallsService } from './modules/calls/calls.service.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { createAuthService } from './modules/auth/auth.service.js';
+import { eventsRoutes } from './modules/events/events.routes.js';
+import { createEventsService } from './modules/events/events.service.js';
 import { createMailWorker, type MailWorker } from './modules/mail/mail-worker.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { institutionsRoutes } from './modules/institutions/institutions.routes.js';
@@ -92,6 +94,7 @@ export async function buildApp(options: BuildOptions) {
   const clock = options.clock ?? (() => new Date());
   const calls = createCallsService({ db });
   const applications = createApplicationsService({ db, clock });
+  const events = createEventsService({ db, secret: options.config.jwtSecret, clock });
 
   await app.register(
     async (api) => {
@@ -103,6 +106,7 @@ export async function buildApp(options: BuildOptions) {
       await api.register(quotasRoutes, { quotas });
       await api.register(callsRoutes, { calls });
       await api.register(applicationsRoutes, { applications });
+      await api.register(eventsRoutes, { events });
       await api.register(auditRoutes);
       await api.register(notificationsRoutes);
     },

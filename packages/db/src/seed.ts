@@ -3,6 +3,7 @@ import type { MobilityType } from '@exchange/shared';
 import type { Database } from './client.js';
 import { hashPassword } from './password-hash.js';
 import { seedCallsAndApplications } from './seed-applications.js';
+import { seedCentresAndEvents } from './seed-events.js';
 import { agreementParties, agreements, institutions, planItems, quotaLines, users } from './schema/index.js';
 
 /** Every demo account's password. Demo data only: never seed it into a real installation. */
@@ -161,6 +162,7 @@ export async function seedDemoData(db: Database): Promise<boolean> {
       ),
     );
     await seedCallsAndApplications(tx);
+    await seedCentresAndEvents(tx);
     return true;
   });
 }
