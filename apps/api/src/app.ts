@@ -17,6 +17,8 @@ import { eventsRoutes } from './modules/events/events.routes.js';
 import { createEventsService } from './modules/events/events.service.js';
 import { createMailWorker, type MailWorker } from './modules/mail/mail-worker.js';
 import { healthRoutes } from './modules/health/health.routes.js';
+import { nominationsRoutes } from './modules/nominations/nominations.routes.js';
+import { createNominationsService } from './modules/nominations/nominations.service.js';
 import { institutionsRoutes } from './modules/institutions/institutions.routes.js';
 import { notificationsRoutes } from './modules/notifications/notifications.routes.js';
 import { quotasRoutes } from './modules/quotas/quotas.routes.js';
@@ -94,6 +96,7 @@ export async function buildApp(options: BuildOptions) {
   const clock = options.clock ?? (() => new Date());
   const calls = createCallsService({ db });
   const applications = createApplicationsService({ db, clock });
+  const nominations = createNominationsService({ db, clock });
   const events = createEventsService({ db, secret: options.config.jwtSecret, clock });
 
   await app.register(
@@ -106,6 +109,7 @@ export async function buildApp(options: BuildOptions) {
       await api.register(quotasRoutes, { quotas });
       await api.register(callsRoutes, { calls });
       await api.register(applicationsRoutes, { applications });
+      await api.register(nominationsRoutes, { nominations });
       await api.register(eventsRoutes, { events });
       await api.register(auditRoutes);
       await api.register(notificationsRoutes);

@@ -8,3 +8,4 @@ export * from './notification-texts.js';
 export * from './applications.js';
 export * from './events.js';
 export * from './allocation.js';
+export * from './nominations.js';

@@ -124,3 +124,21 @@ export function isInAudience(actor: Actor, audienceInstitutionIds: readonly stri
   if (audienceInstitutionIds.length === 0) return true;
   return actor.institutionId !== null && audienceInstitutionIds.includes(actor.institutionId);
 }
+
+// ——— nominations ———
+
+/** Both sides of a nomination see it; the receiving side sees it as a partner. */
+export function nominationSide(actor: Actor, nomination: { sendingInstitutionId: string; receivingInstitutionId: string }): 'sending' | 'receiving' | 'admin' | null {
+  if (actor.role === 'admin') return 'admin';
+  if (isStaffOf(actor, nomination.sendingInstitutionId)) return 'sending';
+  if (isStaffOf(actor, nomination.receivingInstitutionId)) return 'receiving';
+  return null;
+}
+
+/** Approve and reject: the receiving institution's coordinators. */
+export const canDecideNomination = (actor: Actor | null, nomination: { receivingInstitutionId: string }) =>
+  actor?.role === 'coordinator' && actor.institutionId === nomination.receivingInstitutionId;
+
+/** Nominate, cancel, allocate: the sending institution's coordinators. */
+export const canManageOutgoing = (actor: Actor | null, institutionId: string) =>
+  actor?.role === 'coordinator' && actor.institutionId === institutionId;

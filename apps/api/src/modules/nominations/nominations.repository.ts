@@ -1,0 +1,116 @@
+import { and, asc, count, desc, eq, ilike, inArray, isNull, or, type SQL } from 'drizzle-orm';
+import { applicationDocuments, applicationPreferences, applications, calls, nominations, quotaLines, users, type Executor } from '@exchange/db';
+import { partnerDocumentTypes, type LanguageCertificate, type NominationStatus } from '@exchange/shared';
+import { toIso, toIsoOrNull } from '../../lib/route.js';
+import { documentColumns } from '../applications/applications.repository.js';
+import { escapeLike } from '../users/users.repository.js';
+
+export type NominationRow = typeof nominations.$inferSelect;
+type Joined = { nomination: NominationRow; application: typeof applications.$inferSelect; call: typeof calls.$inferSelect; quota: typeof quotaLines.$inferSelect };
+
+const joined = (db: Executor) =>
+  db
+    .select({ nomination: nominations, application: applications, call: calls, quota: quotaLines })
+    .from(nominations)
+    .innerJoin(applications, eq(applications.id, nominations.applicationId))
+    .innerJoin(calls, eq(calls.id, applications.callId))
+    .innerJoin(quotaLines, eq(quotaLines.id, nominations.quotaId))
+    .innerJoin(users, eq(users.id, applications.studentId));
+
+export async function findNomination(db: Executor, id: string, options: { forUpdate?: boolean } = {}) {
+  const query = joined(db).where(eq(nominations.id, id));
+  const [row] = options.forUpdate ? await query.for('update', { of: nominations }) : await query;
+  return row;
+}
+
+/**
+ * Nominations as one side sees them. The receiving side (a partner) never gets the passport
+ * number, the passport copy or the home office's review.
+ */
+export async function toNominations(db: Executor, rows: Joined[], side: (row: Joined) => 'sending' | 'receiving' | 'admin') {
+  if (rows.length === 0) return [];
+  const applicationIds = rows.map((row) => row.application.id);
+  const [students, preferences, documents] = await Promise.all([
+    db.select({ id: users.id, fullName: users.fullName, email: users.email, institutionId: users.institutionId }).from(users).where(inArray(users.id, rows.map((row) => row.application.studentId))),
+    db.select().from(applicationPreferences).where(inArray(applicationPreferences.applicationId, applicationIds)).orderBy(asc(applicationPreferences.rank)),
+    db.select(documentColumns).from(applicationDocuments).where(and(inArray(applicationDocuments.applicationId, applicationIds), isNull(applicationDocuments.replacedAt))).orderBy(asc(applicationDocuments.type)),
+  ]);
+  return rows.map((row) => {
+    const partner = side(row) === 'receiving';
+    const student = students.find((s) => s.id === row.application.studentId)!;
+    return {
+      id: row.nomination.id,
+      applicationId: row.application.id,
+      callId: row.call.id,
+      callTitle: row.call.title,
+      quotaId: row.nomination.quotaId,
+      academicYear: row.quota.academicYear,
+      mobilityType: row.quota.mobilityType,
+      sendingInstitutionId: row.nomination.sendingInstitutionId,
+      receivingInstitutionId: row.nomination.receivingInstitutionId,
+      proposalId: row.nomination.proposalId,
+      status: row.nomination.status,
+      comment: row.nomination.comment,
+      note: row.nomination.note,
+      createdAt: toIso(row.nomination.createdAt),
+      decidedAt: toIsoOrNull(row.nomination.decidedAt),
+      student: {
+        fullName: student.fullName,
+        fullNameLatin: row.application.fullNameLatin,
+        email: student.email,
+        homeInstitutionId: row.call.institutionId,
+        studyLevel: row.application.studyLevel,
+        fieldOfStudy: row.application.fieldOfStudy,
+        gpa: row.application.gpa,
+        languageCertificates: row.application.languageCertificates as LanguageCertificate[],
+        preferences: preferences.filter((p) => p.applicationId === row.application.id).map((p) => ({ quotaId: p.quotaId, rank: p.rank })),
+        motivation: row.application.motivation,
+      },
+      documents: documents
+        .filter((d) => d.applicationId === row.application.id && (!partner || (partnerDocumentTypes as readonly string[]).includes(d.type)))
+        .map((d) => ({ id: d.id, type: d.type, fileName: d.fileName, contentType: d.contentType, size: d.size, uploadedAt: toIso(d.createdAt) })),
+      ...(partner
+        ? {}
+        : {
+            passportNumber: row.application.passportNumber,
+            review: { score: row.application.reviewScore, comment: row.application.reviewComment },
+          }),
+    };
+  });
+}
+
+export type NominationFilter = {
+  sendingInstitutionId?: string | undefined;
+  receivingInstitutionId?: string | undefined;
+  /** Either side: for staff listing without a direction. */
+  eitherInstitutionId?: string | undefined;
+  academicYear?: string | undefined;
+  quotaId?: string | undefined;
+  status?: NominationStatus | undefined;
+  q?: string | undefined;
+};
+
+export async function listNominations(db: Executor, filter: NominationFilter, limit: number, offset: number) {
+  const where = and(
+    filter.sendingInstitutionId ? eq(nominations.sendingInstitutionId, filter.sendingInstitutionId) : undefined,
+    filter.receivingInstitutionId ? eq(nominations.receivingInstitutionId, filter.receivingInstitutionId) : undefined,
+    filter.eitherInstitutionId
+      ? or(eq(nominations.sendingInstitutionId, filter.eitherInstitutionId), eq(nominations.receivingInstitutionId, filter.eitherInstitutionId))
+      : undefined,
+    filter.academicYear ? eq(quotaLines.academicYear, filter.academicYear) : undefined,
+    filter.quotaId ? eq(nominations.quotaId, filter.quotaId) : undefined,
+    filter.status ? eq(nominations.status, filter.status) : undefined,
+    filter.q ? or(ilike(users.fullName, `%${escapeLike(filter.q)}%`), ilike(applications.fullNameLatin, `%${escapeLike(filter.q)}%`)) : undefined,
+  ) as SQL | undefined;
+  const [rows, [{ total } = { total: 0 }]] = await Promise.all([
+    joined(db).where(where).orderBy(desc(nominations.createdAt), nominations.id).limit(limit).offset(offset),
+    db
+      .select({ total: count() })
+      .from(nominations)
+      .innerJoin(applications, eq(applications.id, nominations.applicationId))
+      .innerJoin(quotaLines, eq(quotaLines.id, nominations.quotaId))
+      .innerJoin(users, eq(users.id, applications.studentId))
+      .where(where),
+  ]);
+  return { rows, total };
+}

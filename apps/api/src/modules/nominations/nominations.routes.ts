@@ -1,0 +1,187 @@
+import ExcelJS from 'exceljs';
+import { z } from 'zod';
+import {
+  allocationConfirm,
+  allocationResult,
+  flows,
+  flowsQuery,
+  id,
+  idParams,
+  nomination,
+  nominationApprove,
+  nominationBulkApprove,
+  nominationCreate,
+  nominationExportQuery,
+  nominationListQuery,
+  nominationReject,
+  nominationUpdate,
+  page,
+  waitlistEntry,
+} from '@exchange/shared';
+import { who } from '../../lib/audit.js';
+import { toCsv } from '../../lib/csv.js';
+import { problems, type Api } from '../../lib/route.js';
+import type { NominationsService } from './nominations.service.js';
+
+const staff = ['coordinator', 'reviewer', 'admin'] as const;
+const exportColumns = ['student', 'student_latin', 'email', 'home_institution', 'receiving_institution', 'academic_year', 'mobility_type', 'status', 'study_level', 'field_of_study', 'languages', 'nominated_at', 'decided_at', 'partner_comment'];
+
+export async function nominationsRoutes(app: Api, { nominations }: { nominations: NominationsService }) {
+  app.post('/calls/:id/allocation', {
+    config: { access: ['coordinator'] },
+    schema: {
+      tags: ['allocation'],
+      summary: 'Dry run: the proposed placements, with a reason for each student in three languages',
+      security: [{ bearer: [] }],
+      params: idParams,
+      response: { 200: allocationResult, ...problems(409) },
+    },
+    handler: (request) => nominations.allocationDryRun(request.actor!, request.params.id),
+  });
+
+  app.post('/calls/:id/allocation/confirm', {
+    config: { access: ['coordinator'] },
+    schema: {
+      tags: ['allocation'],
+      summary: 'Creates the nominations of the dry run and waitlists the rest; 409 if anything changed since',
+      security: [{ bearer: [] }],
+      params: idParams,
+      body: allocationConfirm,
+      response: { 200: allocationResult.extend({ nominationIds: z.array(id) }), ...problems(409) },
+    },
+    handler: (request) => nominations.allocationConfirm(who(request), request.params.id, request.body.fingerprint),
+  });
+
+  app.get('/calls/:id/waitlist', {
+    config: { access: ['coordinator'] },
+    schema: {
+      tags: ['allocation'],
+      summary: 'Waitlisted students of the call, best ranked first; with quotaId, those who wanted that line',
+      security: [{ bearer: [] }],
+      params: idParams,
+      querystring: z.strictObject({ quotaId: id.optional() }),
+      response: { 200: z.object({ items: z.array(waitlistEntry) }), ...problems() },
+    },
+    handler: (request) => nominations.waitlist(request.actor!, request.params.id, request.query.quotaId),
+  });
+
+  app.get('/nominations', {
+    config: { access: staff },
+    schema: {
+      tags: ['nominations'],
+      summary: 'Nominees to (incoming) or from (outgoing) the caller’s institution',
+      security: [{ bearer: [] }],
+      querystring: nominationListQuery,
+      response: { 200: page(nomination), ...problems() },
+    },
+    handler: (request) => nominations.list(request.actor!, request.query),
+  });
+
+  for (const format of ['csv', 'xlsx'] as const) {
+    app.get(`/nominations/export.${format}`, {
+      config: { access: ['coordinator', 'admin'] },
+      schema: { tags: ['nominations'], summary: `The nominee list as ${format.toUpperCase()}`, security: [{ bearer: [] }], querystring: nominationExportQuery, response: problems() },
+      handler: async (request, reply) => {
+        const rows = await nominations.exportRows(request.actor!, request.query);
+        const table = rows.map((row) => [
+          row.student.fullName,
+          row.student.fullNameLatin ?? '',
+          row.student.email,
+          row.sendingInstitutionId,
+          row.receivingInstitutionId,
+          row.academicYear,
+          row.mobilityType,
+          row.status,
+          row.student.studyLevel ?? '',
+          row.student.fieldOfStudy ?? '',
+          row.student.languageCertificates.map((c) => `${c.language} ${c.test} ${c.level}`).join('; '),
+          row.createdAt,
+          row.decidedAt ?? '',
+          row.comment ?? '',
+        ]);
+        reply.header('content-disposition', `attachment; filename="nominations-${new Date().toISOString().slice(0, 10)}.${format}"`);
+        if (format === 'csv') return reply.type('text/csv; charset=utf-8').send(toCsv(exportColumns, table) as never);
+        const workbook = new ExcelJS.Workbook();
+        const sheet = workbook.addWorksheet('Nominations');
+        sheet.addRow(exportColumns).font = { bold: true };
+        for (const row of table) sheet.addRow(row);
+        return reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').send(Buffer.from(await workbook.xlsx.writeBuffer()) as never);
+      },
+    });
+  }
+
+  app.post('/nominations', {
+    config: { access: ['coordinator'] },
+    schema: {
+      tags: ['nominations'],
+      summary: 'Nominate an eligible applicant on a line of the call; 409 when the line is full',
+      security: [{ bearer: [] }],
+      body: nominationCreate,
+      response: { 201: nomination, ...problems(409, 422) },
+    },
+    handler: async (request, reply) => reply.code(201).send(await nominations.create(who(request), request.body.applicationId, request.body.quotaId)),
+  });
+
+  app.post('/nominations/approve', {
+    config: { access: ['coordinator'] },
+    schema: {
+      tags: ['nominations'],
+      summary: 'Approve several nominees; each answers on its own',
+      security: [{ bearer: [] }],
+      body: nominationBulkApprove,
+      response: { 200: z.object({ results: z.array(z.object({ id, status: z.number().int(), code: z.string().optional(), nomination: nomination.optional() })) }), ...problems() },
+    },
+    handler: (request) => nominations.bulkApprove(who(request), request.body.items),
+  });
+
+  app.get('/nominations/:id', {
+    config: { access: staff },
+    schema: { tags: ['nominations'], summary: 'The nominee’s dossier; the receiving side sees no passport number', security: [{ bearer: [] }], params: idParams, response: { 200: nomination, ...problems() } },
+    handler: (request) => nominations.view(request.actor!, request.params.id),
+  });
+
+  app.patch('/nominations/:id', {
+    config: { access: ['coordinator'] },
+    schema: { tags: ['nominations'], summary: 'The sending office’s note to the partner; makes a new proposalId', security: [{ bearer: [] }], params: idParams, body: nominationUpdate, response: { 200: nomination, ...problems(409) } },
+    handler: (request) => nominations.updateNote(who(request), request.params.id, request.body.note),
+  });
+
+  app.get('/nominations/:id/documents/:docId', {
+    config: { access: staff },
+    schema: { tags: ['nominations'], summary: 'A nominee’s document, as an attachment (partners: not the passport copy)', security: [{ bearer: [] }], params: z.strictObject({ id: z.uuid(), docId: z.uuid() }), response: problems() },
+    handler: async (request, reply) => {
+      const document = await nominations.document(request.actor!, request.params.id, request.params.docId);
+      return reply.type(document.contentType).header('content-disposition', `attachment; filename="${document.fileName}"`).send(document.content as never);
+    },
+  });
+
+  app.post('/nominations/:id/approve', {
+    config: { access: ['coordinator'] },
+    schema: { tags: ['nominations'], summary: 'Approve; 409 when the proposalId is stale', security: [{ bearer: [] }], params: idParams, body: nominationApprove, response: { 200: nomination, ...problems(409) } },
+    handler: (request) => nominations.approve(who(request), request.params.id, request.body.proposalId),
+  });
+
+  app.post('/nominations/:id/reject', {
+    config: { access: ['coordinator'] },
+    schema: { tags: ['nominations'], summary: 'Reject with a reason; frees the seat', security: [{ bearer: [] }], params: idParams, body: nominationReject, response: { 200: nomination, ...problems(409) } },
+    handler: (request) => nominations.reject(who(request), request.params.id, request.body.proposalId, request.body.comment),
+  });
+
+  app.post('/nominations/:id/cancel', {
+    config: { access: ['coordinator'] },
+    schema: { tags: ['nominations'], summary: 'The sending side withdraws the nomination; frees the seat', security: [{ bearer: [] }], params: idParams, response: { 200: nomination, ...problems(409) } },
+    handler: (request) => nominations.cancel(who(request), request.params.id),
+  });
+
+  app.get('/reports/flows', {
+    config: { access: staff },
+    schema: {
+      tags: ['reports'],
+      summary: 'Per direction between the parties: seats, nominated, approved; and each pair’s balance',
+      security: [{ bearer: [] }],
+      querystring: flowsQuery,
+      response: { 200: flows, ...problems() },
+    },
+    handler: (request) => nominations.flows(request.query.academicYear),
+  });
+}

@@ -1,0 +1,212 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { quotaLines } from '@exchange/db';
+import { createTestContext, multipart, problemOf, sampleFiles, type TestContext } from '../../test/helper.js';
+
+let now = new Date();
+let t: TestContext;
+let psu: string;
+let buas: string;
+let bri: string;
+let callId: string;
+let toBuas: string;
+let toBri: string;
+const ids: Record<string, string> = {};
+const tokens: Record<string, string> = {};
+
+/** Five PSU students apply; scores decide. BUAS and BRI each have one free seat. */
+const applicants = [
+  { email: 'student1@psu.exchange.test', score: 91.5, preferences: () => [toBri, toBuas] },
+  { email: 'student2@psu.exchange.test', score: 85, preferences: () => [toBri, toBuas] },
+  { email: 'student3@psu.exchange.test', score: 70, preferences: () => [toBuas, toBri] },
+  { email: 'student4@psu.exchange.test', score: 60, preferences: () => [toBuas] },
+  { email: 'student5@psu.exchange.test', score: 40, preferences: () => [toBri] },
+];
+
+beforeAll(async () => {
+  t = await createTestContext({ clock: () => now });
+  [psu, buas, bri] = [await t.institutionId('PSU'), await t.institutionId('BUAS'), await t.institutionId('BRI')];
+  tokens.psu = await t.login('coordinator@psu.exchange.test');
+  tokens.buas = await t.login('coordinator@buas.exchange.test');
+  tokens.bri = await t.login('coordinator@bri.exchange.test');
+  tokens.admin = await t.login('admin@exchange.test');
+  const agreementId = (await t.request({ method: 'GET', url: '/api/v1/agreements', token: tokens.psu })).json().items[0].id;
+  const lines = (await t.request({ method: 'GET', url: `/api/v1/agreements/${agreementId}/quotas?academicYear=2025/2026`, token: tokens.psu })).json().items;
+  const line = (to: string) => lines.find((l: { sendingInstitutionId: string; receivingInstitutionId: string; mobilityType: string }) => l.sendingInstitutionId === psu && l.receivingInstitutionId === to && l.mobilityType === 'semester').id;
+  [toBuas, toBri] = [line(buas), line(bri)];
+  for (const id of [toBuas, toBri]) await t.request({ method: 'PATCH', url: `/api/v1/quotas/${id}`, token: tokens.admin, payload: { seats: 1 } });
+
+  const closesAt = new Date(Date.now() + 24 * 3600_000);
+  const call = await t.request({
+    method: 'POST', url: '/api/v1/calls', token: tokens.psu,
+    payload: { title: { en: 'Exchange semester', ru: 'Семестр обмена', zh: '交换学期' }, academicYear: '2025/2026', mobilityType: 'semester', opensAt: new Date(Date.now() - 3600_000).toISOString(), closesAt: closesAt.toISOString(), maxPreferences: 2, requiredDocuments: ['transcript'], quotaIds: [toBuas, toBri], status: 'published' },
+  });
+  callId = call.json().id;
+  for (const [index, applicant] of applicants.entries()) {
+    const token = await t.login(applicant.email);
+    tokens[applicant.email] = token;
+    const draft = (await t.request({ method: 'POST', url: '/api/v1/applications', token, payload: { callId } })).json();
+    ids[applicant.email] = draft.id;
+    await t.request({
+      method: 'PATCH', url: `/api/v1/applications/${draft.id}`, token,
+      payload: { preferences: applicant.preferences().map((quotaId, rank) => ({ quotaId, rank: rank + 1 })), motivation: 'Motivated.', gpa: 4.5, fullNameLatin: `Student ${index + 1}`, passportNumber: `75 1234567${index}`, studyLevel: 6, fieldOfStudy: '0716' },
+    });
+    const body = multipart({ type: 'transcript' }, { name: 'transcript.pdf', content: sampleFiles.pdf });
+    await t.request({ method: 'POST', url: `/api/v1/applications/${draft.id}/documents`, token, ...body });
+    const passport = multipart({ type: 'passport_copy' }, { name: 'passport.pdf', content: sampleFiles.pdf });
+    await t.request({ method: 'POST', url: `/api/v1/applications/${draft.id}/documents`, token, ...passport });
+    expect((await t.request({ method: 'POST', url: `/api/v1/applications/${draft.id}/submit`, token })).statusCode).toBe(200);
+    await t.request({ method: 'POST', url: `/api/v1/applications/${draft.id}/review`, token: tokens.psu, payload: { score: applicant.score, eligible: true, comment: 'internal: strong' } });
+  }
+  now = new Date(closesAt.getTime() + 60_000);
+});
+afterAll(() => t?.close());
+
+type Outcome = { applicationId: string; placed: { quotaId: string; rank: number } | null; reason: { en: string; ru: string; zh: string } };
+
+describe('allocation', () => {
+  let fingerprint: string;
+
+  it('waits for the call to close', async () => {
+    const saved = now;
+    now = new Date(Date.now());
+    const early = await t.request({ method: 'POST', url: `/api/v1/calls/${callId}/allocation`, token: tokens.psu });
+    now = saved;
+    expect(early.statusCode).toBe(409);
+    expect(problemOf(early).code).toBe('call_not_closed');
+  });
+
+  it('proposes placements by score with a reason for each student, and changes nothing', async () => {
+    const dry = await t.request({ method: 'POST', url: `/api/v1/calls/${callId}/allocation`, token: tokens.psu });
+    expect(dry.statusCode).toBe(200);
+    fingerprint = dry.json().fingerprint;
+    const outcomes: Outcome[] = dry.json().outcomes;
+    const of = (email: string) => outcomes.find((outcome) => outcome.applicationId === ids[email])!;
+    expect(of('student1@psu.exchange.test').placed).toEqual({ quotaId: toBri, rank: 1 });
+    expect(of('student2@psu.exchange.test').placed).toEqual({ quotaId: toBuas, rank: 2 });
+    expect(of('student2@psu.exchange.test').reason.en).toBe('Placed at 2nd choice BUAS: 1st choice BRI full, its last seat went to a score of 91.5.');
+    expect(of('student3@psu.exchange.test').placed).toBeNull();
+    expect(of('student3@psu.exchange.test').reason.en).toBe('Not placed: all 2 choices full; waitlisted 1st for BUAS, waitlisted 1st for BRI.');
+    expect(of('student3@psu.exchange.test').reason.ru).toContain('Не размещён');
+    const application = await t.request({ method: 'GET', url: `/api/v1/applications/${ids['student1@psu.exchange.test']}`, token: tokens.psu });
+    expect(application.json().status).toBe('submitted');
+  });
+
+  it('refuses to confirm a proposal the data no longer matches', async () => {
+    const stale = await t.request({ method: 'POST', url: `/api/v1/calls/${callId}/allocation/confirm`, token: tokens.psu, payload: { fingerprint: 'not-the-one' } });
+    expect(stale.statusCode).toBe(409);
+    expect(problemOf(stale).code).toBe('allocation_stale');
+  });
+
+  it('confirms: nominations for the placed, the waiting list for the rest, seats taken', async () => {
+    const confirmed = await t.request({ method: 'POST', url: `/api/v1/calls/${callId}/allocation/confirm`, token: tokens.psu, payload: { fingerprint } });
+    expect(confirmed.statusCode).toBe(200);
+    expect(confirmed.json().nominationIds).toHaveLength(2);
+    for (const id of [toBuas, toBri]) expect((await t.request({ method: 'GET', url: `/api/v1/quotas/${id}`, token: tokens.psu })).json()).toMatchObject({ seats: 1, used: 1, remaining: 0 });
+    const status = async (email: string) => (await t.request({ method: 'GET', url: `/api/v1/applications/${ids[email]}`, token: tokens.psu })).json().status;
+    expect(await status('student1@psu.exchange.test')).toBe('nominated');
+    expect(await status('student3@psu.exchange.test')).toBe('waitlisted');
+    const bell = (await t.request({ method: 'GET', url: '/api/v1/notifications', token: tokens['student3@psu.exchange.test'] })).json();
+    expect(bell.items[0].kind).toBe('application.waitlisted');
+  });
+});
+
+describe('the partner’s side', () => {
+  let nominationId: string;
+
+  it('shows a partner only its own nominees, without passport number, passport copy or internal comments', async () => {
+    const incoming = (await t.request({ method: 'GET', url: '/api/v1/nominations?direction=incoming', token: tokens.buas })).json();
+    expect(incoming.items).toHaveLength(1);
+    const nominee = incoming.items[0];
+    nominationId = nominee.id;
+    expect(nominee.student).toMatchObject({ fullNameLatin: 'Student 2', studyLevel: 6, fieldOfStudy: '0716' });
+    expect(nominee).not.toHaveProperty('passportNumber');
+    expect(nominee).not.toHaveProperty('review');
+    expect(JSON.stringify(nominee)).not.toContain('75 1234567');
+    expect(JSON.stringify(nominee)).not.toContain('internal: strong');
+    expect(nominee.documents.map((d: { type: string }) => d.type)).toEqual(['transcript']);
+    const reviewer = await t.login('reviewer@buas.exchange.test');
+    expect((await t.request({ method: 'GET', url: `/api/v1/nominations/${nominationId}`, token: reviewer })).statusCode).toBe(200);
+
+    // The home side sees everything.
+    const home = (await t.request({ method: 'GET', url: `/api/v1/nominations/${nominationId}`, token: tokens.psu })).json();
+    expect(home.passportNumber).toBe('75 12345671');
+
+    // BRI sees nothing of a nominee sent to BUAS.
+    expect((await t.request({ method: 'GET', url: `/api/v1/nominations/${nominationId}`, token: tokens.bri })).statusCode).toBe(404);
+    const briIncoming = (await t.request({ method: 'GET', url: '/api/v1/nominations?direction=incoming', token: tokens.bri })).json();
+    expect(briIncoming.items.map((n: { id: string }) => n.id)).not.toContain(nominationId);
+    const decide = await t.request({ method: 'POST', url: `/api/v1/nominations/${nominationId}/approve`, token: tokens.bri, payload: { proposalId: nominee.proposalId } });
+    expect(decide.statusCode).toBe(404);
+  });
+
+  it('refuses a decision on a stale proposal, then approves the current one', async () => {
+    const old = (await t.request({ method: 'GET', url: `/api/v1/nominations/${nominationId}`, token: tokens.buas })).json().proposalId;
+    const noted = await t.request({ method: 'PATCH', url: `/api/v1/nominations/${nominationId}`, token: tokens.psu, payload: { note: 'Prefers the spring term.' } });
+    expect(noted.json().proposalId).not.toBe(old);
+    const stale = await t.request({ method: 'POST', url: `/api/v1/nominations/${nominationId}/approve`, token: tokens.buas, payload: { proposalId: old } });
+    expect(stale.statusCode).toBe(409);
+    expect(problemOf(stale).code).toBe('stale_proposal');
+    const approved = await t.request({ method: 'POST', url: `/api/v1/nominations/${nominationId}/approve`, token: tokens.buas, payload: { proposalId: noted.json().proposalId } });
+    expect(approved.statusCode).toBe(200);
+    expect(approved.json().status).toBe('approved');
+    const application = (await t.request({ method: 'GET', url: `/api/v1/applications/${ids['student2@psu.exchange.test']}`, token: tokens['student2@psu.exchange.test'] })).json();
+    expect(application.status).toBe('accepted');
+    expect(application.history.at(-1)).toMatchObject({ from: 'nominated', to: 'accepted' });
+  });
+
+  it('requires a reason to reject, frees the seat, and offers it to the next waitlisted student', async () => {
+    const [briNomination] = (await t.request({ method: 'GET', url: '/api/v1/nominations?direction=incoming', token: tokens.bri })).json().items;
+    const noReason = await t.request({ method: 'POST', url: `/api/v1/nominations/${briNomination.id}/reject`, token: tokens.bri, payload: { proposalId: briNomination.proposalId } });
+    expect(noReason.statusCode).toBe(400);
+    const rejected = await t.request({ method: 'POST', url: `/api/v1/nominations/${briNomination.id}/reject`, token: tokens.bri, payload: { proposalId: briNomination.proposalId, comment: 'No places in railway engineering this term.' } });
+    expect(rejected.statusCode).toBe(200);
+    expect((await t.request({ method: 'GET', url: `/api/v1/quotas/${toBri}`, token: tokens.psu })).json().remaining).toBe(1);
+    const student1 = (await t.request({ method: 'GET', url: `/api/v1/applications/${ids['student1@psu.exchange.test']}`, token: tokens['student1@psu.exchange.test'] })).json();
+    expect(student1.status).toBe('declined');
+
+    const waitlist = (await t.request({ method: 'GET', url: `/api/v1/calls/${callId}/waitlist?quotaId=${toBri}`, token: tokens.psu })).json().items;
+    expect(waitlist.map((entry: { applicationId: string }) => entry.applicationId)).toEqual([ids['student3@psu.exchange.test'], ids['student5@psu.exchange.test']]);
+    const offered = await t.request({ method: 'POST', url: '/api/v1/nominations', token: tokens.psu, payload: { applicationId: waitlist[0].applicationId, quotaId: toBri } });
+    expect(offered.statusCode).toBe(201);
+    const full = await t.request({ method: 'POST', url: '/api/v1/nominations', token: tokens.psu, payload: { applicationId: waitlist[1].applicationId, quotaId: toBri } });
+    expect(full.statusCode).toBe(409);
+    expect(problemOf(full).code).toBe('quota_full');
+    const twice = await t.request({ method: 'POST', url: '/api/v1/nominations', token: tokens.psu, payload: { applicationId: waitlist[0].applicationId, quotaId: toBuas } });
+    expect(twice.statusCode).toBe(409);
+  });
+
+  it('lets the sending side cancel, which frees the seat', async () => {
+    const outgoing = (await t.request({ method: 'GET', url: `/api/v1/nominations?direction=outgoing&status=pending`, token: tokens.psu })).json().items;
+    const cancelled = await t.request({ method: 'POST', url: `/api/v1/nominations/${outgoing[0].id}/cancel`, token: tokens.psu });
+    expect(cancelled.json().status).toBe('cancelled');
+    expect((await t.request({ method: 'GET', url: `/api/v1/quotas/${outgoing[0].quotaId}`, token: tokens.psu })).json().used).toBe(0);
+    const partnerCancel = await t.request({ method: 'POST', url: `/api/v1/nominations/${outgoing[0].id}/cancel`, token: tokens.buas });
+    expect([403, 404]).toContain(partnerCancel.statusCode);
+  });
+
+  it('reports flows that equal what the nominations say', async () => {
+    const report = (await t.request({ method: 'GET', url: '/api/v1/reports/flows?academicYear=2025/2026', token: tokens.admin })).json();
+    expect(report.directions).toHaveLength(6);
+    const direction = (from: string, to: string) => report.directions.find((d: { sendingInstitutionId: string; receivingInstitutionId: string }) => d.sendingInstitutionId === from && d.receivingInstitutionId === to);
+    const all = (await t.request({ method: 'GET', url: '/api/v1/nominations?limit=100', token: tokens.admin })).json().items;
+    for (const [from, to] of [[psu, buas], [psu, bri]] as const) {
+      const mine = all.filter((n: { sendingInstitutionId: string; receivingInstitutionId: string; academicYear: string }) => n.sendingInstitutionId === from && n.receivingInstitutionId === to && n.academicYear === '2025/2026');
+      expect(direction(from, to).nominated).toBe(mine.filter((n: { status: string }) => ['pending', 'approved'].includes(n.status)).length);
+      expect(direction(from, to).approved).toBe(mine.filter((n: { status: string }) => n.status === 'approved').length);
+    }
+    const seats = await t.database.db.select().from(quotaLines).where(eq(quotaLines.academicYear, '2025/2026'));
+    expect(report.directions.reduce((sum: number, d: { seats: number }) => sum + d.seats, 0)).toBe(seats.reduce((sum, line) => sum + line.seats, 0));
+    const pair = report.balances.find((b: { institutionAId: string; institutionBId: string }) => [b.institutionAId, b.institutionBId].includes(psu) && [b.institutionAId, b.institutionBId].includes(buas));
+    expect(Math.abs(pair.balance)).toBe(1);
+  });
+
+  it('exports the nominee list as CSV and XLSX', async () => {
+    const csv = await t.request({ method: 'GET', url: '/api/v1/nominations/export.csv?direction=incoming', token: tokens.buas });
+    expect(csv.statusCode).toBe(200);
+    expect(csv.body).toContain('Student 2');
+    expect(csv.body).not.toContain('75 1234567');
+    const xlsx = await t.request({ method: 'GET', url: '/api/v1/nominations/export.xlsx?direction=incoming', token: tokens.buas });
+    expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
+  });
+});
