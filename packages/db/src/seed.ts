@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { MobilityType } from '@exchange/shared';
 import type { Database } from './client.js';
 import { hashPassword } from './password-hash.js';
-import { seedCallsAndApplications } from './seed-applications.js';
+import { seedCallsAndApplications, seedNominations } from './seed-applications.js';
 import { seedCentresAndEvents } from './seed-events.js';
 import { agreementParties, agreements, institutions, planItems, quotaLines, users } from './schema/index.js';
 
@@ -162,6 +162,7 @@ export async function seedDemoData(db: Database): Promise<boolean> {
       ),
     );
     await seedCallsAndApplications(tx);
+    await seedNominations(tx);
     await seedCentresAndEvents(tx);
     return true;
   });

@@ -115,7 +115,7 @@ describe('the partner’s side', () => {
   let nominationId: string;
 
   it('shows a partner only its own nominees, without passport number, passport copy or internal comments', async () => {
-    const incoming = (await t.request({ method: 'GET', url: '/api/v1/nominations?direction=incoming', token: tokens.buas })).json();
+    const incoming = (await t.request({ method: 'GET', url: `/api/v1/nominations?direction=incoming&quotaId=${toBuas}`, token: tokens.buas })).json();
     expect(incoming.items).toHaveLength(1);
     const nominee = incoming.items[0];
     nominationId = nominee.id;
@@ -177,7 +177,7 @@ describe('the partner’s side', () => {
   });
 
   it('lets the sending side cancel, which frees the seat', async () => {
-    const outgoing = (await t.request({ method: 'GET', url: `/api/v1/nominations?direction=outgoing&status=pending`, token: tokens.psu })).json().items;
+    const outgoing = (await t.request({ method: 'GET', url: `/api/v1/nominations?direction=outgoing&status=pending&quotaId=${toBri}`, token: tokens.psu })).json().items;
     const cancelled = await t.request({ method: 'POST', url: `/api/v1/nominations/${outgoing[0].id}/cancel`, token: tokens.psu });
     expect(cancelled.json().status).toBe('cancelled');
     expect((await t.request({ method: 'GET', url: `/api/v1/quotas/${outgoing[0].quotaId}`, token: tokens.psu })).json().used).toBe(0);
