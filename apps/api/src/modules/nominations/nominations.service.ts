@@ -125,12 +125,20 @@ export function createNominationsService({ db, clock }: { db: Database; clock: C
       .select({ unreviewed: sql<number>`count(*)::int` })
       .from(applications)
       .where(and(eq(applications.callId, callId), eq(applications.status, 'submitted'), sql`${applications.reviewedAt} is null`));
+    const offeredLines = new Set(lineIds);
+    const preferencesOf = new Map<string, string[]>();
+    for (const preference of preferences) {
+      if (!offeredLines.has(preference.quotaId)) continue;
+      const list = preferencesOf.get(preference.applicationId) ?? [];
+      list.push(preference.quotaId);
+      preferencesOf.set(preference.applicationId, list);
+    }
     const applicants: AllocationApplicant[] = eligible.map((row) => ({
       id: row.id,
       score: row.score!,
       gpa: row.gpa ?? 0,
       submittedAt: (row.submittedAt ?? new Date(0)).toISOString(),
-      preferences: preferences.filter((p) => p.applicationId === row.id && lineIds.includes(p.quotaId)).map((p) => p.quotaId),
+      preferences: preferencesOf.get(row.id) ?? [],
     }));
     const freeSeats = Object.fromEntries(lines.map((line) => [line.id, line.seats - line.used]));
     const fingerprint = createHash('sha256').update(JSON.stringify({ applicants, freeSeats })).digest('hex');
@@ -151,8 +159,11 @@ export function createNominationsService({ db, clock }: { db: Database; clock: C
     const result = allocate(input);
     const receiving = await tx.select({ id: quotaLines.id, receiving: quotaLines.receivingInstitutionId }).from(quotaLines).where(inArray(quotaLines.id, input.lines.map((line) => line.id).concat(nowhere)));
     const codes = new Map((await tx.select({ id: institutions.id, code: institutions.code }).from(institutions)).map((row) => [row.id, row.code]));
-    const lineName = (quotaId: string) => codes.get(receiving.find((row) => row.id === quotaId)?.receiving ?? '') ?? quotaId;
+    const lineName = (quotaId: string) => codes.get(receivingOf.get(quotaId) ?? '') ?? quotaId;
     const byId = new Map(input.applicants.map((applicant) => [applicant.id, applicant]));
+    const receivingOf = new Map(receiving.map((row) => [row.id, row.receiving]));
+    const placedOn = new Map<string, number>();
+    for (const outcome of result.outcomes) if (outcome.placed) placedOn.set(outcome.placed.quotaId, (placedOn.get(outcome.placed.quotaId) ?? 0) + 1);
     return {
       input,
       result,
@@ -165,7 +176,7 @@ export function createNominationsService({ db, clock }: { db: Database; clock: C
           quotaId: line.id,
           receivingInstitutionId: line.receivingInstitutionId,
           freeSeats: line.seats - line.used,
-          placed: result.outcomes.filter((outcome) => outcome.placed?.quotaId === line.id).length,
+          placed: placedOn.get(line.id) ?? 0,
         })),
         outcomes: result.outcomes.map((outcome) => ({
           applicationId: outcome.applicantId,
@@ -302,13 +313,14 @@ export function createNominationsService({ db, clock }: { db: Database; clock: C
           throw conflict('allocation_stale', 'Applications or seats changed since the dry run; run it again and check the new proposal.');
         }
         const created: string[] = [];
+        const reasons = new Map(proposal.outcomes.map((outcome) => [outcome.applicationId, outcome.reason.en]));
         for (const outcome of result.outcomes) {
           if (outcome.placed) {
             const nomination = await nominate(tx, who, outcome.applicantId, outcome.placed.quotaId);
             created.push(nomination.id);
           } else {
             const application = (await findApplication(tx, outcome.applicantId, { forUpdate: true }))!;
-            await changeStatus(tx, application, 'waitlisted', who.actor.id, { note: proposal.outcomes.find((o) => o.applicationId === outcome.applicantId)!.reason.en });
+            await changeStatus(tx, application, 'waitlisted', who.actor.id, { note: reasons.get(outcome.applicantId) ?? null });
           }
         }
         const call = (await findCall(tx, callId))!;
