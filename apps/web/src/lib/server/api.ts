@@ -25,6 +25,7 @@ import {
 } from '@exchange/shared';
 import { clientAddressHeaders, sharedSecret } from './client-signature.js';
 import { config } from './config.js';
+import { createEventsApi } from './events-api.js';
 import { log } from './log.js';
 
 export type FieldError = { path: string; code: string; message: string };
@@ -163,6 +164,7 @@ export function createApi(context: ApiContext) {
   };
 
   return {
+    events: createEventsApi(request, context),
     login: (body: { email: string; password: string }): Promise<Session> =>
       request('POST', '/auth/login', { body, schema: session }),
     refresh: (): Promise<Session> => request('POST', '/auth/refresh', { schema: session }),

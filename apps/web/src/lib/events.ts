@@ -1,0 +1,100 @@
+/**
+ * Showing events: times in the venue's zone and the viewer's, labels of statuses and the
+ * events' problem codes. Components call these; the texts are in the catalogs.
+ */
+import { formatInstant, type EventStatus, type RegistrationStatus } from '@exchange/shared';
+import { m } from '$lib/paraglide/messages.js';
+import { currentLocale, problemMessage } from '$lib/i18n';
+
+export const agreementZones = ['Europe/Moscow', 'Asia/Shanghai'] as const;
+
+const zoneNames: Record<string, () => string> = {
+  'Europe/Moscow': m.zone_moscow,
+  'Asia/Shanghai': m.zone_shanghai,
+};
+
+/** A zone as people name it: "Moscow", "上海"; other zones by their city part. */
+export const zoneLabel = (zone: string) => zoneNames[zone]?.() ?? zone.split('/').pop()!.replace(/_/g, ' ');
+
+/**
+ * The zone to show next to the venue's: the viewer's own (their institution's), or for a
+ * visitor the agreement's other zone.
+ */
+export function viewerZone(venueZone: string, ownZone: string | null | undefined): string {
+  if (ownZone) return ownZone;
+  return venueZone === 'Asia/Shanghai' ? 'Europe/Moscow' : 'Asia/Shanghai';
+}
+
+const dayFormat: Intl.DateTimeFormatOptions = { weekday: 'short', day: 'numeric', month: 'long', year: 'numeric' };
+const timeFormat: Intl.DateTimeFormatOptions = { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' };
+
+const dayKey = (instant: string, zone: string) => formatInstant(instant, 'en', zone, { year: 'numeric', month: '2-digit', day: '2-digit' });
+
+export type ZonedTime = { zone: string; label: string; day: string; start: string; end: string; sameDayAsVenue: boolean };
+
+/** Start and end in one zone, with the day when it differs from the venue's day. */
+function inZone(startsAt: string, endsAt: string, zone: string, venueZone: string): ZonedTime {
+  const locale = currentLocale();
+  return {
+    zone,
+    label: zoneLabel(zone),
+    day: formatInstant(startsAt, locale, zone, dayFormat),
+    start: formatInstant(startsAt, locale, zone, timeFormat),
+    end: formatInstant(endsAt, locale, zone, timeFormat),
+    sameDayAsVenue: dayKey(startsAt, zone) === dayKey(startsAt, venueZone),
+  };
+}
+
+/** The event's times at the venue, and in the other zone when it differs. */
+export function eventTimes(event: { startsAt: string; endsAt: string; timeZone: string }, ownZone?: string | null) {
+  const venue = inZone(event.startsAt, event.endsAt, event.timeZone, event.timeZone);
+  const otherZone = viewerZone(event.timeZone, ownZone);
+  const other = otherZone === event.timeZone ? null : inZone(event.startsAt, event.endsAt, otherZone, event.timeZone);
+  // Zones with the same clock (Shanghai and another UTC+8 zone) need no second line.
+  const same = other && other.start === venue.start && other.sameDayAsVenue;
+  return { venue, other: same ? null : other };
+}
+
+/** "19:00 Shanghai · 14:00 Moscow" */
+export function timesLine(event: { startsAt: string; endsAt: string; timeZone: string }, ownZone?: string | null): string {
+  const { venue, other } = eventTimes(event, ownZone);
+  const first = m.event_time_in_zone({ time: venue.start, zone: venue.label });
+  if (!other) return first;
+  const second = m.event_time_in_zone({ time: other.sameDayAsVenue ? other.start : `${other.day}, ${other.start}`, zone: other.label });
+  return `${first} · ${second}`;
+}
+
+export const eventStatusLabel: Record<EventStatus, () => string> = {
+  draft: m.event_status_draft,
+  published: m.event_status_published,
+  cancelled: m.event_status_cancelled,
+};
+
+export const eventStatusTone: Record<EventStatus, 'ok' | 'warn' | 'neutral' | 'danger'> = {
+  draft: 'neutral',
+  published: 'ok',
+  cancelled: 'danger',
+};
+
+export const registrationStatusLabel: Record<RegistrationStatus, () => string> = {
+  confirmed: m.registration_status_confirmed,
+  waitlisted: m.registration_status_waitlisted,
+  cancelled: m.registration_status_cancelled,
+};
+
+const eventProblems: Record<string, () => string> = {
+  registration_closed: m.event_error_registration_closed,
+  registration_not_open: m.event_error_registration_not_open,
+  event_cancelled: m.event_error_cancelled,
+  event_full: m.event_error_full,
+  event_not_published: m.event_error_not_published,
+  not_in_audience: m.event_error_not_in_audience,
+  capacity_below_confirmed: m.event_error_capacity_below_confirmed,
+  already_checked_in: m.event_error_already_checked_in,
+  invalid_check_in_code: m.event_error_invalid_code,
+  registration_waitlisted: m.event_error_checkin_waitlisted,
+  registration_cancelled: m.event_error_checkin_cancelled,
+  centre_not_found: m.event_error_centre_not_found,
+};
+
+export const eventProblemMessage = (code: string) => (eventProblems[code] ?? (() => problemMessage(code)))();

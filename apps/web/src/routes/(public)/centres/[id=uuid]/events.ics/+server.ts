@@ -1,0 +1,5 @@
+import { calendarLang, passOn } from '$lib/server/files';
+import type { RequestHandler } from './$types';
+
+export const GET: RequestHandler = ({ locals, params, url }) =>
+  passOn(() => locals.api.events.centreCalendar(params.id, calendarLang(url, locals.locale)), 'public, max-age=300');
