@@ -33,15 +33,16 @@ describe('parseProblem', () => {
     expect(fieldErrorsByName(error)).toEqual({ password: 'too_small' });
   });
 
-  it('names fields by the first segment of paths such as /body/languageRequirement/level', () => {
+  it('names fields by the first segment of paths such as body.seats or /body/languageRequirement/level', () => {
     const error = parseProblem(422, {
       type: 'x', title: 'x', status: 422, code: 'validation_failed',
       errors: [
         { path: '/body/languageRequirement/level', code: 'custom', message: '' },
         { path: 'eqfLevels.0', code: 'invalid_value', message: '' },
+        { path: 'body.seats', code: 'below_used', message: '' },
       ],
     });
-    expect(fieldErrorsByName(error)).toEqual({ languageRequirement: 'custom', eqfLevels: 'invalid_value' });
+    expect(fieldErrorsByName(error)).toEqual({ languageRequirement: 'custom', eqfLevels: 'invalid_value', seats: 'below_used' });
   });
 
   it('falls back to a code by status when the body is not a problem', () => {

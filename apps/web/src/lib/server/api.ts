@@ -82,7 +82,8 @@ function fallbackCode(status: number): string {
 export function fieldErrorsByName(error: ApiError): Record<string, string> {
   const result: Record<string, string> = {};
   for (const fieldError of error.fieldErrors) {
-    const name = fieldError.path.replace(/^\/?(body\/)?/, '').split(/[./[]/)[0] ?? '';
+    // Paths look like `body.seats`, `body.languageRequirement.level` or `/body/seats`.
+    const name = fieldError.path.replace(/^\//, '').replace(/^(body|querystring|params)(?=[./]|$)[./]?/, '').split(/[./[]/)[0] ?? '';
     if (name && !(name in result)) result[name] = fieldError.code;
   }
   return result;

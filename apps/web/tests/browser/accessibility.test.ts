@@ -1,0 +1,92 @@
+import { createRequire } from 'node:module';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { baseUrl, firstPage, launch, signIn, type Browser } from './browser';
+
+const axeSource = (createRequire(import.meta.url)('axe-core') as { source: string }).source;
+
+type Violation = { id: string; impact: string | null; help: string; nodes: { target: string[] }[] };
+
+async function seriousViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: axeSource }).catch(async () => {
+    // The page's Content-Security-Policy refuses inline scripts: evaluate the source instead.
+    await page.evaluate(axeSource);
+  });
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: Violation[] }> } }).axe;
+    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } });
+    return result.violations;
+  });
+  return violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map((violation) => `${violation.id} (${violation.impact}): ${violation.help} — ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+}
+
+async function agreementPath(page: Page): Promise<string> {
+  await page.goto(`${baseUrl}/agreements`);
+  const href = await page.getAttribute('main h2 a[href^="/agreements/"]', 'href');
+  expect(href).toBeTruthy();
+  return href!;
+}
+
+describe.each(['light', 'dark'] as const)('accessibility, %s colour scheme', (colorScheme) => {
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    browser = await launch({ colorScheme });
+    page = await firstPage(browser);
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it.each(['/', '/login', '/register'])('%s has no serious violations', async (path) => {
+    await page.goto(`${baseUrl}${path}`);
+    expect(await seriousViolations(page)).toEqual([]);
+    expect(browser.problems).toEqual([]);
+  });
+
+  it('the agreement page has no serious violations', async () => {
+    await page.goto(`${baseUrl}/login`);
+    await signIn(page, 'admin@exchange.test');
+    await page.goto(`${baseUrl}${await agreementPath(page)}`);
+    expect(await page.locator('table').count()).toBeGreaterThan(1);
+    expect(await seriousViolations(page)).toEqual([]);
+    expect(browser.problems).toEqual([]);
+  });
+});
+
+describe('narrow screens', () => {
+  let browser: Browser;
+
+  beforeAll(async () => {
+    browser = await launch({ viewport: { width: 360, height: 740 } });
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('nothing scrolls sideways at 360 pixels', async () => {
+    const page = await firstPage(browser);
+    const wide: string[] = [];
+    const check = async (path: string) => {
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      if (overflow > 0) wide.push(`${path}: ${overflow}px`);
+    };
+    for (const path of ['/', '/login', '/register']) {
+      await page.goto(`${baseUrl}${path}`);
+      await check(path);
+    }
+    await page.goto(`${baseUrl}/login`);
+    await signIn(page, 'admin@exchange.test');
+    await check('/ (admin)');
+    const agreement = await agreementPath(page);
+    await page.goto(`${baseUrl}${agreement}`);
+    await check(agreement);
+    await page.goto(`${baseUrl}/office/students`);
+    await check('/office/students');
+    expect(wide).toEqual([]);
+    expect(browser.problems).toEqual([]);
+  });
+});

@@ -1,0 +1,92 @@
+/**
+ * Shared set-up of the browser tests: Debian's chromium driven by playwright-core, a fresh
+ * profile per launch, and a record of every console error and page error.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+
+export const baseUrl = (process.env.WEB_URL ?? 'http://127.0.0.1:3000').replace(/\/+$/, '');
+export const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const demoPassword = 'Exchange-Demo-2026!';
+
+const args = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export type Browser = { context: BrowserContext; problems: string[]; close(): Promise<void> };
+
+export async function launch(options: { javaScriptEnabled?: boolean; colorScheme?: 'light' | 'dark'; viewport?: { width: number; height: number } } = {}): Promise<Browser> {
+  const profile = await mkdtemp(join(tmpdir(), 'exchange-browser-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath,
+    args,
+    headless: true,
+    javaScriptEnabled: options.javaScriptEnabled ?? true,
+    colorScheme: options.colorScheme ?? 'light',
+    viewport: options.viewport ?? { width: 1280, height: 900 },
+    locale: 'en-GB',
+  });
+  const problems: string[] = [];
+  const watch = (page: Page) => {
+    page.on('console', (message) => {
+      if (message.type() === 'error') problems.push(`console error on ${page.url()}: ${message.text()}`);
+    });
+    page.on('pageerror', (error) => problems.push(`page error on ${page.url()}: ${error.message}`));
+  };
+  context.pages().forEach(watch);
+  context.on('page', watch);
+  return {
+    context,
+    problems,
+    async close() {
+      await context.close();
+      await rm(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The page the context opened with, or a new one. */
+export async function firstPage(browser: Browser): Promise<Page> {
+  return browser.context.pages()[0] ?? (await browser.context.newPage());
+}
+
+type Catalog = Record<string, string>;
+const catalogDir = fileURLToPath(new URL('../../messages/', import.meta.url));
+export const catalogs: Record<'en' | 'ru' | 'zh', Catalog> = {
+  en: JSON.parse(readFileSync(join(catalogDir, 'en.json'), 'utf8')) as Catalog,
+  ru: JSON.parse(readFileSync(join(catalogDir, 'ru.json'), 'utf8')) as Catalog,
+  zh: JSON.parse(readFileSync(join(catalogDir, 'zh.json'), 'utf8')) as Catalog,
+};
+
+/** Switches the language with the switcher's form, and waits for the page to come back in it. */
+export async function chooseLanguage(page: Page, locale: 'en' | 'ru' | 'zh') {
+  if ((await page.getAttribute('html', 'lang')) === locale) return;
+  await Promise.all([
+    page.waitForFunction((lang) => document.documentElement.lang === lang, locale),
+    page.click(`[data-testid="language-${locale}"]`),
+  ]);
+  await page.waitForLoadState('load');
+}
+
+export async function signIn(page: Page, email: string, password = demoPassword) {
+  await page.fill('input[name="email"]', email);
+  await page.fill('input[name="password"]', password);
+  await Promise.all([page.waitForURL((url) => url.pathname !== '/login', { timeout: 30_000 }), page.click('form.form button[type="submit"]')]);
+  await page.waitForLoadState('load');
+}
+
+export async function signOut(page: Page) {
+  await Promise.all([page.waitForURL(`${baseUrl}/`), page.click('form[action="/logout"] button')]);
+  await page.waitForSelector('a[href="/login"]');
+}
