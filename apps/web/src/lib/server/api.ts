@@ -26,6 +26,7 @@ import {
 import { clientAddressHeaders, sharedSecret } from './client-signature.js';
 import { config } from './config.js';
 import { createEventsApi } from './events-api.js';
+import { createExchangeApi } from './exchange-api.js';
 import { log } from './log.js';
 
 export type FieldError = { path: string; code: string; message: string };
@@ -166,6 +167,7 @@ export function createApi(context: ApiContext) {
 
   return {
     events: createEventsApi(request, context),
+    exchange: createExchangeApi(request, context),
     login: (body: { email: string; password: string }): Promise<Session> =>
       request('POST', '/auth/login', { body, schema: session }),
     refresh: (): Promise<Session> => request('POST', '/auth/refresh', { schema: session }),
