@@ -5,7 +5,7 @@ import { sequence } from '@sveltejs/kit/hooks';
 import { overwriteServerAsyncLocalStorage } from '$lib/paraglide/runtime.js';
 import { ApiError, createApi } from '$lib/server/api';
 import { log } from '$lib/server/log';
-import { localeCookie, needsRefresh, sessionCookie, sessionCookieOptions, tokenExpiry } from '$lib/server/session';
+import { localeCookie, needsRefresh, sessionCookie, sessionCookieDeleteOptions, sessionCookieOptions, tokenExpiry } from '$lib/server/session';
 
 type LocaleStore = { locale?: Locale; origin?: string; messageCalls?: Set<string> };
 const localeStorage = new AsyncLocalStorage<LocaleStore>();
@@ -38,7 +38,7 @@ const auth: Handle = async ({ event, resolve }) => {
 
   if (token) {
     const signOut = () => {
-      event.cookies.delete(sessionCookie, { path: '/' });
+      event.cookies.delete(sessionCookie, sessionCookieDeleteOptions(event.url));
       token = null;
       event.locals.api = createApi({ token: null, clientAddress: address });
     };

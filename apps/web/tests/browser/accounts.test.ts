@@ -50,8 +50,10 @@ describe.each(languages)('signing in and out in %s', (locale) => {
     if (account.role === 'admin' || account.role === 'coordinator') expect(nav).toContain(text.nav_verify_students);
     else expect(nav).not.toContain(text.nav_verify_students);
 
+    expect((await browser.context.cookies()).find((cookie) => cookie.name === 'session')?.httpOnly).toBe(true);
     await signOut(page);
     expect(await page.locator('[data-testid="user-name"]').count()).toBe(0);
+    expect((await browser.context.cookies()).some((cookie) => cookie.name === 'session')).toBe(false);
     expect(browser.problems).toEqual([]);
   });
 });

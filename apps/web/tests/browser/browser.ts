@@ -69,13 +69,13 @@ export const catalogs: Record<'en' | 'ru' | 'zh', Catalog> = {
   zh: JSON.parse(readFileSync(join(catalogDir, 'zh.json'), 'utf8')) as Catalog,
 };
 
-/** Switches the language with the switcher's form, and waits for the page to come back in it. */
+/** Chooses the language with the switcher's form (which remembers it), and waits for the page in it. */
 export async function chooseLanguage(page: Page, locale: 'en' | 'ru' | 'zh') {
-  if ((await page.getAttribute('html', 'lang')) === locale) return;
   await Promise.all([
-    page.waitForFunction((lang) => document.documentElement.lang === lang, locale),
+    page.waitForResponse((response) => new URL(response.url()).pathname === '/language'),
     page.click(`[data-testid="language-${locale}"]`),
   ]);
+  await page.waitForFunction((lang) => document.documentElement.lang === lang, locale);
   await page.waitForLoadState('load');
 }
 

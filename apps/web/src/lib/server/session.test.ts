@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { localeCookieOptions, needsRefresh, sessionCookieOptions, tokenExpiry } from './session';
+import { localeCookieOptions, needsRefresh, sessionCookieDeleteOptions, sessionCookieOptions, tokenExpiry } from './session';
 
 const jwt = (claims: object) =>
   ['{"alg":"HS256"}', JSON.stringify(claims), 'sig'].map((part, i) => (i < 2 ? Buffer.from(part).toString('base64url') : part)).join('.');
@@ -8,6 +8,11 @@ describe('session cookie', () => {
   it('is httpOnly and SameSite=Lax, for the whole site, for 12 hours', () => {
     const options = sessionCookieOptions(new URL('http://127.0.0.1:3000/login'));
     expect(options).toMatchObject({ path: '/', httpOnly: true, sameSite: 'lax', secure: false, maxAge: 43_200 });
+  });
+
+  it('is deleted with the attributes it was set with, so browsers accept the deletion over http', () => {
+    expect(sessionCookieDeleteOptions(new URL('http://127.0.0.1:3000/'))).toMatchObject({ path: '/', secure: false });
+    expect(sessionCookieDeleteOptions(new URL('https://exchange.example/'))).toMatchObject({ path: '/', secure: true });
   });
 
   it('is Secure over https', () => {

@@ -31,6 +31,11 @@ export function localeCookieOptions(url: URL): CookieOptions {
   };
 }
 
+/** Options that delete the session cookie (they must match how it was set, `secure` included). */
+export function sessionCookieDeleteOptions(url: URL): CookieOptions {
+  return { path: '/', httpOnly: true, sameSite: 'lax', secure: url.protocol === 'https:' };
+}
+
 /** When a JWT expires, read from its payload (not verified: the API verifies it). */
 export function tokenExpiry(token: string): Date | null {
   const payload = token.split('.')[1];
