@@ -201,6 +201,8 @@ export type CallValues = {
 export type CallErrors = Partial<Record<'title' | 'academicYear' | 'mobilityType' | 'opensAt' | 'closesAt' | 'maxPreferences' | 'minGpa' | 'languageRequirement' | 'requiredDocuments' | 'quotaIds', string>>;
 
 export function readCallForm(form: FormData): CallValues {
+  // The level field carries its scale: `HSK:4`, `CEFR:B2`, `TORFL:TORFL-1`.
+  const [scale = '', level = ''] = text(form, 'languageLevel').split(':');
   return {
     titleRu: text(form, 'titleRu'),
     titleZh: text(form, 'titleZh'),
@@ -215,8 +217,8 @@ export function readCallForm(form: FormData): CallValues {
     maxPreferences: text(form, 'maxPreferences'),
     minGpa: text(form, 'minGpa').replace(',', '.'),
     languageLanguage: text(form, 'languageLanguage'),
-    languageScale: text(form, 'languageScale'),
-    languageLevel: text(form, 'languageLevel'),
+    languageScale: level ? scale : '',
+    languageLevel: level,
     requiredDocuments: dedupe(form.getAll('requiredDocuments').map(String)),
     quotaIds: dedupe(form.getAll('quotaIds').map(String)),
   };

@@ -1,0 +1,18 @@
+import { academicYearOf, isAcademicYear } from '@exchange/shared';
+import { academicYearsAround } from '$lib/exchange/forms';
+import { institutionsOf } from '$lib/server/exchange';
+import { pageError, requireRole } from '$lib/server/guards';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+  requireRole(event, ['coordinator', 'reviewer', 'admin']);
+  const asked = event.url.searchParams.get('academicYear') ?? '';
+  const academicYear = isAcademicYear(asked) ? asked : academicYearOf(new Date());
+  try {
+    const [flows, institutions] = await Promise.all([event.locals.api.exchange.flows(academicYear), institutionsOf(event.locals.api)]);
+    const years = [...new Set([...academicYearsAround(new Date()), academicYear])].sort();
+    return { flows, institutions, academicYear, years };
+  } catch (cause) {
+    pageError(cause, event);
+  }
+};

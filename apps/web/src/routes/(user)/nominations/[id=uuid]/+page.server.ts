@@ -1,0 +1,51 @@
+import { canManageOutgoing } from '@exchange/shared';
+import { fail } from '@sveltejs/kit';
+import { failure, institutionsOf, isId } from '$lib/server/exchange';
+import { pageError, requireRole } from '$lib/server/guards';
+import { decide } from '../decide';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+  const user = requireRole(event, ['coordinator', 'reviewer', 'admin']);
+  const api = event.locals.api.exchange;
+  try {
+    const [nomination, institutions] = await Promise.all([api.nomination(event.params.id), institutionsOf(event.locals.api)]);
+    const agreements = await event.locals.api.agreements({ limit: 100 });
+    const quotas = (await Promise.all(agreements.items.map((agreement) => event.locals.api.quotas(agreement.id, nomination.academicYear)))).flat();
+    // A freed seat is offered to the next student waiting for the line, by the sending office.
+    const freed = (nomination.status === 'rejected' || nomination.status === 'cancelled') && canManageOutgoing(user, nomination.sendingInstitutionId);
+    const waitlist = freed ? await api.waitlist(nomination.callId, nomination.quotaId).catch(() => []) : [];
+    return { nomination, institutions, quotas, waitlist };
+  } catch (cause) {
+    pageError(cause, event);
+  }
+};
+
+export const actions: Actions = {
+  approve: (event) => decide(event, 'approve'),
+  reject: (event) => decide(event, 'reject'),
+  cancel: async (event) => {
+    requireRole(event, ['coordinator']);
+    const form = await event.request.formData();
+    if (form.get('confirm') !== 'yes') return fail(400, { problem: 'confirm_cancel' });
+    try {
+      await event.locals.api.exchange.cancelNomination(event.params.id);
+      return { cancelled: true };
+    } catch (cause) {
+      return failure(cause);
+    }
+  },
+  nominate: async (event) => {
+    requireRole(event, ['coordinator']);
+    const form = await event.request.formData();
+    const applicationId = form.get('applicationId');
+    const quotaId = form.get('quotaId');
+    if (!isId(applicationId) || !isId(quotaId)) return fail(400, { problem: 'validation_failed' });
+    try {
+      const nomination = await event.locals.api.exchange.nominate(applicationId, quotaId);
+      return { nominated: nomination.student.fullName, nominationId: nomination.id };
+    } catch (cause) {
+      return failure(cause);
+    }
+  },
+};

@@ -1,0 +1,13 @@
+import { error } from '@sveltejs/kit';
+import { listParams } from '$lib/exchange/forms';
+import { requireRole } from '$lib/server/guards';
+import { streamOn } from '$lib/server/stream';
+import type { RequestHandler } from './$types';
+
+/** The nominee list as CSV or XLSX, with the list's filters. */
+export const GET: RequestHandler = (event) => {
+  requireRole(event, ['coordinator', 'reviewer', 'admin']);
+  const format = event.url.searchParams.get('format');
+  if (format !== 'csv' && format !== 'xlsx') error(404, { message: 'not_found' });
+  return streamOn(() => event.locals.api.exchange.exportNominations(format, listParams(event.url, ['direction', 'academicYear', 'quotaId', 'status', 'q'])));
+};
