@@ -8,6 +8,8 @@ import { id, instant, localizedText, text } from './schemas.js';
 
 const localizedOut = z.object({ ru: z.string(), zh: z.string(), en: z.string() });
 const emptyText = { ru: '', zh: '', en: '' };
+/** A text that may be left empty in every language (descriptions). */
+const optionalLocalizedText = (max: number) => z.strictObject({ ru: text(max), zh: text(max), en: text(max) });
 
 /** Whether `zone` is an IANA time zone this runtime knows. */
 export function isTimeZone(zone: string): boolean {
@@ -35,7 +37,7 @@ export type Centre = z.infer<typeof centre>;
 export const centreCreate = z.strictObject({
   institutionId: id,
   name: localizedText(200),
-  description: localizedText(4000).optional().default(emptyText),
+  description: optionalLocalizedText(4000).optional().default(emptyText),
 });
 export type CentreCreate = z.input<typeof centreCreate>;
 
@@ -78,7 +80,7 @@ const httpUrl = z
 
 const eventFields = {
   title: localizedText(200),
-  description: localizedText(8000),
+  description: optionalLocalizedText(8000),
   startsAt: instant,
   endsAt: instant,
   timeZone,

@@ -51,6 +51,7 @@ async function createEvent(token: string, body: EventBody = {}, publish = true) 
     payload: {
       centreId: centreOf.PSU,
       title: { en: 'Test evening', ru: 'Тестовый вечер', zh: '测试之夜' },
+      description: { en: '', ru: '', zh: '' },
       startsAt: inDays(7),
       endsAt: inDays(7, 2),
       venue: 'Room 1',
