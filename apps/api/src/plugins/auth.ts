@@ -89,8 +89,8 @@ async function authPlugin(app: FastifyInstance, options: AuthOptions) {
   app.addHook('onRequest', async (request, reply) => {
     const header = request.headers.authorization;
     if (header !== undefined) {
-      const [scheme, token] = header.split(' ');
-      if (scheme?.toLowerCase() !== 'bearer' || !token) {
+      const [scheme, token, ...rest] = header.split(' ');
+      if (scheme?.toLowerCase() !== 'bearer' || !token || rest.length > 0) {
         throw unauthorized('invalid_token', 'Send the token as "Authorization: Bearer <token>".');
       }
       let claims;
