@@ -28,7 +28,7 @@ import { createUsersService } from './modules/users/users.service.js';
 import authPlugin, { apiPrefix } from './plugins/auth.js';
 import clientAddressPlugin from './plugins/client-address.js';
 import databasePlugin from './plugins/database.js';
-import errorsPlugin from './plugins/errors.js';
+import errorsPlugin, { sendProblem } from './plugins/errors.js';
 import openapiPlugin from './plugins/openapi.js';
 import securityPlugin from './plugins/security.js';
 
@@ -65,6 +65,11 @@ export async function buildApp(options: BuildOptions) {
     trustProxy: false,
     routerOptions: { maxParamLength: 200 },
     genReqId: () => crypto.randomUUID(),
+    // Errors the router raises before any hook (a malformed URL, an over-long id) are problems too.
+    frameworkErrors: (error, request, reply) =>
+      error.code === 'FST_ERR_MAX_PARAM_LENGTH'
+        ? sendProblem(request, reply, 414, 'uri_too_long', 'A part of the address is too long.')
+        : sendProblem(request, reply, 400, 'bad_request', 'The URL is malformed.'),
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
