@@ -52,12 +52,29 @@ export type BuildOptions = {
   startMailWorker?: boolean;
 };
 
+/**
+ * The log's settings: no tokens, and request paths without their query strings, which may
+ * carry personal data (a search for a name or a passport number).
+ */
+export const loggerOptions = (level: string) => ({
+  level,
+  redact: ['req.headers.authorization'],
+  serializers: {
+    req: (request: { method: string; url: string; host?: string; ip?: string }) => ({
+      method: request.method,
+      url: request.url.split('?')[0],
+      host: request.host,
+      remoteAddress: request.ip,
+    }),
+  },
+});
+
 /** JSON bodies above this are refused with 413; document uploads set their own limit. */
 export const bodyLimitBytes = 1024 * 1024;
 
 export async function buildApp(options: BuildOptions) {
   const app = Fastify({
-    logger: options.logger ?? { level: options.config.logLevel, redact: ['req.headers.authorization'] },
+    logger: options.logger ?? loggerOptions(options.config.logLevel),
     bodyLimit: bodyLimitBytes,
     requestTimeout: 30_000,
     connectionTimeout: 60_000,
