@@ -3,9 +3,25 @@
  * a BUAS student registers for it in Chinese and sees it in Moscow and Shanghai time, and the
  * coordinator checks them in at the door with the QR code's link.
  */
+import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { baseUrl, catalogs, chooseLanguage, firstPage, launch, signIn, type Browser } from './browser';
+
+const axeSource = (createRequire(import.meta.url)('axe-core') as { source: string }).source;
+
+/** Serious and critical axe findings on the current page. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  await page.evaluate(axeSource);
+  const violations = await page.evaluate(async () => {
+    type Found = { id: string; impact: string | null; nodes: { target: string[] }[] };
+    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: Found[] }> } }).axe;
+    return (await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })).violations;
+  });
+  return violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+}
 
 const zh = catalogs.zh;
 const ru = catalogs.ru;
@@ -121,5 +137,42 @@ describe('cultural-centre events across two time zones', () => {
     await page.reload();
     expect(await page.textContent('[data-testid="registration-status"]')).toContain(zh.event_checked_in);
     expect(await page.locator('[data-testid="check-in-qr"]').count()).toBe(0);
+  });
+
+  it('the events pages have no serious accessibility violations', async () => {
+    const page = await firstPage(coordinator);
+    for (const path of ['/events', '/events?view=month', eventPath, `/office${eventPath}`, `/office${eventPath}/registrations`, '/office/events', '/office/events/attendance']) {
+      await page.goto(`${baseUrl}${path}`);
+      expect(await seriousViolations(page), path).toEqual([]);
+    }
+    expect(coordinator.problems).toEqual([]);
+  });
+});
+
+describe('registering without JavaScript', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launch({ javaScriptEnabled: false });
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('registers and cancels in one click each', async () => {
+    const page = await firstPage(browser);
+    await page.goto(`${baseUrl}/login`);
+    await signIn(page, 'student3@psu.exchange.test');
+    await page.goto(`${baseUrl}/events`);
+    const href = (await page.getAttribute('[data-testid="event-list"] h2 a', 'href'))!;
+    await page.goto(`${baseUrl}${href}`);
+    if ((await page.locator('[data-testid="cancel-registration"]').count()) > 0) {
+      await Promise.all([page.waitForLoadState('load'), page.click('[data-testid="cancel-registration"]')]);
+    }
+    await Promise.all([page.waitForLoadState('load'), page.click('[data-testid="register"]')]);
+    const shown = (await page.textContent('[data-testid="registration-status"]'))!;
+    const expected = Object.values(catalogs).flatMap((catalog) => [catalog.registration_status_confirmed!, catalog.registration_status_waitlisted!]);
+    expect(expected.some((text) => shown.includes(text))).toBe(true);
+    await Promise.all([page.waitForLoadState('load'), page.click('[data-testid="cancel-registration"]')]);
+    expect(await page.locator('[data-testid="register"]').count()).toBe(1);
   });
 });
