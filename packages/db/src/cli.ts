@@ -1,11 +1,12 @@
-/** `node dist/cli.js migrate|seed`: the database chores behind `npm run db:migrate` and `db:seed`. */
+/** `node dist/cli.js migrate|seed|backup|restore`: the database chores behind `npm run db:*`. */
 import path from 'node:path';
+import { backupDatabase, restoreDatabase } from './backup.js';
 import { openDatabase } from './client.js';
 import { seedDemoData } from './seed.js';
 
 const command = process.argv[2];
-if (command !== 'migrate' && command !== 'seed') {
-  console.error('Usage: cli.js migrate|seed');
+if (command !== 'migrate' && command !== 'seed' && command !== 'backup' && command !== 'restore') {
+  console.error('Usage: cli.js migrate|seed|backup [file]|restore <file>');
   process.exit(2);
 }
 
@@ -13,6 +14,20 @@ if (command !== 'migrate' && command !== 'seed') {
 const root = process.env.INIT_CWD ?? process.cwd();
 const url = process.env.DATABASE_URL || undefined;
 const dataDir = path.resolve(root, process.env.DATA_DIR || '.data', 'pglite');
+
+if (command === 'backup' || command === 'restore') {
+  const given = process.argv[3];
+  if (command === 'restore' && !given) {
+    console.error('Usage: npm run db:restore -- <backup file>');
+    process.exit(2);
+  }
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+  const file = path.resolve(root, given ?? path.join('backups', `exchange-${stamp}.${url ? 'dump' : 'tar.gz'}`));
+  if (command === 'backup') await backupDatabase({ url, dataDir }, file);
+  else await restoreDatabase({ url, dataDir }, file);
+  console.log(`${command === 'backup' ? 'Backed up' : 'Restored'} ${url ? 'PostgreSQL' : dataDir} ${command === 'backup' ? 'to' : 'from'} ${file}.`);
+  process.exit(0);
+}
 const handle = openDatabase({ url, dataDir });
 try {
   await handle.migrate();
