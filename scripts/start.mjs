@@ -59,7 +59,8 @@ run('API', path.join(root, 'apps/api/dist/server.js'));
 await waitForApi();
 // Uploads of application documents reach 10 MB (plus the form around them): above the Node
 // adapter's default body limit of 512 kB.
-run('Web', path.join(root, 'apps/web/build/index.js'), { PORT: webPort, BODY_SIZE_LIMIT: process.env.BODY_SIZE_LIMIT || '11M' });
+// serve.js serves plain http correctly when ORIGIN is unset (see its header comment).
+run('Web', path.join(root, 'apps/web/scripts/serve.js'), { PORT: webPort, BODY_SIZE_LIMIT: process.env.BODY_SIZE_LIMIT || '11M' });
 
 const url = env.ORIGIN || `http://localhost:${webPort}`;
 console.log(`

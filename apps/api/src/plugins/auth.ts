@@ -13,6 +13,11 @@ declare module 'fastify' {
     access?: Access;
     /** `false` exempts the route from the per-user request limit (health checks). */
     rateLimit?: boolean;
+    /**
+     * Accept a well-signed but expired token (renewal): the session, checked in the database
+     * as always, decides whether the user is still signed in.
+     */
+    acceptExpiredToken?: boolean;
   }
   interface FastifyRequest {
     actor: (Actor & { email: string }) | null;
@@ -98,9 +103,11 @@ async function authPlugin(app: FastifyInstance, options: AuthOptions) {
         claims = app.jwt.verify<{ sub: string; sid: string; typ: string }>(token);
       } catch (error) {
         const expired = (error as { code?: string }).code === 'FAST_JWT_EXPIRED';
-        throw expired
-          ? unauthorized('token_expired', 'Your session token has expired; sign in again.')
-          : unauthorized('invalid_token', 'The token is not valid.');
+        if (!expired) throw unauthorized('invalid_token', 'The token is not valid.');
+        if (!request.routeOptions.config?.acceptExpiredToken) {
+          throw unauthorized('token_expired', 'Your session token has expired; sign in again.');
+        }
+        claims = app.jwt.verify<{ sub: string; sid: string; typ: string }>(token, { ignoreExpiration: true } as never);
       }
       if (claims.typ !== 'access' || typeof claims.sid !== 'string' || typeof claims.sub !== 'string') {
         throw unauthorized('invalid_token', 'The token is not valid.');

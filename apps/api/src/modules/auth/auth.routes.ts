@@ -26,7 +26,8 @@ export async function authRoutes(app: Api, { auth }: { auth: AuthService }) {
   });
 
   app.post('/auth/refresh', {
-    config: { access: 'signed-in' },
+    // An idle user's token may have expired; the live session still renews it.
+    config: { access: 'signed-in', acceptExpiredToken: true },
     schema: {
       tags: ['auth'],
       summary: 'A fresh token for the current session',

@@ -108,6 +108,22 @@ describe('sessions', () => {
     expect((await t.request({ method: 'GET', url: '/api/v1/me', token: renewed.json().token })).statusCode).toBe(401);
   });
 
+  it('renews an expired token while its session lives, but not after logout', async () => {
+    const short = await createTestContext({ tokenTtlSeconds: 1 });
+    try {
+      const token = await short.login('student1@psu.exchange.test');
+      await new Promise((resolve) => setTimeout(resolve, 1200));
+      expect(problemOf(await short.request({ method: 'GET', url: '/api/v1/me', token })).code).toBe('token_expired');
+      const renewed = await short.request({ method: 'POST', url: '/api/v1/auth/refresh', token });
+      expect(renewed.statusCode).toBe(200);
+      expect((await short.request({ method: 'GET', url: '/api/v1/me', token: renewed.json().token })).statusCode).toBe(200);
+      await short.request({ method: 'POST', url: '/api/v1/auth/logout', token: renewed.json().token });
+      expect((await short.request({ method: 'POST', url: '/api/v1/auth/refresh', token })).statusCode).toBe(401);
+    } finally {
+      await short.close();
+    }
+  });
+
   it('ends every other session when the password changes', async () => {
     const email = 'student2@buas.exchange.test';
     const phone = await t.login(email);
