@@ -70,6 +70,11 @@ const templates: Record<string, Template> = {
     ru: { subject: `Мероприятие отменено: ${p('event')}`, body: `Мероприятие «${p('event')}», на которое вы зарегистрировались, отменено.` },
     zh: { subject: `活动已取消：${p('event')}`, body: `您报名的活动“${p('event')}”已取消。` },
   }),
+  'event.changed': (p) => ({
+    en: { subject: `Event changed: ${p('event')}`, body: `The time or place of "${p('event')}", for which you registered, has changed. Please check the event page.` },
+    ru: { subject: `Мероприятие изменено: ${p('event')}`, body: `Изменились время или место мероприятия «${p('event')}», на которое вы зарегистрировались. Проверьте страницу мероприятия.` },
+    zh: { subject: `活动已变更：${p('event')}`, body: `您报名的活动“${p('event')}”的时间或地点已变更，请查看活动页面。` },
+  }),
   'nomination.received': (p) => ({
     en: { subject: `New nominee from ${p('partner')}`, body: `${p('partner')} has nominated ${p('student')}. Please decide on the nomination.` },
     ru: { subject: `Новый кандидат от ${p('partner')}`, body: `${p('partner')} номинировал студента ${p('student')}. Пожалуйста, примите решение.` },

@@ -279,6 +279,19 @@ export function createEventsService({ db, secret, clock = () => new Date() }: { 
             .returning();
           // A raised capacity confirms people from the waiting list at once.
           const after = await fillSeats(tx, who, updated!, institutionId);
+          // People who registered hear of a new time or place.
+          const moved =
+            before.startsAt.getTime() !== after.startsAt.getTime() ||
+            before.endsAt.getTime() !== after.endsAt.getTime() ||
+            before.venue !== after.venue ||
+            before.onlineUrl !== after.onlineUrl;
+          if (moved && after.status === 'published') {
+            const registered = await tx
+              .select({ userId: registrations.userId })
+              .from(registrations)
+              .where(and(eq(registrations.eventId, id), ne(registrations.status, 'cancelled')));
+            for (const { userId } of registered) await notify(tx, userId, 'event.changed', { event: after.title, eventId: id });
+          }
           const [beforeOut, afterOut] = [await presentEvent(tx, before, institutionId), await presentEvent(tx, after, institutionId)];
           await writeAudit(tx, who, { action: 'event.update', entityType: 'event', entityId: id, institutionId, before: beforeOut, after: afterOut });
           return afterOut;

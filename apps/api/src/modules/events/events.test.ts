@@ -204,6 +204,10 @@ describe('registration', () => {
     expect((await mine(event.id, student('student4@psu'))).json()).toMatchObject({ status: 'waitlisted', position: 1 });
     const same = await t.request({ method: 'PATCH', url: `/api/v1/events/${event.id}`, token: psuCoordinator, payload: { capacity: 3, venue: 'Room 2' } });
     expect(same.json()).toMatchObject({ capacity: 3, venue: 'Room 2', confirmedCount: 3 });
+    // A new place is announced to everyone registered, once.
+    for (const name of ['student1@psu', 'student4@psu']) {
+      expect((await notificationsOf(student(name))).filter((n) => n.kind === 'event.changed' && n.params.eventId === event.id)).toHaveLength(1);
+    }
   });
 
   it('says clearly when registration is closed or not yet open', async () => {
