@@ -15,7 +15,6 @@
  * 404 exactly as a missing one (the tenant rule); a forbidden role answers 403.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
-import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { agreements, demoPassword } from '@exchange/db';
 import { clientIpHeader, clientSignatureHeader, signClientAddress } from '../plugins/client-address.js';
@@ -55,7 +54,6 @@ type Row = { owned: boolean; build: Build; expect: Record<Role, Cell>; /** The r
 
 // ——— helpers for the rows ———
 
-const all = (status: number): readonly [number, number, number, number] => [status, status, status, status];
 /** Roles the route does not admit: 401 anonymous, 403 signed in. */
 const only = (allowed: Partial<Record<Role, Cell>>): Record<Role, Cell> => ({
   anonymous: allowed.anonymous ?? 401,
