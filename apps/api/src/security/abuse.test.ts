@@ -8,6 +8,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEntries, demoPassword, users } from '@exchange/db';
 import type { LightMyRequestResponse } from 'fastify';
+import { clientIpHeader, clientSignatureHeader, signClientAddress } from '../plugins/client-address.js';
 import { createTestContext, multipart, problemOf, sampleFiles, type TestContext } from '../test/helper.js';
 import { createFixtures, type Fixtures } from './fixtures.js';
 
@@ -99,6 +100,31 @@ describe('tokens', () => {
     expect((await t.request({ method: 'GET', url: '/api/v1/me', token: third })).statusCode).toBe(200);
     expect((await t.request({ method: 'GET', url: '/api/v1/me', token: stale })).statusCode).toBe(200);
     refused(await t.request({ method: 'POST', url: '/api/v1/auth/login', payload: { email: other.email, password: demoPassword } }), 401, 'old password');
+  });
+});
+
+describe('passwords', () => {
+  it('accepts 8 to 128 characters, refuses shorter and longer, and stores argon2id with strong parameters', async () => {
+    const register = (password: string, n: number) =>
+      t.request({
+        method: 'POST',
+        url: '/api/v1/auth/register',
+        headers: { [clientIpHeader]: `198.51.100.${n}`, [clientSignatureHeader]: signClientAddress(t.jwtSecret, `198.51.100.${n}`) },
+        payload: { email: `pw${n}@example.test`, password, fullName: 'P', institutionId: f.institution.PSU },
+      });
+    refused(await register('Qz7#kLp', 1), 400, '7 characters');
+    expect((await register('Qz7#kLpw', 2)).statusCode).toBe(201);
+    expect((await register(`Qz7#${'k'.repeat(124)}`, 3)).statusCode).toBe(201);
+    refused(await register(`Qz7#${'k'.repeat(125)}`, 4), 400, '129 characters');
+    const [row] = await t.database.db.select().from(users).where(eq(users.email, 'pw2@example.test'));
+    const [, algorithm, version, parameters] = row!.passwordHash.split('$');
+    expect(algorithm).toBe('argon2id');
+    expect(version).toBe('v=19');
+    const params = Object.fromEntries(parameters!.split(',').map((pair) => pair.split('=')).map(([name, value]) => [name, Number(value)]));
+    // OWASP's minimum for argon2id: 19 MiB, 2 iterations, 1 lane.
+    expect(params.m).toBeGreaterThanOrEqual(19_456);
+    expect(params.t).toBeGreaterThanOrEqual(2);
+    expect(params.p).toBeGreaterThanOrEqual(1);
   });
 });
 
