@@ -60,7 +60,7 @@ await waitForApi();
 // Uploads of application documents reach 10 MB (plus the form around them): above the Node
 // adapter's default body limit of 512 kB.
 // serve.js serves plain http correctly when ORIGIN is unset (see its header comment).
-run('Web', path.join(root, 'apps/web/scripts/serve.js'), { PORT: webPort, BODY_SIZE_LIMIT: process.env.BODY_SIZE_LIMIT || '11M' });
+run('Web', path.join(root, 'apps/web/scripts/serve.js'), { PORT: webPort });
 
 const url = env.ORIGIN || `http://localhost:${webPort}`;
 console.log(`

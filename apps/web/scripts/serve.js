@@ -10,6 +10,9 @@
  */
 import http from 'node:http';
 
+// Document uploads reach 10 MB; the adapter's default body limit is 512 kB.
+process.env.BODY_SIZE_LIMIT ??= '11M';
+
 const protocolHeader = 'x-exchange-web-protocol';
 const direct = !process.env.ORIGIN && !process.env.PROTOCOL_HEADER;
 if (direct) process.env.PROTOCOL_HEADER = protocolHeader;
