@@ -176,3 +176,29 @@ describe('registering without JavaScript', () => {
     expect(await page.locator('[data-testid="register"]').count()).toBe(1);
   });
 });
+
+describe('cultural centres', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('the admin opens a centre at an institution', async () => {
+    const page = await firstPage(browser);
+    await page.goto(`${baseUrl}/login`);
+    await chooseLanguage(page, 'en');
+    await signIn(page, 'admin@exchange.test');
+    await page.goto(`${baseUrl}/centres`);
+    expect(await page.textContent('h1')).toBe(catalogs.en.centres_title);
+    const name = `Chinese opera club ${Date.now().toString(36)}`;
+    await page.selectOption('#institutionId', { label: 'Baoji Railway Institute' });
+    await page.fill('#nameEn', name);
+    await submit(page, '[data-testid="create-centre"]');
+    expect(await page.textContent('main')).toContain(name);
+    expect(await page.locator('tbody tr').count()).toBeGreaterThanOrEqual(4);
+    expect(browser.problems).toEqual([]);
+  });
+});

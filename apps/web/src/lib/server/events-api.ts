@@ -14,6 +14,7 @@ import {
   registrationPage,
   type Attendance,
   type Centre,
+  type CentreCreate,
   type Event,
   type EventCreate,
   type EventListQuery,
@@ -70,6 +71,7 @@ export function createEventsApi(request: RequestFn, context: ApiContext) {
 
   return {
     centres: (): Promise<Page<Centre>> => request('GET', '/centres', { schema: page(centre) }),
+    createCentre: (body: CentreCreate): Promise<Centre> => request('POST', '/centres', { body, schema: centre }),
     list: (query: EventListQuery = {}): Promise<Page<Event>> =>
       request('GET', '/events', { query: query as Record<string, string | number | undefined>, schema: page(event) }),
     get: (eventId: string): Promise<Event> => request('GET', `/events/${id(eventId)}`, { schema: event }),
