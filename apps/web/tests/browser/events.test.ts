@@ -137,6 +137,16 @@ describe('cultural-centre events across two time zones', () => {
     await page.reload();
     expect(await page.textContent('[data-testid="registration-status"]')).toContain(zh.event_checked_in);
     expect(await page.locator('[data-testid="check-in-qr"]').count()).toBe(0);
+
+    // Their personal calendar feed lists the event.
+    await page.goto(`${baseUrl}/events/mine`);
+    expect(await page.textContent('main')).toContain(title);
+    await submit(page, '[data-testid="show-feed"]');
+    const feedUrl = new URL(await page.inputValue('#feed-url'));
+    const feed = await page.request.get(`${baseUrl}${feedUrl.pathname}`);
+    expect(feed.status()).toBe(200);
+    expect(feed.headers()['content-type']).toContain('text/calendar');
+    expect(await feed.text()).toContain(`UID:${eventPath.split('/').pop()}@`);
   });
 
   it('the events pages have no serious accessibility violations', async () => {
