@@ -59,6 +59,8 @@ export const applications = pgTable(
     uniqueIndex('applications_one_per_call').on(table.callId, table.studentId).where(sql`${table.status} <> 'withdrawn'`),
     index('applications_call_status_idx').on(table.callId, table.status),
     index('applications_student_idx').on(table.studentId, table.createdAt),
+    // The review list's default order (newest submission first), so a page is read, not sorted.
+    index('applications_submitted_order_idx').on(table.submittedAt.desc().nullsLast(), table.createdAt.desc().nullsFirst(), table.id),
     check('applications_status_valid', sql`${table.status} IN (${oneOf(applicationStatuses)})`),
     check('applications_study_level_valid', sql`${table.studyLevel} IS NULL OR ${table.studyLevel} IN (6, 7, 8)`),
     check('applications_gpa_range', sql`${table.gpa} IS NULL OR (${table.gpa} >= 0 AND ${table.gpa} <= 5)`),

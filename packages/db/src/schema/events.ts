@@ -54,6 +54,8 @@ export const events = pgTable(
   (table) => [
     index('events_centre_starts_idx').on(table.centreId, table.startsAt),
     index('events_status_starts_idx').on(table.status, table.startsAt),
+    // Upcoming events (those not yet ended) without reading every past one.
+    index('events_status_ends_idx').on(table.status, table.endsAt),
     check('events_time_order', sql`${table.startsAt} < ${table.endsAt}`),
     check('events_capacity_positive', sql`${table.capacity} > 0`),
     check('events_confirmed_within_capacity', sql`${table.confirmedCount} >= 0 AND ${table.confirmedCount} <= ${table.capacity}`),

@@ -47,6 +47,9 @@ export const nominations = pgTable(
     index('nominations_receiving_idx').on(table.receivingInstitutionId, table.status),
     index('nominations_sending_idx').on(table.sendingInstitutionId, table.status),
     index('nominations_quota_idx').on(table.quotaId, table.status),
+    // The incoming and outgoing lists' order, newest first, per side.
+    index('nominations_receiving_created_idx').on(table.receivingInstitutionId, table.createdAt.desc().nullsFirst(), table.id),
+    index('nominations_sending_created_idx').on(table.sendingInstitutionId, table.createdAt.desc().nullsFirst(), table.id),
     check('nominations_status_valid', sql`${table.status} IN (${oneOf(nominationStatuses)})`),
     check('nominations_rejection_has_comment', sql`${table.status} <> 'rejected' OR length(trim(${table.comment})) > 0`),
   ],
