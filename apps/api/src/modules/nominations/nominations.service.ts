@@ -362,17 +362,19 @@ export function createNominationsService({ db, clock }: { db: Database; clock: C
           .from(quotaLines)
           .where(eq(quotaLines.academicYear, academicYear))
           .groupBy(quotaLines.sendingInstitutionId, quotaLines.receivingInstitutionId),
+        // A line's direction never changes and is its nominations' direction: grouping by the
+        // line reads the nominations through (quota_id, status) alone, not the whole table.
         db
           .select({
-            sending: nominations.sendingInstitutionId,
-            receiving: nominations.receivingInstitutionId,
+            sending: quotaLines.sendingInstitutionId,
+            receiving: quotaLines.receivingInstitutionId,
             nominated: sql<number>`count(*) filter (where ${nominations.status} in ('pending', 'approved'))::int`,
             approved: sql<number>`count(*) filter (where ${nominations.status} = 'approved')::int`,
           })
-          .from(nominations)
-          .innerJoin(quotaLines, eq(quotaLines.id, nominations.quotaId))
+          .from(quotaLines)
+          .innerJoin(nominations, eq(nominations.quotaId, quotaLines.id))
           .where(eq(quotaLines.academicYear, academicYear))
-          .groupBy(nominations.sendingInstitutionId, nominations.receivingInstitutionId),
+          .groupBy(quotaLines.sendingInstitutionId, quotaLines.receivingInstitutionId),
       ]);
       const parties = (await db.select({ id: institutions.id }).from(institutions).orderBy(asc(institutions.code))).map((row) => row.id);
       const directions = parties.flatMap((sending) =>
