@@ -37,6 +37,8 @@ export type DatabaseOptions = {
   dataDir?: string | undefined;
   /** Connections in the PostgreSQL pool. */
   poolSize?: number;
+  /** Called with every statement sent (tests count and EXPLAIN them; PostgreSQL only). */
+  onQuery?: (query: string, params: unknown[]) => void;
 };
 
 const drizzleOptions = { schema, casing: 'snake_case' } as const;
@@ -45,16 +47,19 @@ const drizzleOptions = { schema, casing: 'snake_case' } as const;
 const migrationLockKey = 7_310_426;
 
 export function openDatabase(options: DatabaseOptions): DatabaseHandle {
-  return options.url ? openPostgres(options.url, options.poolSize ?? 10) : openPglite(options.dataDir);
+  return options.url ? openPostgres(options.url, options.poolSize ?? 10, options.onQuery) : openPglite(options.dataDir);
 }
 
-function openPostgres(url: string, poolSize: number): DatabaseHandle {
+function openPostgres(url: string, poolSize: number, onQuery?: DatabaseOptions['onQuery']): DatabaseHandle {
   const client = postgres(url, {
     max: poolSize,
     onnotice: () => {},
     connection: { application_name: 'exchange' },
   });
-  const db = drizzlePostgres(client, drizzleOptions) as unknown as Database;
+  const db = drizzlePostgres(client, {
+    ...drizzleOptions,
+    ...(onQuery ? { logger: { logQuery: (query: string, params: unknown[]) => onQuery(query, params) } } : {}),
+  }) as unknown as Database;
   return {
     db,
     kind: 'postgres',
@@ -71,6 +76,7 @@ function openPostgres(url: string, poolSize: number): DatabaseHandle {
       }
     },
     async rows<T extends Record<string, unknown>>(query: string, params: unknown[] = []) {
+      onQuery?.(query, params);
       return (await client.unsafe(query, params as postgres.ParameterOrJSON<never>[])) as unknown as T[];
     },
     close: () => client.end({ timeout: 5 }),

@@ -10,7 +10,7 @@ import { migrationsFolder, openDatabase, type DatabaseHandle } from './client.js
  * template (fast), and dropped on close.
  */
 export async function createTestDatabase(
-  options: { url?: string | undefined; poolSize?: number } = {},
+  options: { url?: string | undefined; poolSize?: number; onQuery?: (query: string, params: unknown[]) => void } = {},
 ): Promise<DatabaseHandle & { url: string | undefined }> {
   const serverUrl = options.url ?? process.env.DATABASE_URL;
   if (!serverUrl) {
@@ -27,7 +27,7 @@ export async function createTestDatabase(
     await admin.end();
   }
   const url = withDatabase(serverUrl, name);
-  const handle = openDatabase({ url, poolSize: options.poolSize ?? 10 });
+  const handle = openDatabase({ url, poolSize: options.poolSize ?? 10, ...(options.onQuery ? { onQuery: options.onQuery } : {}) });
   return {
     ...handle,
     url,
