@@ -1,5 +1,4 @@
 import multipart from '@fastify/multipart';
-import ExcelJS from 'exceljs';
 import { z } from 'zod';
 import {
   application,
@@ -17,7 +16,7 @@ import {
 } from '@exchange/shared';
 import { AppError } from '../../errors.js';
 import { who } from '../../lib/audit.js';
-import { toCsv } from '../../lib/csv.js';
+import { sendSpreadsheet } from '../../lib/spreadsheet.js';
 import { problems, type Api } from '../../lib/route.js';
 import type { ApplicationsService } from './applications.service.js';
 
@@ -61,16 +60,7 @@ export async function applicationsRoutes(app: Api, { applications }: { applicati
           row.documents.map((document) => document.type).join(' '),
           row.review?.comment ?? '',
         ]);
-        const name = `applications-${new Date().toISOString().slice(0, 10)}.${format}`;
-        reply.header('content-disposition', `attachment; filename="${name}"`);
-        if (format === 'csv') return reply.type('text/csv; charset=utf-8').send(toCsv(exportColumns, table) as never);
-        const workbook = new ExcelJS.Workbook();
-        const sheet = workbook.addWorksheet('Applications');
-        sheet.addRow(exportColumns).font = { bold: true };
-        // Cells are written as strings and numbers, never as formulas.
-        for (const row of table) sheet.addRow(row);
-        const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
-        return reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').send(buffer as never);
+        return sendSpreadsheet(reply, format, { name: `applications-${new Date().toISOString().slice(0, 10)}`, sheet: 'Applications', header: exportColumns, rows: table }) as never;
       },
     });
   }

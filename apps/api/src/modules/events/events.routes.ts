@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import { z } from 'zod';
 import {
   attendance,
@@ -22,7 +21,7 @@ import {
   registrationPage,
 } from '@exchange/shared';
 import { who } from '../../lib/audit.js';
-import { toCsv } from '../../lib/csv.js';
+import { sendSpreadsheet } from '../../lib/spreadsheet.js';
 import { problems, type Api } from '../../lib/route.js';
 import type { EventsService } from './events.service.js';
 
@@ -202,18 +201,7 @@ export async function eventsRoutes(app: Api, { events }: { events: EventsService
           when(item.registeredAt),
           when(item.checkedInAt),
         ]);
-        reply.header('content-disposition', `attachment; filename="registrations-${row.startsAt.toISOString().slice(0, 10)}.${format}"`);
-        if (format === 'csv') return reply.type('text/csv; charset=utf-8').send(toCsv(exportColumns, table) as never);
-        const workbook = new ExcelJS.Workbook();
-        const sheet = workbook.addWorksheet('Registrations');
-        sheet.addRow(exportColumns).font = { bold: true };
-        // Strings and numbers only: nothing is ever written as a formula.
-        for (const cells of table) sheet.addRow(cells);
-        sheet.columns.forEach((column) => {
-          column.width = 24;
-        });
-        const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
-        return reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').send(buffer as never);
+        return sendSpreadsheet(reply, format, { name: `registrations-${row.startsAt.toISOString().slice(0, 10)}`, sheet: 'Registrations', header: exportColumns, rows: table }) as never;
       },
     });
   }

@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import { z } from 'zod';
 import {
   allocationConfirm,
@@ -19,7 +18,7 @@ import {
   waitlistEntry,
 } from '@exchange/shared';
 import { who } from '../../lib/audit.js';
-import { toCsv } from '../../lib/csv.js';
+import { sendSpreadsheet } from '../../lib/spreadsheet.js';
 import { problems, type Api } from '../../lib/route.js';
 import type { NominationsService } from './nominations.service.js';
 
@@ -99,13 +98,7 @@ export async function nominationsRoutes(app: Api, { nominations }: { nominations
           row.decidedAt ?? '',
           row.comment ?? '',
         ]);
-        reply.header('content-disposition', `attachment; filename="nominations-${new Date().toISOString().slice(0, 10)}.${format}"`);
-        if (format === 'csv') return reply.type('text/csv; charset=utf-8').send(toCsv(exportColumns, table) as never);
-        const workbook = new ExcelJS.Workbook();
-        const sheet = workbook.addWorksheet('Nominations');
-        sheet.addRow(exportColumns).font = { bold: true };
-        for (const row of table) sheet.addRow(row);
-        return reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').send(Buffer.from(await workbook.xlsx.writeBuffer()) as never);
+        return sendSpreadsheet(reply, format, { name: `nominations-${new Date().toISOString().slice(0, 10)}`, sheet: 'Nominations', header: exportColumns, rows: table }) as never;
       },
     });
   }
