@@ -28,6 +28,8 @@ import { allocate } from '@exchange/shared';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const applicantCount = 10_000;
+// Accounts of each run are its own, so the benchmark runs again on the same database.
+const runId = Date.now().toString(36);
 const lineCount = 300;
 const preferenceCount = 5;
 
@@ -87,7 +89,7 @@ if (process.env.DATABASE_URL) {
   for (let offset = 0; offset < applicantCount; offset += 1000) {
     const students = await db
       .insert(users)
-      .values(Array.from({ length: 1000 }, (_, i) => ({ email: `alloc${offset + i}@bench.exchange.test`, fullName: `Applicant ${offset + i}`, role: 'student', institutionId: psu.id, status: 'active', passwordHash })))
+      .values(Array.from({ length: 1000 }, (_, i) => ({ email: `alloc${offset + i}.${runId}@bench.exchange.test`, fullName: `Applicant ${offset + i}`, role: 'student', institutionId: psu.id, status: 'active', passwordHash })))
       .returning({ id: users.id });
     const created = await db
       .insert(applications)
