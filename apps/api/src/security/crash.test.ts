@@ -7,7 +7,6 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
-import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,6 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoPassword, events, quotaLines } from '@exchange/db';
 import { createTestContext, readOutbox, type TestContext } from '../test/helper.js';
 import { createFixtures, type Fixtures } from './fixtures.js';
+import { freePort, waitForReady } from '../test/processes.js';
 
 const onPostgres = Boolean(process.env.DATABASE_URL);
 const students = 24;
@@ -137,25 +137,3 @@ describe.skipIf(!onPostgres)('crash safety (PostgreSQL)', () => {
     }
   });
 });
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = net.createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitForReady(port: number) {
-  for (let attempt = 0; attempt < 300; attempt++) {
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/api/v1/ready`)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`API on port ${port} did not start`);
-}
