@@ -25,8 +25,8 @@ export type TestContext = {
   close(): Promise<void>;
 };
 
-export async function createTestContext(options: { rateLimitMax?: number; tokenTtlSeconds?: number; clock?: () => Date } = {}): Promise<TestContext> {
-  const database = await createTestDatabase();
+export async function createTestContext(options: { rateLimitMax?: number; tokenTtlSeconds?: number; clock?: () => Date; serverUrl?: string } = {}): Promise<TestContext> {
+  const database = await createTestDatabase(options.serverUrl ? { url: options.serverUrl } : {});
   await seedDemoData(database.db);
   const jwtSecret = randomBytes(32).toString('hex');
   const dataDir = await mkdtemp(path.join(tmpdir(), 'exchange-test-'));
