@@ -1,15 +1,16 @@
 import type { Institution } from '@exchange/shared';
+import { loadDashboard } from '$lib/server/dashboard';
+import { institutionsOf } from '$lib/server/exchange';
 import { log } from '$lib/server/log';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => {
-  let institutions: Institution[] = [];
-  let institutionsUnavailable = false;
-  try {
-    institutions = (await locals.api.institutions()).items;
-  } catch (error) {
-    log.warn('Institutions unavailable for the home page', { error: String(error) });
-    institutionsUnavailable = true;
-  }
-  return { institutions, institutionsUnavailable, now: new Date().toISOString() };
+  const [institutions, dashboard] = await Promise.all([
+    institutionsOf(locals.api).catch((error: unknown): Institution[] | undefined => {
+      log.warn('Institutions unavailable for the home page', { error: String(error) });
+      return undefined;
+    }),
+    locals.user ? loadDashboard(locals.api, locals.user) : undefined,
+  ]);
+  return { institutions: institutions ?? [], institutionsUnavailable: !institutions, dashboard, now: new Date().toISOString() };
 };
