@@ -138,18 +138,16 @@ export async function listApplications(db: Executor, filter: ApplicationFilter, 
   const base = () =>
     db.select({ application: applications, call: calls }).from(applications).innerJoin(calls, eq(calls.id, applications.callId)).innerJoin(users, eq(users.id, applications.studentId));
   // The counts join the students only to search their names: the join costs a scan of them.
-  let totalQuery = db.select({ total: count() }).from(applications).innerJoin(calls, eq(calls.id, applications.callId)).$dynamic();
   let statusQuery = db.select({ status: applications.status, n: count() }).from(applications).innerJoin(calls, eq(calls.id, applications.callId)).$dynamic();
-  if (filter.q) {
-    totalQuery = totalQuery.innerJoin(users, eq(users.id, applications.studentId));
-    statusQuery = statusQuery.innerJoin(users, eq(users.id, applications.studentId));
-  }
+  if (filter.q) statusQuery = statusQuery.innerJoin(users, eq(users.id, applications.studentId));
   const column = sortColumns[sort.sort];
   const ordering = sort.order === 'asc' ? sql`${column} asc nulls last` : sql`${column} desc nulls last`;
-  const [rows, [{ total } = { total: 0 }], byStatus] = await Promise.all([
+  const [rows, byStatus] = await Promise.all([
     base().where(conditions(filter, true)).orderBy(ordering, desc(applications.createdAt), applications.id).limit(limit).offset(offset),
-    totalQuery.where(conditions(filter, true)),
     statusQuery.where(conditions(filter, false)).groupBy(applications.status),
   ]);
-  return { rows, total, counts: Object.fromEntries(byStatus.map((row) => [row.status, row.n])) as Record<string, number> };
+  const counts = Object.fromEntries(byStatus.map((row) => [row.status, row.n])) as Record<string, number>;
+  // The per-status counts ignore only the status filter, so they give the total too.
+  const total = filter.status ? (counts[filter.status] ?? 0) : byStatus.reduce((sum, row) => sum + row.n, 0);
+  return { rows, total, counts };
 }
