@@ -42,7 +42,7 @@ export async function findApplication(db: Executor, id: string, options: { forUp
  */
 export async function toApplications(
   db: Executor,
-  rows: { application: ApplicationRow; call: CallRow }[],
+  rows: { application: ApplicationRow; call: CallRow; student?: { id: string; fullName: string; email: string } }[],
   options: { forStudent: boolean; withHistory: boolean },
 ) {
   if (rows.length === 0) return [];
@@ -55,7 +55,10 @@ export async function toApplications(
       .from(applicationDocuments)
       .where(and(inArray(applicationDocuments.applicationId, ids), isNull(applicationDocuments.replacedAt)))
       .orderBy(asc(applicationDocuments.type)),
-    db.select({ id: users.id, fullName: users.fullName, email: users.email }).from(users).where(inArray(users.id, studentIds)),
+    // A list's rows come with their students (joined already): no second read of them.
+    rows.every((row) => row.student)
+      ? Promise.resolve(rows.map((row) => row.student!))
+      : db.select({ id: users.id, fullName: users.fullName, email: users.email }).from(users).where(inArray(users.id, studentIds)),
     options.withHistory
       ? db.select().from(applicationStatusHistory).where(inArray(applicationStatusHistory.applicationId, ids)).orderBy(asc(applicationStatusHistory.seq))
       : Promise.resolve([]),
@@ -136,7 +139,11 @@ const sortColumns = {
 /** One page of applications, the total, and the count per status (ignoring the status filter). */
 export async function listApplications(db: Executor, filter: ApplicationFilter, sort: ApplicationSort, limit: number, offset: number) {
   const base = () =>
-    db.select({ application: applications, call: calls }).from(applications).innerJoin(calls, eq(calls.id, applications.callId)).innerJoin(users, eq(users.id, applications.studentId));
+    db
+      .select({ application: applications, call: calls, student: { id: users.id, fullName: users.fullName, email: users.email } })
+      .from(applications)
+      .innerJoin(calls, eq(calls.id, applications.callId))
+      .innerJoin(users, eq(users.id, applications.studentId));
   // The counts join the students only to search their names: the join costs a scan of them.
   let statusQuery = db.select({ status: applications.status, n: count() }).from(applications).innerJoin(calls, eq(calls.id, applications.callId)).$dynamic();
   if (filter.q) statusQuery = statusQuery.innerJoin(users, eq(users.id, applications.studentId));
