@@ -6,11 +6,18 @@ import { documentColumns } from '../applications/applications.repository.js';
 import { escapeLike } from '../users/users.repository.js';
 
 export type NominationRow = typeof nominations.$inferSelect;
-type Joined = { nomination: NominationRow; application: typeof applications.$inferSelect; call: typeof calls.$inferSelect; quota: typeof quotaLines.$inferSelect };
+type Student = { id: string; fullName: string; email: string; institutionId: string | null };
+type Joined = { nomination: NominationRow; application: typeof applications.$inferSelect; call: typeof calls.$inferSelect; quota: typeof quotaLines.$inferSelect; student?: Student };
 
 const joined = (db: Executor) =>
   db
-    .select({ nomination: nominations, application: applications, call: calls, quota: quotaLines })
+    .select({
+      nomination: nominations,
+      application: applications,
+      call: calls,
+      quota: quotaLines,
+      student: { id: users.id, fullName: users.fullName, email: users.email, institutionId: users.institutionId },
+    })
     .from(nominations)
     .innerJoin(applications, eq(applications.id, nominations.applicationId))
     .innerJoin(calls, eq(calls.id, applications.callId))
@@ -27,11 +34,14 @@ export async function findNomination(db: Executor, id: string, options: { forUpd
  * Nominations as one side sees them. The receiving side (a partner) never gets the passport
  * number, the passport copy or the home office's review.
  */
-export async function toNominations(db: Executor, rows: Joined[], side: (row: Joined) => 'sending' | 'receiving' | 'admin') {
+export async function toNominations<R extends Joined>(db: Executor, rows: R[], side: (row: R) => 'sending' | 'receiving' | 'admin') {
   if (rows.length === 0) return [];
   const applicationIds = rows.map((row) => row.application.id);
   const [students, preferences, documents] = await Promise.all([
-    db.select({ id: users.id, fullName: users.fullName, email: users.email, institutionId: users.institutionId }).from(users).where(inArray(users.id, rows.map((row) => row.application.studentId))),
+    // Rows from the joined query come with their students: no second read of them.
+    rows.every((row) => row.student)
+      ? Promise.resolve(rows.map((row) => row.student!))
+      : db.select({ id: users.id, fullName: users.fullName, email: users.email, institutionId: users.institutionId }).from(users).where(inArray(users.id, rows.map((row) => row.application.studentId))),
     db.select().from(applicationPreferences).where(inArray(applicationPreferences.applicationId, applicationIds)).orderBy(asc(applicationPreferences.rank)),
     db.select(documentColumns).from(applicationDocuments).where(and(inArray(applicationDocuments.applicationId, applicationIds), isNull(applicationDocuments.replacedAt))).orderBy(asc(applicationDocuments.type)),
   ]);
