@@ -157,15 +157,15 @@ describe.skipIf(!onPostgres)('hot read paths over the medium data set', () => {
 
   // Each hot path: the request at a page of 5 and at a page of 50, and its statement budget.
   const paths: { name: string; as?: () => string; url: (limit: number) => string; budget: number; method?: 'POST'; payload?: object }[] = [
-    { name: "a student's own applications", as: () => ids.studentEmail!, url: (limit) => `/api/v1/applications?limit=${limit}`, budget: 8 },
+    { name: "a student's own applications", as: () => ids.studentEmail!, url: (limit) => `/api/v1/applications?limit=${limit}`, budget: 6 },
     {
       name: "the coordinator's review list (call, status, sort by score, page)",
       as: () => coordinator('psu'),
       url: (limit) => `/api/v1/applications?callId=${ids.callId}&status=submitted&sort=score&order=desc&limit=${limit}&offset=${limit}`,
-      budget: 8,
+      budget: 6,
     },
-    { name: "the coordinator's review list (every call, newest first)", as: () => coordinator('psu'), url: (limit) => `/api/v1/applications?limit=${limit}`, budget: 8 },
-    { name: "the partner's incoming nominees", as: () => coordinator('buas'), url: (limit) => `/api/v1/nominations?direction=incoming&limit=${limit}`, budget: 7 },
+    { name: "the coordinator's review list (every call, newest first)", as: () => coordinator('psu'), url: (limit) => `/api/v1/applications?limit=${limit}`, budget: 6 },
+    { name: "the partner's incoming nominees", as: () => coordinator('buas'), url: (limit) => `/api/v1/nominations?direction=incoming&limit=${limit}`, budget: 6 },
     { name: 'the flows report', as: () => coordinator('bri'), url: () => '/api/v1/reports/flows?academicYear=2025%2F2026', budget: 5 },
     { name: 'the public events list', url: (limit) => `/api/v1/events?limit=${limit}`, budget: 3 },
     { name: "an event's registrants", as: () => coordinator('psu'), url: (limit) => `/api/v1/events/${ids.eventId}/registrations?limit=${limit}`, budget: 8 },
