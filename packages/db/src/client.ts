@@ -37,7 +37,7 @@ export type DatabaseOptions = {
   dataDir?: string | undefined;
   /** Connections in the PostgreSQL pool. */
   poolSize?: number;
-  /** Called with every statement sent (tests count and EXPLAIN them; PostgreSQL only). */
+  /** Called with every query sent through drizzle or `rows` (not BEGIN/COMMIT): tests count and EXPLAIN them. PostgreSQL only. */
   onQuery?: (query: string, params: unknown[]) => void;
 };
 
