@@ -12,7 +12,8 @@ export function freePort(): Promise<number> {
 }
 
 export async function waitForReady(port: number) {
-  for (let attempt = 0; attempt < 300; attempt++) {
+  // Up to a minute: starting through tsx on a busy two-core machine takes a while.
+  for (let attempt = 0; attempt < 600; attempt++) {
     try {
       if ((await fetch(`http://127.0.0.1:${port}/api/v1/ready`)).ok) return;
     } catch {
