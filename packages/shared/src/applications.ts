@@ -1,6 +1,6 @@
 /** Calls and applications: the shapes of the contract. */
 import { z } from 'zod';
-import { applicationStatuses, documentTypes, languages, mobilityTypes } from './enums.js';
+import { applicationStatuses, documentTypes, languages, locales, mobilityTypes } from './enums.js';
 import {
   academicYear,
   calendarDate,
@@ -187,7 +187,9 @@ export const applicationListQuery = listQuery.extend({
   order: z.enum(['asc', 'desc']).default('desc'),
 });
 
-export const applicationExportQuery = applicationListQuery.omit({ limit: true, offset: true });
+/** Exports speak `lang` when given, else the language of the request's Accept-Language. */
+export const exportLanguage = { lang: z.enum(locales).optional() };
+export const applicationExportQuery = applicationListQuery.omit({ limit: true, offset: true }).extend(exportLanguage);
 
 export const reviewBody = z
   .strictObject({

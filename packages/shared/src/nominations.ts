@@ -1,7 +1,7 @@
 /** Nominations, allocation results and the flows report: shapes of the contract. */
 import { z } from 'zod';
 import { documentTypes, nominationStatuses } from './enums.js';
-import { applicationDocument, languageCertificate } from './applications.js';
+import { applicationDocument, exportLanguage, languageCertificate } from './applications.js';
 import { academicYear, id, instant, listQuery, text } from './schemas.js';
 
 const localizedString = z.object({ ru: z.string(), zh: z.string(), en: z.string() });
@@ -70,7 +70,7 @@ export const nominationListQuery = listQuery.extend({
   status: nominationStatus.optional(),
   q: text(100).optional(),
 });
-export const nominationExportQuery = nominationListQuery.omit({ limit: true, offset: true });
+export const nominationExportQuery = nominationListQuery.omit({ limit: true, offset: true }).extend(exportLanguage);
 
 // ——— allocation ———
 

@@ -17,13 +17,12 @@ import {
 import { AppError } from '../../errors.js';
 import { who } from '../../lib/audit.js';
 import { sendSpreadsheet } from '../../lib/spreadsheet.js';
+import { exportLocale, exportTexts } from '../../lib/spreadsheet-texts.js';
 import { problems, type Api } from '../../lib/route.js';
 import type { ApplicationsService } from './applications.service.js';
 
 const documentParams = z.strictObject({ id: z.uuid(), docId: z.uuid() });
 const staffRead = ['coordinator', 'reviewer', 'admin'] as const;
-
-const exportColumns = ['student', 'email', 'status', 'submitted_at', 'gpa', 'score', 'eligible', 'preferences', 'documents', 'review_comment'];
 
 export async function applicationsRoutes(app: Api, { applications }: { applications: ApplicationsService }) {
   // Only this module accepts multipart bodies: document uploads.
@@ -45,22 +44,37 @@ export async function applicationsRoutes(app: Api, { applications }: { applicati
   for (const format of ['csv', 'xlsx'] as const) {
     app.get(`/applications/export.${format}`, {
       config: { access: staffRead },
-      schema: { tags: ['applications'], summary: `The filtered list as ${format.toUpperCase()}`, security: [{ bearer: [] }], querystring: applicationExportQuery, response: problems() },
+      schema: {
+        tags: ['applications'],
+        summary: `The filtered list as ${format.toUpperCase()}, in the language of \`lang\` or Accept-Language; times in the home institution’s zone`,
+        security: [{ bearer: [] }],
+        querystring: applicationExportQuery,
+        response: problems(),
+      },
       handler: async (request, reply) => {
-        const rows = await applications.exportRows(request.actor!, request.query);
-        const table = rows.map((row) => [
+        const texts = exportTexts(exportLocale(request));
+        const { lang: _lang, ...query } = request.query;
+        const { items, institutions, lines } = await applications.exportRows(request.actor!, query);
+        const party = new Map(institutions.map((row) => [row.id, row]));
+        const leadsTo = new Map(lines.map((line) => [line.id, party.get(line.receivingInstitutionId)?.code ?? '']));
+        const table = items.map((row) => [
           row.student.fullName,
           row.student.email,
-          row.status,
-          row.submittedAt ?? '',
+          texts.applicationStatus(row.status),
+          texts.instant(row.submittedAt, party.get(row.call.institutionId)?.timeZone ?? 'UTC'),
           row.gpa ?? '',
           row.review?.score ?? '',
-          row.review?.eligible === null || row.review?.eligible === undefined ? '' : row.review.eligible ? 'yes' : 'no',
-          row.preferences.map((preference) => `${preference.rank}:${preference.quotaId}`).join(' '),
-          row.documents.map((document) => document.type).join(' '),
+          texts.yesNo(row.review?.eligible),
+          row.preferences.map((preference) => `${preference.rank}. ${leadsTo.get(preference.quotaId) || preference.quotaId}`).join('; '),
+          row.documents.map((document) => texts.documentType(document.type)).join('; '),
           row.review?.comment ?? '',
         ]);
-        return sendSpreadsheet(reply, format, { name: `applications-${new Date().toISOString().slice(0, 10)}`, sheet: 'Applications', header: exportColumns, rows: table }) as never;
+        return sendSpreadsheet(reply, format, {
+          name: `applications-${new Date().toISOString().slice(0, 10)}`,
+          sheet: texts.sheet.applications,
+          header: texts.applicationHeader,
+          rows: table,
+        }) as never;
       },
     });
   }

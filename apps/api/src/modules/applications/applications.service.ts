@@ -1,5 +1,5 @@
 import { randomUUID, createHash } from 'node:crypto';
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import {
   applicationDocuments,
@@ -7,6 +7,8 @@ import {
   applications,
   applicationStatusHistory,
   callQuotas,
+  institutions,
+  quotaLines,
   sqlState,
   users,
   type Database,
@@ -129,7 +131,16 @@ export function createApplicationsService({ db, clock }: { db: Database; clock: 
       const scoped: ApplicationFilter = { ...filter };
       if (actor.role !== 'admin') scoped.institutionId = actor.institutionId ?? '00000000-0000-0000-0000-000000000000';
       const { rows } = await listApplications(db, scoped, { sort, order }, 10_000, 0);
-      return toApplications(db, rows, { forStudent: false, withHistory: false });
+      const items = await toApplications(db, rows, { forStudent: false, withHistory: false });
+      // What the rows name by id: the parties (names, time zones) and where each preferred line leads.
+      const lineIds = [...new Set(items.flatMap((item) => item.preferences.map((preference) => preference.quotaId)))];
+      const [parties, lines] = await Promise.all([
+        db.select({ id: institutions.id, code: institutions.code, timeZone: institutions.timeZone }).from(institutions),
+        lineIds.length > 0
+          ? db.select({ id: quotaLines.id, receivingInstitutionId: quotaLines.receivingInstitutionId }).from(quotaLines).where(inArray(quotaLines.id, lineIds))
+          : Promise.resolve([]),
+      ]);
+      return { items, institutions: parties, lines };
     },
 
     async create(who: Who, callId: string) {

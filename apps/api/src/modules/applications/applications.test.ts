@@ -283,10 +283,53 @@ describe('exports', () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(xlsx.rawPayload as never);
     const sheet = workbook.worksheets[0]!;
-    expect(sheet.getRow(1).getCell(1).value).toBe('student');
+    expect(sheet.getRow(1).getCell(1).value).toBe('Student');
     expect(sheet.rowCount).toBeGreaterThan(2);
 
     const student4 = await t.request({ method: 'GET', url: '/api/v1/applications/export.csv', token: student });
     expect(student4.statusCode).toBe(403);
+  });
+
+  it('speaks the reader’s language: headers, statuses, documents and times in the home zone', async () => {
+    const header = (body: string) => body.replace(/^\uFEFF/, '').split('\r\n')[0];
+    const rowOf = (body: string, email: string) => body.split('\r\n').find((row) => row.includes(email))!;
+    const submitted = (await t.request({ method: 'GET', url: '/api/v1/applications?status=submitted&limit=100', token: coordinator }))
+      .json()
+      .items.find((item: { submittedAt: string | null }) => item.submittedAt);
+    expect(submitted).toBeDefined();
+
+    // English by default: readable headers, statuses in words.
+    const english = await t.request({ method: 'GET', url: '/api/v1/applications/export.csv?status=submitted', token: coordinator });
+    expect(english.body.startsWith('\uFEFF')).toBe(true);
+    expect(header(english.body)).toBe('"Student","E-mail","Status","Submitted","GPA (5-point scale)","Score (0–100)","Eligible","Preferences","Documents","Review comment"');
+    expect(rowOf(english.body, submitted.student.email)).toContain('"Submitted"');
+
+    // Russian from Accept-Language; the time at Penza with its offset.
+    const russian = await t.request({ method: 'GET', url: '/api/v1/applications/export.csv?status=submitted', token: coordinator, headers: { 'accept-language': 'ru-RU,ru;q=0.9,en;q=0.5' } });
+    expect(russian.statusCode).toBe(200);
+    expect(header(russian.body)).toBe('"Студент","Эл. почта","Статус","Подана","Средний балл (из 5)","Балл (0–100)","Допущена к отбору","Приоритеты","Документы","Комментарий к оценке"');
+    const penza = new Intl.DateTimeFormat('ru-RU', { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'Europe/Moscow' })
+      .format(new Date(submitted.submittedAt))
+      .replace(',', '');
+    const russianRow = rowOf(russian.body, submitted.student.email);
+    expect(russianRow).toContain('"Подана"');
+    expect(russianRow).toContain(`"${penza} UTC+3"`);
+    if (submitted.documents.some((document: { type: string }) => document.type === 'transcript')) expect(russianRow).toContain('Выписка оценок');
+
+    // Chinese from Accept-Language, and ?lang= wins over the header.
+    const chinese = await t.request({ method: 'GET', url: '/api/v1/applications/export.csv?status=submitted', token: coordinator, headers: { 'accept-language': 'zh-CN' } });
+    expect(header(chinese.body)).toBe('"学生","电子邮箱","状态","提交时间","平均绩点（5 分制）","评分（0–100）","是否符合条件","志愿","材料","评语"');
+    expect(rowOf(chinese.body, submitted.student.email)).toContain('"已提交"');
+    const chosen = await t.request({ method: 'GET', url: '/api/v1/applications/export.csv?status=submitted&lang=zh', token: coordinator, headers: { 'accept-language': 'ru' } });
+    expect(header(chosen.body)).toBe(header(chinese.body));
+    expect((await t.request({ method: 'GET', url: '/api/v1/applications/export.csv?lang=fr', token: coordinator })).statusCode).toBe(400);
+
+    // The workbook too: its sheet and header row.
+    const xlsx = await t.request({ method: 'GET', url: '/api/v1/applications/export.xlsx', token: coordinator, headers: { 'accept-language': 'ru' } });
+    const ExcelJS = (await import('exceljs')).default;
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(xlsx.rawPayload as never);
+    expect(workbook.worksheets[0]!.name).toBe('Заявки');
+    expect(workbook.worksheets[0]!.getRow(1).getCell(1).value).toBe('Студент');
   });
 });

@@ -10,7 +10,6 @@ import {
   eventCreate,
   eventListQuery,
   eventUpdate,
-  formatInstant,
   idParams,
   locales,
   myRegistration,
@@ -22,6 +21,7 @@ import {
 } from '@exchange/shared';
 import { who } from '../../lib/audit.js';
 import { sendSpreadsheet } from '../../lib/spreadsheet.js';
+import { exportLocale, exportTexts } from '../../lib/spreadsheet-texts.js';
 import { problems, type Api } from '../../lib/route.js';
 import type { EventsService } from './events.service.js';
 
@@ -30,7 +30,7 @@ const registrationParams = z.strictObject({ id: z.uuid(), regId: z.uuid() });
 const calendarQuery = z.strictObject({ lang: z.enum(locales).default('en') });
 const feedParams = z.strictObject({ token: z.string().regex(/^[A-Za-z0-9_-]{20,100}$/) });
 const calendarType = 'text/calendar; charset=utf-8';
-const exportColumns = ['Full name', 'E-mail', 'Institution', 'Status', 'Waiting-list position', 'Registered at', 'Checked in at'];
+const exportQuery = z.strictObject({ lang: z.enum(locales).optional() });
 
 export async function eventsRoutes(app: Api, { events }: { events: EventsService }) {
   // ——— centres ———
@@ -188,20 +188,32 @@ export async function eventsRoutes(app: Api, { events }: { events: EventsService
   for (const format of ['csv', 'xlsx'] as const) {
     app.get(`/events/:id/registrations.${format}`, {
       config: { access: managers },
-      schema: { tags: ['events'], summary: `Registrations as ${format.toUpperCase()} (spreadsheet-safe)`, security: [{ bearer: [] }], params: idParams, response: problems() },
+      schema: {
+        tags: ['events'],
+        summary: `Registrations as ${format.toUpperCase()} (spreadsheet-safe), in the language of \`lang\` or Accept-Language; times at the venue`,
+        security: [{ bearer: [] }],
+        params: idParams,
+        querystring: exportQuery,
+        response: problems(),
+      },
       handler: async (request, reply) => {
+        const texts = exportTexts(exportLocale(request));
         const { event: row, rows } = await events.exportRows(request.actor!, request.params.id);
-        const when = (date: Date | null) => (date ? formatInstant(date, 'en', row.timeZone, { dateStyle: 'short', timeStyle: 'short' }) : '');
         const table = rows.map((item) => [
           item.fullName,
           item.email,
           item.institution,
-          item.status,
+          texts.registrationStatus(item.status),
           item.position ?? '',
-          when(item.registeredAt),
-          when(item.checkedInAt),
+          texts.instant(item.registeredAt, row.timeZone),
+          texts.instant(item.checkedInAt, row.timeZone),
         ]);
-        return sendSpreadsheet(reply, format, { name: `registrations-${row.startsAt.toISOString().slice(0, 10)}`, sheet: 'Registrations', header: exportColumns, rows: table }) as never;
+        return sendSpreadsheet(reply, format, {
+          name: `registrations-${row.startsAt.toISOString().slice(0, 10)}`,
+          sheet: texts.sheet.registrations,
+          header: texts.registrationHeader,
+          rows: table,
+        }) as never;
       },
     });
   }

@@ -345,6 +345,23 @@ describe('at the door', () => {
     // Written as a string, not as a formula.
     expect(sheet.getCell('A2').formula).toBeUndefined();
     expect(sheet.getCell('A2').value).toBe('=HYPERLINK("http://evil.example","x")');
+
+    // In the reader's language: headers and statuses; times at the venue, with its offset.
+    const header = (body: string) => body.replace(/^\uFEFF/, '').split('\r\n')[0];
+    expect(header(csv.body)).toBe('"Full name","E-mail","Institution","Status","Waiting-list position","Registered","Checked in"');
+    expect(csv.body).toContain('"Confirmed"');
+    const russian = await t.request({ method: 'GET', url: `/api/v1/events/${event.id}/registrations.csv`, token: psuCoordinator, headers: { 'accept-language': 'ru' } });
+    expect(header(russian.body)).toBe('"ФИО","Эл. почта","Вуз","Статус","Место в листе ожидания","Зарегистрирован(а)","Отметка о приходе"');
+    expect(russian.body).toContain('"Подтверждено"');
+    const chinese = await t.request({ method: 'GET', url: `/api/v1/events/${event.id}/registrations.csv?lang=zh`, token: psuCoordinator });
+    expect(header(chinese.body)).toBe('"姓名","电子邮箱","院校","状态","候补顺位","报名时间","签到时间"');
+    expect(chinese.body).toContain('"已确认"');
+    expect(chinese.body).toMatch(new RegExp(`"\\d{4}/\\d{2}/\\d{2} \\d{2}:\\d{2} UTC${event.timeZone === 'Asia/Shanghai' ? '\\+8' : '\\+3'}"`));
+    const russianBook = await t.request({ method: 'GET', url: `/api/v1/events/${event.id}/registrations.xlsx`, token: psuCoordinator, headers: { 'accept-language': 'ru' } });
+    const russianWorkbook = new ExcelJS.Workbook();
+    await russianWorkbook.xlsx.load(russianBook.rawPayload as unknown as ArrayBuffer);
+    expect(russianWorkbook.worksheets[0]!.name).toBe('Регистрации');
+    expect(russianWorkbook.worksheets[0]!.getCell('A1').value).toBe('ФИО');
   });
 });
 

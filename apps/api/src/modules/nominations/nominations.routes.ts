@@ -6,6 +6,7 @@ import {
   flowsQuery,
   id,
   idParams,
+  localize,
   nomination,
   nominationApprove,
   nominationBulkApprove,
@@ -19,11 +20,11 @@ import {
 } from '@exchange/shared';
 import { who } from '../../lib/audit.js';
 import { sendSpreadsheet } from '../../lib/spreadsheet.js';
+import { exportLocale, exportTexts } from '../../lib/spreadsheet-texts.js';
 import { problems, type Api } from '../../lib/route.js';
 import type { NominationsService } from './nominations.service.js';
 
 const staff = ['coordinator', 'reviewer', 'admin'] as const;
-const exportColumns = ['student', 'student_latin', 'email', 'home_institution', 'receiving_institution', 'academic_year', 'mobility_type', 'status', 'study_level', 'field_of_study', 'languages', 'nominated_at', 'decided_at', 'partner_comment'];
 
 export async function nominationsRoutes(app: Api, { nominations }: { nominations: NominationsService }) {
   app.post('/calls/:id/allocation', {
@@ -79,26 +80,47 @@ export async function nominationsRoutes(app: Api, { nominations }: { nominations
   for (const format of ['csv', 'xlsx'] as const) {
     app.get(`/nominations/export.${format}`, {
       config: { access: ['coordinator', 'admin'] },
-      schema: { tags: ['nominations'], summary: `The nominee list as ${format.toUpperCase()}`, security: [{ bearer: [] }], querystring: nominationExportQuery, response: problems() },
+      schema: {
+        tags: ['nominations'],
+        summary: `The nominee list as ${format.toUpperCase()}, in the language of \`lang\` or Accept-Language; times in the exporting office’s zone`,
+        security: [{ bearer: [] }],
+        querystring: nominationExportQuery,
+        response: problems(),
+      },
       handler: async (request, reply) => {
-        const rows = await nominations.exportRows(request.actor!, request.query);
-        const table = rows.map((row) => [
+        const texts = exportTexts(exportLocale(request));
+        const { lang: _lang, ...query } = request.query;
+        const actor = request.actor!;
+        const { items, institutions } = await nominations.exportRows(actor, query);
+        const party = new Map(institutions.map((row) => [row.id, row]));
+        const name = (institutionId: string) => {
+          const found = party.get(institutionId);
+          return found ? localize(found.name, texts.locale).text : institutionId;
+        };
+        // An office reads times in its own zone; an administrator in the sending side's.
+        const zone = (sendingInstitutionId: string) => party.get(actor.institutionId ?? sendingInstitutionId)?.timeZone ?? party.get(sendingInstitutionId)?.timeZone ?? 'UTC';
+        const table = items.map((row) => [
           row.student.fullName,
           row.student.fullNameLatin ?? '',
           row.student.email,
-          row.sendingInstitutionId,
-          row.receivingInstitutionId,
+          name(row.sendingInstitutionId),
+          name(row.receivingInstitutionId),
           row.academicYear,
-          row.mobilityType,
-          row.status,
-          row.student.studyLevel ?? '',
+          texts.mobilityType(row.mobilityType),
+          texts.nominationStatus(row.status),
+          texts.studyLevel(row.student.studyLevel),
           row.student.fieldOfStudy ?? '',
-          row.student.languageCertificates.map((c) => `${c.language} ${c.test} ${c.level}`).join('; '),
-          row.createdAt,
-          row.decidedAt ?? '',
+          row.student.languageCertificates.map((c) => `${texts.language(c.language)} ${c.test} ${c.level}`).join('; '),
+          texts.instant(row.createdAt, zone(row.sendingInstitutionId)),
+          texts.instant(row.decidedAt, zone(row.sendingInstitutionId)),
           row.comment ?? '',
         ]);
-        return sendSpreadsheet(reply, format, { name: `nominations-${new Date().toISOString().slice(0, 10)}`, sheet: 'Nominations', header: exportColumns, rows: table }) as never;
+        return sendSpreadsheet(reply, format, {
+          name: `nominations-${new Date().toISOString().slice(0, 10)}`,
+          sheet: texts.sheet.nominations,
+          header: texts.nominationHeader,
+          rows: table,
+        }) as never;
       },
     });
   }

@@ -235,7 +235,11 @@ export function createNominationsService({ db, clock }: { db: Database; clock: C
 
     async exportRows(actor: Actor, query: Omit<z.output<typeof nominationListQuery>, 'limit' | 'offset'>) {
       const { rows } = await listNominations(db, scopeFilter(actor, query), 10_000, 0);
-      return toNominations(db, rows, sideOf(actor));
+      const [items, parties] = await Promise.all([
+        toNominations(db, rows, sideOf(actor)),
+        db.select({ id: institutions.id, name: institutions.name, timeZone: institutions.timeZone }).from(institutions),
+      ]);
+      return { items, institutions: parties };
     },
 
     create(who: Who, applicationId: string, quotaId: string) {

@@ -209,4 +209,25 @@ describe('the partner’s side', () => {
     const xlsx = await t.request({ method: 'GET', url: '/api/v1/nominations/export.xlsx?direction=incoming', token: tokens.buas });
     expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
   });
+
+  it('exports the nominee list in the reader’s language, with the parties’ names and times in the office’s zone', async () => {
+    const header = (body: string) => body.replace(/^\uFEFF/, '').split('\r\n')[0];
+    const english = await t.request({ method: 'GET', url: '/api/v1/nominations/export.csv?direction=incoming', token: tokens.buas });
+    expect(header(english.body)).toMatch(/^"Student","Name in Latin letters","E-mail","Home university","Receiving university","Academic year","Kind of mobility","Status",/);
+    expect(english.body).toContain('"Penza State University","Baoji University of Arts and Sciences"');
+
+    const chinese = await t.request({ method: 'GET', url: '/api/v1/nominations/export.csv?direction=incoming', token: tokens.buas, headers: { 'accept-language': 'zh-CN,zh;q=0.9' } });
+    expect(chinese.statusCode).toBe(200);
+    expect(header(chinese.body)).toBe('"学生","拉丁字母姓名","电子邮箱","派出院校","接收院校","学年","交流类型","状态","学习层次","专业领域（ISCED-F 代码）","语言证书","推荐时间","决定时间","对方给出的原因"');
+    expect(chinese.body).toContain('"奔萨国立大学","宝鸡文理学院"');
+    expect(chinese.body).toMatch(/"(待决定|已批准|已拒绝|已取消)"/);
+    // BUAS reads its times in Shanghai time.
+    expect(chinese.body).toMatch(/"\d{4}\/\d{2}\/\d{2} \d{2}:\d{2} UTC\+8"/);
+
+    const russian = await t.request({ method: 'GET', url: '/api/v1/nominations/export.csv?direction=outgoing', token: tokens.psu, headers: { 'accept-language': 'ru' } });
+    expect(header(russian.body)).toMatch(/^"Студент","Имя латиницей","Эл. почта","Направляющий университет","Принимающий университет","Учебный год","Вид мобильности","Статус",/);
+    expect(russian.body).toContain('"Пензенский государственный университет"');
+    expect(russian.body).toMatch(/"\d{2}\.\d{2}\.\d{4} \d{2}:\d{2} UTC\+3"/);
+    expect(russian.body).toMatch(/"(Ожидает решения|Одобрена|Отклонена|Отменена)"/);
+  });
 });

@@ -98,7 +98,7 @@ export function createEventsApi(request: RequestFn, context: ApiContext) {
     calendarFeed: (rotate = false): Promise<{ token: string; path: string }> =>
       request('POST', '/me/calendar-feed', { body: { rotate }, schema: calendarFeed }),
 
-    exportFile: (eventId: string, format: 'csv' | 'xlsx') => file(`/events/${id(eventId)}/registrations.${format}`),
+    exportFile: (eventId: string, format: 'csv' | 'xlsx', lang: string) => file(`/events/${id(eventId)}/registrations.${format}`, { lang }),
     eventCalendar: (eventId: string, lang: string) => file(`/events/${id(eventId)}/calendar.ics`, { lang }),
     centreCalendar: (centreId: string, lang: string) => file(`/centres/${id(centreId)}/events.ics`, { lang }),
     personalCalendar: (token: string, lang: string) => file(`/calendar-feeds/${id(token)}/events.ics`, { lang }),

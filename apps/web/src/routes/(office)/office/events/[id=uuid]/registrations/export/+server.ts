@@ -7,5 +7,5 @@ export const GET: RequestHandler = (event) => {
   requireRole(event, ['coordinator', 'admin']);
   const format = event.url.searchParams.get('format');
   if (format !== 'csv' && format !== 'xlsx') error(404, { message: 'not_found' });
-  return passOn(() => event.locals.api.events.exportFile(event.params.id, format));
+  return passOn(() => event.locals.api.events.exportFile(event.params.id, format, event.locals.locale));
 };
