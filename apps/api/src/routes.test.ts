@@ -37,7 +37,7 @@ const expectedAccess: Record<string, Access> = {
   'PATCH /api/v1/quotas/:id': ['admin'],
   'GET /api/v1/calls': 'signed-in',
   'GET /api/v1/calls/:id': 'signed-in',
-  'POST /api/v1/calls': ['coordinator'],
+  'POST /api/v1/calls': ['coordinator', 'admin'],
   'PATCH /api/v1/calls/:id': ['coordinator', 'admin'],
   'GET /api/v1/applications': 'signed-in',
   'GET /api/v1/applications/export.csv': ['coordinator', 'reviewer', 'admin'],

@@ -50,6 +50,8 @@ const windowInOrder = (value: { opensAt?: string | undefined; closesAt?: string 
 
 export const callCreate = z
   .strictObject({
+    /** Whose call it is: an administrator names it; a coordinator's calls are their own institution's. */
+    institutionId: id.optional(),
     title: localizedText(300),
     description: localizedOptional(5000).default({ ru: '', zh: '', en: '' }),
     academicYear,

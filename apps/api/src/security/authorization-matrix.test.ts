@@ -291,12 +291,14 @@ export const matrix: Record<string, Row> = {
     build: async (f, caller, owner) => get(`/api/v1/calls/${await callFor(f, caller, owner)}`),
     expect: { ...signedIn([200, 200, 404, 404]), admin: [200, 200, 200, 404] },
   },
+  // Ownership: the institution the new call names.
   'POST /api/v1/calls': {
-    owned: false,
-    build: async () => ({
+    owned: true,
+    build: async (f, caller, owner) => ({
       method: 'POST',
       url: '/api/v1/calls',
       payload: {
+        institutionId: owner === 'missing' ? missingId : f.institution[institutionFor(caller, owner)],
         title: localized('Autumn semester'),
         academicYear: '2026/2027',
         mobilityType: 'semester',
@@ -304,7 +306,8 @@ export const matrix: Record<string, Row> = {
         closesAt: new Date(Date.now() + 30 * 86_400_000).toISOString(),
       },
     }),
-    expect: only({ coordinator: 201 }),
+    // A coordinator names its own institution or none; an administrator any that exists.
+    expect: only({ coordinator: [201, 201, 403, 403], admin: [201, 201, 201, 422] }),
   },
   'PATCH /api/v1/calls/:id': {
     owned: true,

@@ -6,7 +6,7 @@
  */
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { applications, events, nominations, quotaLines, users } from '@exchange/db';
+import { applications, calls, events, nominations, quotaLines, users } from '@exchange/db';
 import { createTestContext, problemOf, type TestContext } from '../test/helper.js';
 import { createFixtures, type Fixtures } from './fixtures.js';
 
@@ -180,6 +180,13 @@ describe('mass assignment is refused and changes nothing', () => {
       { who: 'coordinator@psu.exchange.test', method: 'PATCH', url: async () => `/api/v1/events/${event.id}`, payload: async () => ({ confirmedCount: 0 }), snapshot: async () => (await t.database.db.select().from(events).where(eq(events.id, event.id)))[0] },
       { who: 'coordinator@psu.exchange.test', method: 'PATCH', url: async () => `/api/v1/events/${event.id}`, payload: async () => ({ centreId: await f.centreOf('BUAS') }), snapshot: async () => (await t.database.db.select().from(events).where(eq(events.id, event.id)))[0] },
       { who: 'coordinator@psu.exchange.test', method: 'PATCH', url: async () => `/api/v1/calls/${call.id}`, payload: async () => ({ institutionId: f.institution.BUAS }), snapshot: async () => (await t.request({ method: 'GET', url: `/api/v1/calls/${call.id}`, token: await f.token('admin@exchange.test') })).json() },
+      {
+        who: 'coordinator@psu.exchange.test',
+        method: 'POST',
+        url: async () => '/api/v1/calls',
+        payload: async () => ({ institutionId: f.institution.BUAS, title: { ru: 'Чужой', zh: '别人的', en: 'Not ours' }, academicYear: '2026/2027', mobilityType: 'semester', opensAt: '2026-12-01T00:00:00Z', closesAt: '2026-12-31T00:00:00Z' }),
+        snapshot: async () => (await t.database.db.select().from(calls)).length,
+      },
       { who: 'coordinator@psu.exchange.test', method: 'PATCH', url: async () => `/api/v1/nominations/${made.id}`, payload: async () => ({ note: 'x', status: 'approved' }), snapshot: async () => (await t.database.db.select().from(nominations).where(eq(nominations.id, made.id)))[0] },
       { who: 'coordinator@psu.exchange.test', method: 'PATCH', url: async () => `/api/v1/nominations/${made.id}`, payload: async () => ({ note: 'x', receivingInstitutionId: f.institution.BRI }), snapshot: async () => (await t.database.db.select().from(nominations).where(eq(nominations.id, made.id)))[0] },
       { who: 'coordinator@psu.exchange.test', method: 'POST', url: async () => '/api/v1/nominations', payload: async () => ({ applicationId: draft.id, quotaId: line.id, status: 'approved' }), snapshot: async () => (await t.database.db.select().from(nominations).where(eq(nominations.applicationId, draft.id))).length },

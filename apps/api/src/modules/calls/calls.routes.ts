@@ -26,8 +26,14 @@ export async function callsRoutes(app: Api, { calls }: { calls: CallsService }) 
   });
 
   app.post('/calls', {
-    config: { access: ['coordinator'] },
-    schema: { tags: ['calls'], summary: 'Create a call of the coordinator’s institution', security: [{ bearer: [] }], body: callCreate, response: { 201: call, ...problems(409, 422) } },
+    config: { access: ['coordinator', 'admin'] },
+    schema: {
+      tags: ['calls'],
+      summary: 'Create a call: a coordinator’s of its own institution; an administrator names `institutionId`',
+      security: [{ bearer: [] }],
+      body: callCreate,
+      response: { 201: call, ...problems(409, 422) },
+    },
     handler: async (request, reply) => reply.code(201).send(await calls.create(who(request), request.body)),
   });
 

@@ -1,6 +1,6 @@
 import { and, eq, inArray, ne, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { applications, callQuotas, calls, quotaLines, type Database, type Transaction } from '@exchange/db';
+import { applications, callQuotas, calls, institutions, quotaLines, type Database, type Transaction } from '@exchange/db';
 import { callCreate, callUpdate, canManageCalls, canViewCall, type Actor } from '@exchange/shared';
 import { conflict, forbidden, notFound, unprocessable } from '../../errors.js';
 import { writeAudit, type Who } from '../../lib/audit.js';
@@ -16,7 +16,7 @@ async function checkQuotas(tx: Transaction, institutionId: string, academicYear:
   const errors = quotaIds.flatMap((quotaId, index) => {
     const line = rows.find((row) => row.id === quotaId);
     if (!line) return [{ path: `body.quotaIds.${index}`, code: 'not_found', message: 'No such quota line' }];
-    if (line.sendingInstitutionId !== institutionId) return [{ path: `body.quotaIds.${index}`, code: 'not_sending', message: 'Your institution does not send on this line' }];
+    if (line.sendingInstitutionId !== institutionId) return [{ path: `body.quotaIds.${index}`, code: 'not_sending', message: 'The call’s institution does not send on this line' }];
     if (line.academicYear !== academicYear || line.mobilityType !== mobilityType) {
       return [{ path: `body.quotaIds.${index}`, code: 'mismatch', message: 'The line is for another year or kind of mobility' }];
     }
@@ -52,12 +52,29 @@ export function createCallsService({ db }: { db: Database }) {
       return listCalls(db, filter, limit, offset);
     },
 
+    /**
+     * A coordinator creates calls of its own institution (naming another one is refused, 403);
+     * an administrator names the institution, which must exist (422).
+     */
     create(who: Who, input: z.output<typeof callCreate>) {
-      const institutionId = who.actor.institutionId;
-      if (!institutionId || !canManageCalls(who.actor, institutionId)) throw forbidden('Calls are created by the coordinators of an institution.');
+      const { actor } = who;
+      if (actor.role === 'coordinator' && input.institutionId !== undefined && input.institutionId !== actor.institutionId) {
+        throw forbidden('Coordinators create calls of their own institution only.');
+      }
+      const institutionId = input.institutionId ?? actor.institutionId;
+      if (!institutionId) {
+        throw unprocessable('validation_failed', 'Say which institution the call belongs to.', {
+          errors: [{ path: 'body.institutionId', code: 'required', message: 'Required' }],
+        });
+      }
+      if (!canManageCalls(actor, institutionId)) throw forbidden('Calls are created by the coordinators of an institution.');
       return db.transaction(async (tx) => {
+        const [institution] = await tx.select({ id: institutions.id }).from(institutions).where(eq(institutions.id, institutionId));
+        if (!institution) {
+          throw unprocessable('validation_failed', 'No such institution.', { errors: [{ path: 'body.institutionId', code: 'not_found', message: 'No such institution' }] });
+        }
         await checkQuotas(tx, institutionId, input.academicYear, input.mobilityType, input.quotaIds);
-        const { quotaIds, opensAt, closesAt, ...fields } = input;
+        const { quotaIds, opensAt, closesAt, institutionId: _institutionId, ...fields } = input;
         const [created] = await tx
           .insert(calls)
           .values({ ...fields, institutionId, opensAt: new Date(opensAt), closesAt: new Date(closesAt) })

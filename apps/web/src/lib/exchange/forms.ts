@@ -197,8 +197,10 @@ export type CallValues = {
   languageLevel: string;
   requiredDocuments: string[];
   quotaIds: string[];
+  /** Whose call: chosen by an administrator only; a coordinator's calls are its institution's. */
+  institutionId?: string;
 };
-export type CallErrors = Partial<Record<'title' | 'academicYear' | 'mobilityType' | 'opensAt' | 'closesAt' | 'maxPreferences' | 'minGpa' | 'languageRequirement' | 'requiredDocuments' | 'quotaIds', string>>;
+export type CallErrors = Partial<Record<'institutionId' | 'title' | 'academicYear' | 'mobilityType' | 'opensAt' | 'closesAt' | 'maxPreferences' | 'minGpa' | 'languageRequirement' | 'requiredDocuments' | 'quotaIds', string>>;
 
 export function readCallForm(form: FormData): CallValues {
   // The level field carries its scale: `HSK:4`, `CEFR:B2`, `TORFL:TORFL-1`.
