@@ -8,7 +8,7 @@
  */
 import { spawn } from 'node:child_process';
 import { createHmac, randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -82,7 +82,9 @@ const freePort = () =>
   });
 const port = await freePort();
 const base = `http://127.0.0.1:${port}`;
-const api = spawn(process.execPath, [path.join(root, 'apps/api/dist/server.js')], {
+// BENCH_API_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof' profiles the API process.
+const apiNodeArgs = (process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean);
+const api = spawn(process.execPath, [...apiNodeArgs, path.join(root, 'apps/api/dist/server.js')], {
   env: { ...process.env, API_PORT: String(port), LOG_LEVEL: 'warn', DATA_DIR: dataDir, JWT_SECRET: jwtSecret, RATE_LIMIT_MAX: '100000000' },
   stdio: ['ignore', 'inherit', 'inherit'],
 });
@@ -125,7 +127,7 @@ function perConnection(group) {
   };
 }
 
-const reads = [
+const allReads = [
   { name: 'health (bare)', path: '/api/v1/health', as: 'anonymous', direct: false },
   { name: "student's own applications", path: '/api/v1/applications', as: 'student' },
   { name: 'review list (call+status, by score, page 50)', path: `/api/v1/applications?callId=${reviewCall.id}&status=submitted&sort=score&order=desc&limit=50`, as: 'psu' },
@@ -134,6 +136,10 @@ const reads = [
   { name: 'flows report', path: '/api/v1/reports/flows?academicYear=2025%2F2026', as: 'psu' },
   { name: 'public events list (page 50)', path: '/api/v1/events?limit=50', as: 'anonymous' },
 ];
+
+// BENCH_ONLY=<part of a name> runs only the reads whose name contains it (and skips the writes and sign-in).
+const only = process.env.BENCH_ONLY?.toLowerCase();
+const reads = only ? allReads.filter((read) => read.name.toLowerCase().includes(only)) : allReads;
 
 // ——— the SQL of each read, captured from the same app built in this process ———
 const captured = [];
@@ -190,10 +196,22 @@ async function direct(read) {
   return summary(`${read.name} — direct SQL`, latencies, latencies.length, errors, seconds);
 }
 
+/** CPU time (user + system) the API process has used so far, in ms: less noisy than req/s on a shared machine. */
+function apiCpuMs() {
+  try {
+    const fields = readFileSync(`/proc/${api.pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime, stime in clock ticks (USER_HZ = 100)
+  } catch {
+    return Number.NaN; // not Linux
+  }
+}
+
 async function cannon(name, requests) {
   const options = { url: base, requests };
   await autocannon({ ...options, connections: 10, duration: 2 }); // warm-up: JIT, pool, caches
+  const cpuBefore = apiCpuMs();
   const result = await autocannon({ ...options, connections, duration });
+  const apiCpuMsPerRequest = Number(((apiCpuMs() - cpuBefore) / result.requests.total).toFixed(2));
   return {
     scenario: name,
     requestsPerSecond: Math.round(result.requests.average),
@@ -201,6 +219,7 @@ async function cannon(name, requests) {
     p99Ms: result.latency.p99,
     errors: result.errors + result.timeouts + result.non2xx,
     total: result.requests.total,
+    apiCpuMsPerRequest,
   };
 }
 
@@ -216,6 +235,16 @@ for (const read of reads) {
     ratios.push({ scenario: read.name, statementsPerRequest: read.statements.length, endpointRps: http.requestsPerSecond, directSqlRps: sql.requestsPerSecond, ratioToDirect: Number((http.requestsPerSecond / sql.requestsPerSecond).toFixed(2)) });
   }
   console.log(`${http.requestsPerSecond} req/s, p99 ${http.p99Ms} ms`);
+}
+
+if (only) {
+  // A partial run is for looking closer (profiling, one change); it does not replace the results.
+  console.table(results);
+  console.table(ratios);
+  api.kill('SIGTERM');
+  await apiExited;
+  rmSync(dataDir, { recursive: true, force: true });
+  process.exit(0);
 }
 
 // ——— writes: register and cancel on one event with 20 seats, then check the invariant ———

@@ -23,8 +23,11 @@ export type DatabaseHandle = {
   kind: 'postgres' | 'pglite';
   /** Applies pending migrations; safe to call from several processes at once on PostgreSQL. */
   migrate(): Promise<void>;
-  /** Rows of a raw query, whichever driver. */
-  rows<T extends Record<string, unknown>>(query: string, params?: unknown[]): Promise<T[]>;
+  /**
+   * Rows of a raw query, whichever driver. `prepare` names the statement on PostgreSQL (parsed
+   * and planned once per connection): for fixed texts that run often, never for generated ones.
+   */
+  rows<T extends Record<string, unknown>>(query: string, params?: unknown[], options?: { prepare?: boolean }): Promise<T[]>;
   close(): Promise<void>;
 };
 
@@ -56,7 +59,7 @@ function openPostgres(url: string, poolSize: number, onQuery?: DatabaseOptions['
     onnotice: () => {},
     connection: { application_name: 'exchange' },
   });
-  const db = drizzlePostgres(client, {
+  const db = drizzlePostgres(preparingStatements(client), {
     ...drizzleOptions,
     ...(onQuery ? { logger: { logQuery: (query: string, params: unknown[]) => onQuery(query, params) } } : {}),
   }) as unknown as Database;
@@ -75,12 +78,38 @@ function openPostgres(url: string, poolSize: number, onQuery?: DatabaseOptions['
         await lockClient.end();
       }
     },
-    async rows<T extends Record<string, unknown>>(query: string, params: unknown[] = []) {
+    async rows<T extends Record<string, unknown>>(query: string, params: unknown[] = [], options: { prepare?: boolean } = {}) {
       onQuery?.(query, params);
-      return (await client.unsafe(query, params as postgres.ParameterOrJSON<never>[])) as unknown as T[];
+      return (await client.unsafe(query, params as postgres.ParameterOrJSON<never>[], { prepare: options.prepare ?? false })) as unknown as T[];
     },
     close: () => client.end({ timeout: 5 }),
   };
+}
+
+/**
+ * drizzle sends its queries unnamed, so PostgreSQL parses and plans each one again; the list
+ * queries cost more to plan than to run. This client names them (postgres.js keeps the
+ * prepared statements per connection, keyed by their text), in transactions too.
+ * Behind PgBouncer in transaction mode this needs `max_prepared_statements` (1.21 or later).
+ */
+function preparingStatements(client: postgres.Sql): postgres.Sql {
+  return new Proxy(client, {
+    get(target, property, receiver) {
+      if (property === 'unsafe') {
+        return (query: string, params?: unknown[], options?: postgres.UnsafeQueryOptions) =>
+          target.unsafe(query, params as postgres.ParameterOrJSON<never>[], { ...options, prepare: true });
+      }
+      if (property === 'begin') {
+        return (...args: unknown[]) => {
+          const callback = args.pop() as (transaction: postgres.TransactionSql) => unknown;
+          return (target.begin as (...a: unknown[]) => unknown)(...args, (transaction: postgres.TransactionSql) =>
+            callback(preparingStatements(transaction as unknown as postgres.Sql) as unknown as postgres.TransactionSql),
+          );
+        };
+      }
+      return Reflect.get(target, property, receiver) as unknown;
+    },
+  });
 }
 
 function openPglite(dataDir: string | undefined): DatabaseHandle {

@@ -1,8 +1,6 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import fastifyJwt from '@fastify/jwt';
 import fp from 'fastify-plugin';
-import { and, eq, sql } from 'drizzle-orm';
-import { sessions, users } from '@exchange/db';
 import { allows, type Access, type Actor } from '@exchange/shared';
 import { AppError, forbidden, unauthorized } from '../errors.js';
 import { createRateLimiter } from '../lib/rate-limiter.js';
@@ -75,23 +73,48 @@ async function authPlugin(app: FastifyInstance, options: AuthOptions) {
   });
 
   const limiter = createRateLimiter(app.db);
-  // Every signed-in request runs this: prepared once.
-  const sessionLookup = app.db
-    .select({
-      id: users.id,
-      email: users.email,
-      role: users.role,
-      institutionId: users.institutionId,
-      status: users.status,
-      revokedAt: sessions.revokedAt,
-      expiresAt: sessions.expiresAt,
-    })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.id, sql.placeholder('sid')), eq(users.id, sql.placeholder('sub'))))
-    .prepare('session_lookup');
+  /**
+   * Every signed-in request runs this one statement: it reads the session and its user and, when
+   * the route counts requests, counts one for the user in the same round trip ($4).
+   */
+  const signedInRequest = `
+    with actor as (
+      select u.id, u.email, u.role, u.institution_id as "institutionId",
+             (s.revoked_at is null and s.expires_at > now() and u.status = 'active') as live
+        from sessions s join users u on u.id = s.user_id
+       where s.id = $1 and u.id = $2
+    ), hit as (
+      insert into rate_limit_counters as c (key, hits, window_ends_at)
+      select 'user:' || actor.id, 1, now() + make_interval(secs => $3::int) from actor where actor.live and $4::boolean
+      on conflict (key) do update set
+        hits = case when c.window_ends_at <= now() then 1 else c.hits + 1 end,
+        window_ends_at = case when c.window_ends_at <= now() then excluded.window_ends_at else c.window_ends_at end
+      returning c.hits, greatest(1, ceil(extract(epoch from c.window_ends_at - now())))::int as "retryAfterSeconds"
+    )
+    select actor.*, hit.hits, hit."retryAfterSeconds" from actor left join hit on true`;
+  // Validity is decided in SQL, by the database's clock: raw rows carry timestamps as text here.
+  type SignedInRow = Actor & {
+    email: string;
+    live: boolean;
+    hits: number | null;
+    retryAfterSeconds: number | null;
+  };
+  const rateLimitWindowSeconds = 60;
+
+  function limitReached(reply: FastifyReply, hits: number, retryAfterSeconds: number) {
+    reply.header('x-ratelimit-limit', options.rateLimitMax);
+    reply.header('x-ratelimit-remaining', Math.max(0, options.rateLimitMax - hits));
+    if (hits > options.rateLimitMax) {
+      throw new AppError(429, 'rate_limited', `Too many requests. Try again in ${retryAfterSeconds} seconds.`, {
+        retryAfter: retryAfterSeconds,
+      });
+    }
+  }
 
   app.addHook('onRequest', async (request, reply) => {
+    const config = request.routeOptions.config;
+    const access = config?.access ?? 'public';
+    const counted = config?.rateLimit !== false && request.routeOptions.url !== undefined;
     const header = request.headers.authorization;
     if (header !== undefined) {
       const [scheme, token, ...rest] = header.split(' ');
@@ -112,30 +135,25 @@ async function authPlugin(app: FastifyInstance, options: AuthOptions) {
       if (claims.typ !== 'access' || typeof claims.sid !== 'string' || typeof claims.sub !== 'string') {
         throw unauthorized('invalid_token', 'The token is not valid.');
       }
-      const [row] = await sessionLookup.execute({ sid: claims.sid, sub: claims.sub });
-      if (!row || row.revokedAt || row.expiresAt <= new Date() || row.status !== 'active') {
+      const [row] = await app.database.rows<SignedInRow>(
+        signedInRequest,
+        [claims.sid, claims.sub, rateLimitWindowSeconds, counted],
+        { prepare: true },
+      );
+      if (!row?.live) {
         throw unauthorized('token_revoked', 'This session has ended; sign in again.');
       }
       request.actor = { id: row.id, email: row.email, role: row.role, institutionId: row.institutionId };
       request.sessionId = claims.sid;
+      if (!allows(access, request.actor)) throw forbidden();
+      if (counted) limitReached(reply, row.hits!, row.retryAfterSeconds!);
+      return;
     }
 
-    const config = request.routeOptions.config;
-    const access = config?.access ?? 'public';
-    if (!allows(access, request.actor)) {
-      throw request.actor ? forbidden() : unauthorized();
-    }
-
-    if (config?.rateLimit !== false && request.routeOptions.url !== undefined) {
-      const key = request.actor ? `user:${request.actor.id}` : `client:${request.clientAddress}`;
-      const { hits, retryAfterSeconds } = await limiter.hit(key, 60);
-      reply.header('x-ratelimit-limit', options.rateLimitMax);
-      reply.header('x-ratelimit-remaining', Math.max(0, options.rateLimitMax - hits));
-      if (hits > options.rateLimitMax) {
-        throw new AppError(429, 'rate_limited', `Too many requests. Try again in ${retryAfterSeconds} seconds.`, {
-          retryAfter: retryAfterSeconds,
-        });
-      }
+    if (!allows(access, null)) throw unauthorized();
+    if (counted) {
+      const { hits, retryAfterSeconds } = await limiter.hit(`client:${request.clientAddress}`, rateLimitWindowSeconds);
+      limitReached(reply, hits, retryAfterSeconds);
     }
   });
 }

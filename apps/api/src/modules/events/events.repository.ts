@@ -1,6 +1,7 @@
 import { and, asc, count, desc, eq, gt, gte, ilike, lt, ne, or, sql, type SQL } from 'drizzle-orm';
 import { centres, events, registrations, users, type Executor } from '@exchange/db';
 import type { Actor, EventStatus, Locale, RegistrationStatus } from '@exchange/shared';
+import { buildOnce, presentKeys } from '../../lib/prepared.js';
 import { toIso, toIsoOrNull } from '../../lib/route.js';
 import { escapeLike } from '../users/users.repository.js';
 
@@ -91,11 +92,16 @@ export async function activeRegistration(db: Executor, eventId: string, userId: 
 }
 
 /** Which events a caller sees: published ones, and every event of the centres they run. */
-export function visibleTo(actor: Actor | null): SQL | undefined {
-  if (actor?.role === 'admin') return undefined;
-  if (actor?.role === 'coordinator' && actor.institutionId) {
-    return or(ne(events.status, 'draft'), eq(centres.institutionId, actor.institutionId));
-  }
+/**
+ * Drafts are seen by admins and their centre's office only. What a reader sees changes the SQL,
+ * so it is part of a list query's shape; the office's institution is the `readerInstitutionId` value.
+ */
+function readerOf(actor: Actor | null) {
+  return actor?.role === 'admin' ? 'admin' : actor?.role === 'coordinator' && actor.institutionId ? 'office' : 'public';
+}
+function visibleTo(reader: ReturnType<typeof readerOf>): SQL | undefined {
+  if (reader === 'admin') return undefined;
+  if (reader === 'office') return or(ne(events.status, 'draft'), eq(centres.institutionId, sql.placeholder('readerInstitutionId')));
   return ne(events.status, 'draft');
 }
 
@@ -108,25 +114,44 @@ export type EventFilter = {
 };
 
 export async function listEvents(db: Executor, actor: Actor | null, filter: EventFilter, limit: number, offset: number) {
-  const where = and(
-    visibleTo(actor),
-    filter.status === 'any' ? undefined : eq(events.status, filter.status ?? 'published'),
-    filter.centreId ? eq(events.centreId, filter.centreId) : undefined,
-    filter.from ? gt(events.endsAt, filter.from) : undefined,
-    filter.to ? lt(events.startsAt, filter.to) : undefined,
-    filter.lang ? sql`coalesce(trim(${events.title} ->> ${filter.lang}), '') <> ''` : undefined,
-  );
-  const [rows, [{ total } = { total: 0 }]] = await Promise.all([
+  const value = sql.placeholder;
+  const reader = readerOf(actor);
+  const shape = `events:${reader}:${presentKeys({ ...filter, status: undefined })}:${filter.status === 'any' ? 'any' : 'one'}`;
+  const where = () =>
+    and(
+      visibleTo(reader),
+      filter.status === 'any' ? undefined : eq(events.status, value('status')),
+      filter.centreId ? eq(events.centreId, value('centreId')) : undefined,
+      filter.from ? gt(events.endsAt, value('from')) : undefined,
+      filter.to ? lt(events.startsAt, value('to')) : undefined,
+      filter.lang ? sql`coalesce(trim(${events.title} ->> ${value('lang')}), '') <> ''` : undefined,
+    );
+  const page = buildOnce(db, `${shape}:page`, () =>
     db
       .select({ event: events, institutionId: centres.institutionId, waiting: waitlistCountSql })
       .from(events)
       .innerJoin(centres, eq(centres.id, events.centreId))
-      .where(where)
+      .where(where())
       .orderBy(asc(events.startsAt), asc(events.id))
-      .limit(limit)
-      .offset(offset),
-    db.select({ total: count() }).from(events).innerJoin(centres, eq(centres.id, events.centreId)).where(where),
-  ]);
+      .limit(value('limit'))
+      .offset(value('offset'))
+      .prepare('events_page'),
+  );
+  const counted = buildOnce(db, `${shape}:total`, () =>
+    db.select({ total: count() }).from(events).innerJoin(centres, eq(centres.id, events.centreId)).where(where()).prepare('events_total'),
+  );
+  const values = {
+    readerInstitutionId: actor?.institutionId,
+    status: filter.status ?? 'published',
+    centreId: filter.centreId,
+    // Placeholders skip the column's mapping: times go as text.
+    from: filter.from?.toISOString(),
+    to: filter.to?.toISOString(),
+    lang: filter.lang,
+    limit,
+    offset,
+  };
+  const [rows, [{ total } = { total: 0 }]] = await Promise.all([page.execute(values), counted.execute(values)]);
   return { items: rows.map((row) => toEvent(row.event, row.institutionId, row.waiting)), total, limit, offset };
 }
 
