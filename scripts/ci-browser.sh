@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Starts the built system the way `npm start` does, on a fresh embedded database and free
-# ports, runs the browser tests against it, and stops it again.
+# ports, runs the browser tests against it (arguments go to vitest, e.g. a file filter), and
+# stops it again.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -27,6 +28,6 @@ done
 curl -fsS "http://127.0.0.1:$web_port/login" >/dev/null || { cat "$log"; echo "The web did not answer." >&2; exit 1; }
 
 status=0
-WEB_URL="http://127.0.0.1:$web_port" API_URL="http://127.0.0.1:$api_port" npm run test:browser -w @exchange/web || status=$?
+WEB_URL="http://127.0.0.1:$web_port" API_URL="http://127.0.0.1:$api_port" npm run test:browser -w @exchange/web -- "$@" || status=$?
 if [ "$status" -ne 0 ]; then echo "--- system log ---"; tail -n 100 "$log"; fi
 exit "$status"
