@@ -1,8 +1,10 @@
 import { canManageOutgoing } from '@exchange/shared';
 import { fail } from '@sveltejs/kit';
+import { ApiError } from '$lib/server/api';
 import { failure, institutionsOf, isId } from '$lib/server/exchange';
 import { pageError, requireRole } from '$lib/server/guards';
 import { decide } from '../decide';
+import { noteErrorOf, readNote } from './note';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -33,6 +35,30 @@ export const actions: Actions = {
       return { cancelled: true };
     } catch (cause) {
       return failure(cause);
+    }
+  },
+  /** The sending office's note to the partner; saving it makes a new version for the partner to decide on. */
+  note: async (event) => {
+    requireRole(event, ['coordinator']);
+    const api = event.locals.api.exchange;
+    const form = await event.request.formData();
+    let current: string | null;
+    try {
+      current = (await api.nomination(event.params.id)).note;
+    } catch (cause) {
+      return failure(cause, { note: String(form.get('note') ?? '') });
+    }
+    const { note, typed, error } = readNote(form, current);
+    if (error) return fail(400, { noteError: error, note: typed, problem: undefined });
+    try {
+      await api.noteNomination(event.params.id, note);
+      return { noteSaved: note === null ? 'removed' : 'saved' };
+    } catch (cause) {
+      if (cause instanceof ApiError && (cause.status === 400 || cause.status === 422)) {
+        const field = cause.fieldErrors.find((item) => /(^|[./])note$/.test(item.path));
+        return fail(400, { noteError: noteErrorOf(field?.code), note: typed, problem: undefined });
+      }
+      return failure(cause, { note: typed });
     }
   },
   nominate: async (event) => {
