@@ -169,6 +169,10 @@ export const application = z.object({
   updatedAt: instant,
   student: z.object({ id, fullName: z.string(), email: z.string() }),
   call: z.object({ id, title: z.object({ ru: z.string(), zh: z.string(), en: z.string() }), institutionId: id, closesAt: instant, maxPreferences: z.number().int(), requiredDocuments: z.array(documentType) }),
+  /** When the application took its current status: the last entry of its history, in lists too. */
+  statusChangedAt: instant,
+  /** The note of that change, if any (why it is ineligible, waitlisted, declined). */
+  statusNote: z.string().nullable(),
   history: z.array(statusChange),
 });
 export type Application = z.infer<typeof application>;

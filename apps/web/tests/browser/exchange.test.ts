@@ -88,8 +88,10 @@ describe('the exchange in the browser', () => {
 
     await page.goto(`${baseUrl}/applications`);
     const mine = page.locator('[data-testid="my-application"]', { hasText: '2026/2027学年宝鸡春季学期' });
-    expect(await mine.locator('.timeline li').count()).toBe(2);
-    expect(await mine.locator('.timeline').textContent()).toContain(zh.app_status_submitted);
+    // The list says the status, since when (today, in Penza time) and what comes next; the history is on the application's page.
+    expect(await mine.locator('.badge').first().textContent()).toContain(zh.app_status_submitted);
+    expect(await mine.locator('[data-testid="status-since"] time').getAttribute('datetime')).toMatch(new RegExp(`^${new Date().toISOString().slice(0, 10)}`));
+    expect(await mine.locator('[data-testid="next-step"]').textContent()).toBe(zh.dash_next_submitted);
     await signOut(page);
     expect(browser.problems).toEqual([]);
   });
@@ -157,13 +159,15 @@ describe('the exchange in the browser', () => {
     await page.goto(`${baseUrl}/applications`);
     const annaCard = page.locator('[data-testid="my-application"]', { hasText: 'Курс китайского языка в БИИН 2025/2026' });
     expect(await annaCard.locator('.badge').first().textContent()).toContain(ru.app_status_accepted);
-    expect(await annaCard.locator('.timeline').textContent()).toContain(ru.app_status_accepted);
+    expect(await annaCard.locator('[data-testid="next-step"]').textContent()).toBe(ru.dash_next_accepted);
     await signOut(page);
 
     await signInAs(page, 'student4@psu.exchange.test', 'ru');
     await page.goto(`${baseUrl}/applications`);
     const alekseiCard = page.locator('[data-testid="my-application"]', { hasText: 'Курс китайского языка в БИИН 2025/2026' });
     expect(await alekseiCard.locator('.badge').first().textContent()).toContain(ru.app_status_declined);
+    // The partner's reason is on the list, without opening the application.
+    expect(await alekseiCard.textContent()).toContain(fill(ru.my_applications_reason!, { reason: '本学期语言课程名额已满，请明年再申请。' }));
     await page.click('[data-testid="notifications-bell"]');
     await page.waitForSelector('[data-testid="notifications"]');
     expect(await page.textContent('[data-testid="notifications"]')).toContain('本学期语言课程名额已满，请明年再申请。');

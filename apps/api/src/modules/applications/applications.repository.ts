@@ -37,12 +37,22 @@ export async function findApplication(db: Executor, id: string, options: { forUp
 }
 
 /**
+ * The latest entry of an application's status history, read inside a list's own statement
+ * (index lookups on `(application_id, seq)`), so a page costs no extra query.
+ */
+const lastChange = {
+  at: sql<Date>`(select ${applicationStatusHistory.at} from ${applicationStatusHistory} where ${applicationStatusHistory.applicationId} = ${applications.id} order by ${applicationStatusHistory.seq} desc limit 1)`.mapWith(applicationStatusHistory.at),
+  note: sql<string | null>`(select ${applicationStatusHistory.note} from ${applicationStatusHistory} where ${applicationStatusHistory.applicationId} = ${applications.id} order by ${applicationStatusHistory.seq} desc limit 1)`,
+};
+type LastChange = { at: Date | null; note: string | null };
+
+/**
  * Applications as the contract shows them. `forStudent` hides the review except the reason
  * of an ineligibility, which the student must be told.
  */
 export async function toApplications(
   db: Executor,
-  rows: { application: ApplicationRow; call: CallRow; student?: { id: string; fullName: string; email: string } }[],
+  rows: { application: ApplicationRow; call: CallRow; student?: { id: string; fullName: string; email: string }; lastChange?: LastChange }[],
   options: { forStudent: boolean; withHistory: boolean },
 ) {
   if (rows.length === 0) return [];
@@ -63,7 +73,9 @@ export async function toApplications(
       ? db.select().from(applicationStatusHistory).where(inArray(applicationStatusHistory.applicationId, ids)).orderBy(asc(applicationStatusHistory.seq))
       : Promise.resolve([]),
   ]);
-  return rows.map(({ application, call }) => {
+  return rows.map(({ application, call, lastChange: last }) => {
+    const own = history.filter((h) => h.applicationId === application.id);
+    const latest = last?.at ? last : own.length > 0 ? own[own.length - 1]! : null;
     const review =
       options.forStudent
         ? application.status === 'ineligible'
@@ -94,9 +106,10 @@ export async function toApplications(
       updatedAt: toIso(application.updatedAt),
       student: students.find((s) => s.id === application.studentId)!,
       call: { id: call.id, title: call.title, institutionId: call.institutionId, closesAt: toIso(call.closesAt), maxPreferences: call.maxPreferences, requiredDocuments: call.requiredDocuments },
-      history: history
-        .filter((h) => h.applicationId === application.id)
-        .map((h) => ({ from: h.fromStatus, to: h.toStatus, at: toIso(h.at), note: h.note })),
+      // When the application took its current status, and the note of that change (a reason).
+      statusChangedAt: toIso(latest?.at ?? application.updatedAt),
+      statusNote: latest?.note ?? null,
+      history: own.map((h) => ({ from: h.fromStatus, to: h.toStatus, at: toIso(h.at), note: h.note })),
     };
   });
 }
@@ -140,7 +153,7 @@ const sortColumns = {
 export async function listApplications(db: Executor, filter: ApplicationFilter, sort: ApplicationSort, limit: number, offset: number) {
   const base = () =>
     db
-      .select({ application: applications, call: calls, student: { id: users.id, fullName: users.fullName, email: users.email } })
+      .select({ application: applications, call: calls, student: { id: users.id, fullName: users.fullName, email: users.email }, lastChange })
       .from(applications)
       .innerJoin(calls, eq(calls.id, applications.callId))
       .innerJoin(users, eq(users.id, applications.studentId));

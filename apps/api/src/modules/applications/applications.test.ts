@@ -333,3 +333,25 @@ describe('exports', () => {
     expect(workbook.worksheets[0]!.getRow(1).getCell(1).value).toBe('Студент');
   });
 });
+
+describe('a student’s list', () => {
+  it('says when each application took its status and why, without reading each one', async () => {
+    for (const email of ['student4@psu.exchange.test', 'student5@psu.exchange.test', 'student1@psu.exchange.test']) {
+      const token = await t.login(email);
+      const list = (await t.request({ method: 'GET', url: '/api/v1/applications?limit=100', token })).json();
+      expect(list.items.length, email).toBeGreaterThan(0);
+      for (const item of list.items) {
+        const full = (await t.request({ method: 'GET', url: `/api/v1/applications/${item.id}`, token })).json();
+        const last = full.history.at(-1);
+        expect(last.to, email).toBe(item.status);
+        expect(item.statusChangedAt, email).toBe(last.at);
+        expect(item.statusNote, email).toBe(last.note);
+        expect(full.statusChangedAt).toBe(last.at);
+        expect(item).not.toHaveProperty('history');
+      }
+    }
+    // The reason of an ineligibility comes with the list.
+    const ineligible = (await t.request({ method: 'GET', url: '/api/v1/applications?status=ineligible', token: await t.login('student5@psu.exchange.test') })).json().items[0];
+    if (ineligible) expect(ineligible.review.comment).toBeTruthy();
+  });
+});

@@ -8,10 +8,9 @@ export const load: PageServerLoad = async (event) => {
   if (user.role !== 'student') redirect(303, '/calls');
   const api = event.locals.api.exchange;
   try {
+    // One request: each application comes with when it took its status and the note of that change.
     const [list, institutions] = await Promise.all([api.applications({ limit: 100 }), institutionsOf(event.locals.api)]);
-    // The list has no history; a student has a handful of applications, so each is read in full.
-    const applications = await Promise.all(list.items.map((item) => api.application(item.id)));
-    return { applications, zone: zoneOf(institutions, user.institutionId) };
+    return { applications: list.items, zone: zoneOf(institutions, user.institutionId) };
   } catch (cause) {
     pageError(cause, event);
   }
