@@ -1,9 +1,10 @@
 import path from 'node:path';
 import Fastify, { type FastifyServerOptions } from 'fastify';
-import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { DatabaseHandle } from '@exchange/db';
 import type { Config } from './config.js';
 import { createRateLimiter } from './lib/rate-limiter.js';
+import { serializerCompiler } from './lib/serializer.js';
 import { agreementsRoutes } from './modules/agreements/agreements.routes.js';
 import { createAgreementsService } from './modules/agreements/agreements.service.js';
 import { applicationsRoutes } from './modules/applications/applications.routes.js';
