@@ -8,7 +8,8 @@ import {
   users,
   type Executor,
 } from '@exchange/db';
-import type { ApplicationStatus } from '@exchange/shared';
+import type { ApplicationStatus, DocumentType } from '@exchange/shared';
+import { buildOnce, presentKeys } from '../../lib/prepared.js';
 import { toIso, toIsoOrNull } from '../../lib/route.js';
 import { escapeLike } from '../users/users.repository.js';
 
@@ -52,19 +53,33 @@ type LastChange = { at: Date | null; note: string | null };
  */
 export async function toApplications(
   db: Executor,
-  rows: { application: ApplicationRow; call: CallRow; student?: { id: string; fullName: string; email: string }; lastChange?: LastChange }[],
+  rows: {
+    application: ApplicationRow;
+    call: CallRow;
+    student?: { id: string; fullName: string; email: string };
+    preferences?: PagePreference[];
+    documents?: PageDocument[];
+    lastChange?: LastChange;
+  }[],
   options: { forStudent: boolean; withHistory: boolean },
 ) {
   if (rows.length === 0) return [];
   const ids = rows.map((row) => row.application.id);
   const studentIds = [...new Set(rows.map((row) => row.application.studentId))];
+  // A list page brings its preferences and documents along (pageColumns): no second read.
+  const brought = rows.every((row) => row.preferences && row.documents);
   const [preferences, documents, students, history] = await Promise.all([
-    db.select().from(applicationPreferences).where(inArray(applicationPreferences.applicationId, ids)).orderBy(asc(applicationPreferences.rank)),
-    db
-      .select(documentColumns)
-      .from(applicationDocuments)
-      .where(and(inArray(applicationDocuments.applicationId, ids), isNull(applicationDocuments.replacedAt)))
-      .orderBy(asc(applicationDocuments.type)),
+    brought
+      ? Promise.resolve(rows.flatMap((row) => row.preferences!.map((p) => ({ ...p, applicationId: row.application.id }))))
+      : db.select().from(applicationPreferences).where(inArray(applicationPreferences.applicationId, ids)).orderBy(asc(applicationPreferences.rank)),
+    brought
+      ? Promise.resolve(rows.flatMap((row) => row.documents!.map((d) => ({ ...d, applicationId: row.application.id }))))
+      : db
+          .select(documentColumns)
+          .from(applicationDocuments)
+          .where(and(inArray(applicationDocuments.applicationId, ids), isNull(applicationDocuments.replacedAt)))
+          .orderBy(asc(applicationDocuments.type))
+          .then((rows) => rows.map(({ createdAt, ...d }) => ({ ...d, uploadedAt: toIso(createdAt) }))),
     // A list's rows come with their students (joined already): no second read of them.
     rows.every((row) => row.student)
       ? Promise.resolve(rows.map((row) => row.student!))
@@ -99,7 +114,7 @@ export async function toApplications(
       languageCertificates: application.languageCertificates as never,
       documents: documents
         .filter((d) => d.applicationId === application.id)
-        .map((d) => ({ id: d.id, type: d.type, fileName: d.fileName, contentType: d.contentType, size: d.size, uploadedAt: toIso(d.createdAt) })),
+        .map((d) => ({ id: d.id, type: d.type, fileName: d.fileName, contentType: d.contentType, size: d.size, uploadedAt: d.uploadedAt })),
       review,
       submittedAt: toIsoOrNull(application.submittedAt),
       createdAt: toIso(application.createdAt),
@@ -126,20 +141,25 @@ export type ApplicationFilter = {
 };
 export type ApplicationSort = { sort: 'submittedAt' | 'score' | 'gpa' | 'name' | 'status'; order: 'asc' | 'desc' };
 
+const value = sql.placeholder;
+
+/** The filters as conditions on placeholders named after them (their values: filterValues). */
 function conditions(filter: ApplicationFilter, withStatus: boolean): SQL | undefined {
   return and(
-    filter.studentId ? eq(applications.studentId, filter.studentId) : undefined,
-    filter.institutionId ? eq(calls.institutionId, filter.institutionId) : undefined,
-    filter.callId ? eq(applications.callId, filter.callId) : undefined,
-    withStatus && filter.status ? eq(applications.status, filter.status) : undefined,
+    filter.studentId ? eq(applications.studentId, value('studentId')) : undefined,
+    filter.institutionId ? eq(calls.institutionId, value('institutionId')) : undefined,
+    filter.callId ? eq(applications.callId, value('callId')) : undefined,
+    withStatus && filter.status ? eq(applications.status, value('status')) : undefined,
     filter.quotaId
-      ? sql`exists (select 1 from ${applicationPreferences} where ${applicationPreferences.applicationId} = ${applications.id} and ${applicationPreferences.quotaId} = ${filter.quotaId})`
+      ? sql`exists (select 1 from ${applicationPreferences} where ${applicationPreferences.applicationId} = ${applications.id} and ${applicationPreferences.quotaId} = ${value('quotaId')})`
       : undefined,
-    filter.minScore !== undefined ? gte(applications.reviewScore, filter.minScore) : undefined,
-    filter.maxScore !== undefined ? lte(applications.reviewScore, filter.maxScore) : undefined,
-    filter.q ? or(ilike(users.fullName, `%${escapeLike(filter.q)}%`), ilike(users.email, `%${escapeLike(filter.q)}%`)) : undefined,
+    filter.minScore !== undefined ? gte(applications.reviewScore, value('minScore')) : undefined,
+    filter.maxScore !== undefined ? lte(applications.reviewScore, value('maxScore')) : undefined,
+    filter.q ? or(ilike(users.fullName, value('q')), ilike(users.email, value('q'))) : undefined,
   );
 }
+
+const filterValues = (filter: ApplicationFilter) => ({ ...filter, q: filter.q ? `%${escapeLike(filter.q)}%` : undefined });
 
 const sortColumns = {
   submittedAt: applications.submittedAt,
@@ -149,23 +169,48 @@ const sortColumns = {
   status: applications.status,
 };
 
+export type PagePreference = { quotaId: string; rank: number };
+export type PageDocument = { id: string; type: DocumentType; fileName: string; contentType: string; size: number; uploadedAt: string };
+
+/**
+ * A page's preferences and current documents, aggregated in the page's own statement: one
+ * round trip instead of three.
+ */
+export const pageColumns = {
+  preferences: sql<PagePreference[]>`(
+    select coalesce(json_agg(json_build_object('quotaId', p.quota_id, 'rank', p.rank) order by p.rank), '[]'::json)
+      from ${applicationPreferences} p where p.application_id = ${applications.id})`,
+  documents: sql<PageDocument[]>`(
+    select coalesce(json_agg(json_build_object('id', d.id, 'type', d.type, 'fileName', d.file_name, 'contentType', d.content_type,
+             'size', d.size, 'uploadedAt', to_char(d.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')) order by d.type), '[]'::json)
+      from ${applicationDocuments} d where d.application_id = ${applications.id} and d.replaced_at is null)`,
+};
+
 /** One page of applications, the total, and the count per status (ignoring the status filter). */
 export async function listApplications(db: Executor, filter: ApplicationFilter, sort: ApplicationSort, limit: number, offset: number) {
-  const base = () =>
-    db
-      .select({ application: applications, call: calls, student: { id: users.id, fullName: users.fullName, email: users.email }, lastChange })
+  const shape = `applications:${presentKeys(filter)}:${sort.sort}:${sort.order}`;
+  const page = buildOnce(db, `${shape}:page`, () => {
+    const column = sortColumns[sort.sort];
+    const ordering = sort.order === 'asc' ? sql`${column} asc nulls last` : sql`${column} desc nulls last`;
+    return db
+      .select({ application: applications, call: calls, student: { id: users.id, fullName: users.fullName, email: users.email }, ...pageColumns, lastChange })
       .from(applications)
       .innerJoin(calls, eq(calls.id, applications.callId))
-      .innerJoin(users, eq(users.id, applications.studentId));
-  // The counts join the students only to search their names: the join costs a scan of them.
-  let statusQuery = db.select({ status: applications.status, n: count() }).from(applications).innerJoin(calls, eq(calls.id, applications.callId)).$dynamic();
-  if (filter.q) statusQuery = statusQuery.innerJoin(users, eq(users.id, applications.studentId));
-  const column = sortColumns[sort.sort];
-  const ordering = sort.order === 'asc' ? sql`${column} asc nulls last` : sql`${column} desc nulls last`;
-  const [rows, byStatus] = await Promise.all([
-    base().where(conditions(filter, true)).orderBy(ordering, desc(applications.createdAt), applications.id).limit(limit).offset(offset),
-    statusQuery.where(conditions(filter, false)).groupBy(applications.status),
-  ]);
+      .innerJoin(users, eq(users.id, applications.studentId))
+      .where(conditions(filter, true))
+      .orderBy(ordering, desc(applications.createdAt), applications.id)
+      .limit(value('limit'))
+      .offset(value('offset'))
+      .prepare('applications_page');
+  });
+  const statusCounts = buildOnce(db, `${shape}:counts`, () => {
+    // The counts join the students only to search their names: the join costs a scan of them.
+    let query = db.select({ status: applications.status, n: count() }).from(applications).innerJoin(calls, eq(calls.id, applications.callId)).$dynamic();
+    if (filter.q) query = query.innerJoin(users, eq(users.id, applications.studentId));
+    return query.where(conditions(filter, false)).groupBy(applications.status).prepare('applications_counts');
+  });
+  const values = { ...filterValues(filter), limit, offset };
+  const [rows, byStatus] = await Promise.all([page.execute(values), statusCounts.execute(values)]);
   const counts = Object.fromEntries(byStatus.map((row) => [row.status, row.n])) as Record<string, number>;
   // The per-status counts ignore only the status filter, so they give the total too.
   const total = filter.status ? (counts[filter.status] ?? 0) : byStatus.reduce((sum, row) => sum + row.n, 0);

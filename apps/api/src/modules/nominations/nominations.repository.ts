@@ -1,15 +1,24 @@
-import { and, asc, count, desc, eq, ilike, inArray, isNull, or, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, ilike, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { applicationDocuments, applicationPreferences, applications, calls, nominations, quotaLines, users, type Executor } from '@exchange/db';
 import { partnerDocumentTypes, type LanguageCertificate, type NominationStatus } from '@exchange/shared';
+import { buildOnce, presentKeys } from '../../lib/prepared.js';
 import { toIso, toIsoOrNull } from '../../lib/route.js';
-import { documentColumns } from '../applications/applications.repository.js';
+import { documentColumns, pageColumns, type PageDocument, type PagePreference } from '../applications/applications.repository.js';
 import { escapeLike } from '../users/users.repository.js';
 
 export type NominationRow = typeof nominations.$inferSelect;
 type Student = { id: string; fullName: string; email: string; institutionId: string | null };
-type Joined = { nomination: NominationRow; application: typeof applications.$inferSelect; call: typeof calls.$inferSelect; quota: typeof quotaLines.$inferSelect; student?: Student };
+type Joined = {
+  nomination: NominationRow;
+  application: typeof applications.$inferSelect;
+  call: typeof calls.$inferSelect;
+  quota: typeof quotaLines.$inferSelect;
+  student?: Student;
+  preferences?: PagePreference[];
+  documents?: PageDocument[];
+};
 
-const joined = (db: Executor) =>
+const joined = (db: Executor, withPageColumns = false) =>
   db
     .select({
       nomination: nominations,
@@ -17,6 +26,7 @@ const joined = (db: Executor) =>
       call: calls,
       quota: quotaLines,
       student: { id: users.id, fullName: users.fullName, email: users.email, institutionId: users.institutionId },
+      ...(withPageColumns ? pageColumns : {}),
     })
     .from(nominations)
     .innerJoin(applications, eq(applications.id, nominations.applicationId))
@@ -37,13 +47,24 @@ export async function findNomination(db: Executor, id: string, options: { forUpd
 export async function toNominations<R extends Joined>(db: Executor, rows: R[], side: (row: R) => 'sending' | 'receiving' | 'admin') {
   if (rows.length === 0) return [];
   const applicationIds = rows.map((row) => row.application.id);
+  // A list page brings its preferences and documents along (pageColumns): no second read.
+  const brought = rows.every((row) => row.preferences && row.documents);
   const [students, preferences, documents] = await Promise.all([
     // Rows from the joined query come with their students: no second read of them.
     rows.every((row) => row.student)
       ? Promise.resolve(rows.map((row) => row.student!))
       : db.select({ id: users.id, fullName: users.fullName, email: users.email, institutionId: users.institutionId }).from(users).where(inArray(users.id, rows.map((row) => row.application.studentId))),
-    db.select().from(applicationPreferences).where(inArray(applicationPreferences.applicationId, applicationIds)).orderBy(asc(applicationPreferences.rank)),
-    db.select(documentColumns).from(applicationDocuments).where(and(inArray(applicationDocuments.applicationId, applicationIds), isNull(applicationDocuments.replacedAt))).orderBy(asc(applicationDocuments.type)),
+    brought
+      ? Promise.resolve(rows.flatMap((row) => row.preferences!.map((p) => ({ ...p, applicationId: row.application.id }))))
+      : db.select().from(applicationPreferences).where(inArray(applicationPreferences.applicationId, applicationIds)).orderBy(asc(applicationPreferences.rank)),
+    brought
+      ? Promise.resolve(rows.flatMap((row) => row.documents!.map((d) => ({ ...d, applicationId: row.application.id }))))
+      : db
+          .select(documentColumns)
+          .from(applicationDocuments)
+          .where(and(inArray(applicationDocuments.applicationId, applicationIds), isNull(applicationDocuments.replacedAt)))
+          .orderBy(asc(applicationDocuments.type))
+          .then((rows) => rows.map(({ createdAt, ...d }) => ({ ...d, uploadedAt: toIso(createdAt) }))),
   ]);
   return rows.map((row) => {
     const partner = side(row) === 'receiving';
@@ -78,7 +99,7 @@ export async function toNominations<R extends Joined>(db: Executor, rows: R[], s
       },
       documents: documents
         .filter((d) => d.applicationId === row.application.id && (!partner || (partnerDocumentTypes as readonly string[]).includes(d.type)))
-        .map((d) => ({ id: d.id, type: d.type, fileName: d.fileName, contentType: d.contentType, size: d.size, uploadedAt: toIso(d.createdAt) })),
+        .map((d) => ({ id: d.id, type: d.type, fileName: d.fileName, contentType: d.contentType, size: d.size, uploadedAt: d.uploadedAt })),
       ...(partner
         ? {}
         : {
@@ -101,24 +122,31 @@ export type NominationFilter = {
 };
 
 export async function listNominations(db: Executor, filter: NominationFilter, limit: number, offset: number) {
-  const where = and(
-    filter.sendingInstitutionId ? eq(nominations.sendingInstitutionId, filter.sendingInstitutionId) : undefined,
-    filter.receivingInstitutionId ? eq(nominations.receivingInstitutionId, filter.receivingInstitutionId) : undefined,
-    filter.eitherInstitutionId
-      ? or(eq(nominations.sendingInstitutionId, filter.eitherInstitutionId), eq(nominations.receivingInstitutionId, filter.eitherInstitutionId))
-      : undefined,
-    filter.academicYear ? eq(quotaLines.academicYear, filter.academicYear) : undefined,
-    filter.quotaId ? eq(nominations.quotaId, filter.quotaId) : undefined,
-    filter.status ? eq(nominations.status, filter.status) : undefined,
-    filter.q ? or(ilike(users.fullName, `%${escapeLike(filter.q)}%`), ilike(applications.fullNameLatin, `%${escapeLike(filter.q)}%`)) : undefined,
-  ) as SQL | undefined;
-  // The count joins only what the filters need: every join is a read of each nominee's rows.
-  let counted = db.select({ total: count() }).from(nominations).$dynamic();
-  if (filter.academicYear) counted = counted.innerJoin(quotaLines, eq(quotaLines.id, nominations.quotaId));
-  if (filter.q) counted = counted.innerJoin(applications, eq(applications.id, nominations.applicationId)).innerJoin(users, eq(users.id, applications.studentId));
-  const [rows, [{ total } = { total: 0 }]] = await Promise.all([
-    joined(db).where(where).orderBy(desc(nominations.createdAt), nominations.id).limit(limit).offset(offset),
-    counted.where(where),
-  ]);
+  const value = sql.placeholder;
+  const where = () =>
+    and(
+      filter.sendingInstitutionId ? eq(nominations.sendingInstitutionId, value('sendingInstitutionId')) : undefined,
+      filter.receivingInstitutionId ? eq(nominations.receivingInstitutionId, value('receivingInstitutionId')) : undefined,
+      filter.eitherInstitutionId
+        ? or(eq(nominations.sendingInstitutionId, value('eitherInstitutionId')), eq(nominations.receivingInstitutionId, value('eitherInstitutionId')))
+        : undefined,
+      filter.academicYear ? eq(quotaLines.academicYear, value('academicYear')) : undefined,
+      filter.quotaId ? eq(nominations.quotaId, value('quotaId')) : undefined,
+      filter.status ? eq(nominations.status, value('status')) : undefined,
+      filter.q ? or(ilike(users.fullName, value('q')), ilike(applications.fullNameLatin, value('q'))) : undefined,
+    ) as SQL | undefined;
+  const shape = `nominations:${presentKeys(filter)}`;
+  const page = buildOnce(db, `${shape}:page`, () =>
+    joined(db, true).where(where()).orderBy(desc(nominations.createdAt), nominations.id).limit(value('limit')).offset(value('offset')).prepare('nominations_page'),
+  );
+  const counted = buildOnce(db, `${shape}:total`, () => {
+    // The count joins only what the filters need: every join is a read of each nominee's rows.
+    let query = db.select({ total: count() }).from(nominations).$dynamic();
+    if (filter.academicYear) query = query.innerJoin(quotaLines, eq(quotaLines.id, nominations.quotaId));
+    if (filter.q) query = query.innerJoin(applications, eq(applications.id, nominations.applicationId)).innerJoin(users, eq(users.id, applications.studentId));
+    return query.where(where()).prepare('nominations_total');
+  });
+  const values = { ...filter, q: filter.q ? `%${escapeLike(filter.q)}%` : undefined, limit, offset };
+  const [rows, [{ total } = { total: 0 }]] = await Promise.all([page.execute(values), counted.execute(values)]);
   return { rows, total };
 }
