@@ -227,6 +227,20 @@ describe('an application from draft to review', () => {
     const byLine = await t.request({ method: 'GET', url: `/api/v1/applications?quotaId=${quotaIds[1]}&minScore=60`, token: coordinator });
     expect(byLine.json().items.map((item: { id: string }) => item.id)).toEqual([applicationId]);
   });
+
+  it('shows each application in a list exactly as on its own page: preferences, documents and times', async () => {
+    // Lists aggregate preferences and documents in their own statement; the detail reads them apart.
+    const list = (await t.request({ method: 'GET', url: `/api/v1/applications?callId=${callId}&limit=50`, token: coordinator })).json();
+    expect(list.items.length).toBeGreaterThan(0);
+    for (const item of list.items) {
+      const detail = (await t.request({ method: 'GET', url: `/api/v1/applications/${item.id}`, token: coordinator })).json();
+      expect(item.documents.length).toBeGreaterThan(0);
+      // A list item is a summary: every field it has must match the page.
+      const shared = Object.keys(item).filter((key) => key !== 'history');
+      expect(shared).toEqual(expect.arrayContaining(['preferences', 'documents', 'submittedAt', 'updatedAt']));
+      for (const key of shared) expect({ [key]: item[key] }).toEqual({ [key]: detail[key] });
+    }
+  });
 });
 
 describe('the deadline', () => {
