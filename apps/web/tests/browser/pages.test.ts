@@ -44,7 +44,10 @@ async function firstLink(page: Page, path: string, pattern: RegExp): Promise<str
 const uuid = '[0-9a-f-]{36}';
 const re = (source: string) => new RegExp(`^${source.replaceAll('ID', uuid)}$`);
 
-/** Screenshots to take with SCREENSHOTS=1, as `light:path`, `dark:path` or `phone:path` (English). */
+/**
+ * Screenshots to take with SCREENSHOTS=1, as `light:path`, `dark:path` or `phone:path` (English),
+ * or `zh:light:path` (Chinese, saved with a `zh-` prefix).
+ */
 type Role = { name: string; email?: string; pages: (page: Page) => Promise<string[]>; screenshots?: string[] };
 
 const publicPages = async (page: Page) => {
@@ -53,11 +56,11 @@ const publicPages = async (page: Page) => {
 };
 
 const roles: Role[] = [
-  { name: 'visitor', pages: publicPages, screenshots: ['light:/', 'light:/events'] },
+  { name: 'visitor', pages: publicPages, screenshots: ['light:/', 'light:/events', 'zh:light:/events'] },
   {
     name: 'student',
     email: 'student1@psu.exchange.test',
-    screenshots: ['light:/', 'light:/calls', 'phone:/'],
+    screenshots: ['light:/', 'light:/calls', 'phone:/', 'zh:light:/'],
     pages: async (page) => {
       const call = await firstLink(page, '/calls', re('/calls/ID'));
       const application = await firstLink(page, '/applications', re('/applications/ID'));
@@ -110,6 +113,7 @@ const roles: Role[] = [
   {
     name: 'partner coordinator',
     email: 'coordinator@buas.exchange.test',
+    screenshots: ['zh:light:/nominations?direction=incoming'],
     pages: async (page) => {
       const nomination = await firstLink(page, '/nominations?direction=incoming', re('/nominations/ID'));
       return ['/', '/nominations?direction=incoming', ...(nomination ? [nomination] : []), '/calls', '/flows', '/office/students', '/office/events'];
@@ -191,9 +195,11 @@ describe.each(roles)('every page as $name', (role) => {
       await page.goto(`${baseUrl}${path}`);
       expect(await page.evaluate(() => document.documentElement.lang)).toBe(locale);
       for (const violation of await seriousViolations(page)) found.push(`${path}: ${violation}`);
-      if (takeScreenshots && locale === 'en' && role.screenshots?.includes(`${colorScheme}:${path}`)) {
+      const shot = locale === 'en' ? `${colorScheme}:${path}` : `${locale}:${colorScheme}:${path}`;
+      if (takeScreenshots && role.screenshots?.includes(shot)) {
         mkdirSync(screenshotDir, { recursive: true });
-        await page.screenshot({ path: `${screenshotDir}${colorScheme === 'dark' ? 'dark-' : ''}${shotName(role.name, path)}`, fullPage: false });
+        const prefix = `${locale === 'en' ? '' : `${locale}-`}${colorScheme === 'dark' ? 'dark-' : ''}`;
+        await page.screenshot({ path: `${screenshotDir}${prefix}${shotName(role.name, path)}`, fullPage: false });
       }
     }
     expect(paths.length).toBeGreaterThan(3);
