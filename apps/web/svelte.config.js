@@ -14,6 +14,9 @@ const config = {
   compilerOptions: { runes: true },
   kit: {
     adapter: adapter(),
+    // Routes are resolved by the server on client-side navigation, so the client does not carry
+    // the manifest of every route in its entry chunk (a few KB less on every first load).
+    router: { resolution: 'server' },
     // Nonces or hashes for SvelteKit's own inline bootstrap script; nothing else runs inline.
     csp: {
       mode: 'auto',

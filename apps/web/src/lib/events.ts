@@ -4,7 +4,8 @@
  */
 import { formatInstant, type EventStatus, type RegistrationStatus } from '@exchange/shared';
 import { m } from '$lib/paraglide/messages.js';
-import { currentLocale, problemMessage } from '$lib/i18n';
+import { currentLocale } from '$lib/i18n';
+import { problemMessage } from '$lib/problems';
 
 export const agreementZones = ['Europe/Moscow', 'Asia/Shanghai'] as const;
 

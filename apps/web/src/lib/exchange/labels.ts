@@ -4,7 +4,9 @@
  */
 import type { ApplicationStatus, DocumentType, Institution, MissingItem, NominationStatus, Quota } from '@exchange/shared';
 import { m } from '$lib/paraglide/messages.js';
-import { fieldMessage, institutionName, mobilityTypeLabel, problemMessage } from '$lib/i18n';
+import { fieldMessage, problemMessage } from '$lib/problems';
+import { institutionName } from '$lib/i18n';
+import { mobilityTypeLabel } from '$lib/enum-labels';
 
 export type Tone = 'ok' | 'warn' | 'neutral' | 'danger';
 
