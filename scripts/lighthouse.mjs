@@ -3,7 +3,8 @@
  * `npm run lighthouse`: Lighthouse (performance, accessibility, best practices) on the main pages
  * of the production build, with Debian's chromium. Starts the built system on free ports with a
  * fresh embedded database (or uses WEB_URL when set), signs in as demo accounts for their pages,
- * prints the scores and writes them to docs/lighthouse.json.
+ * prints the scores and writes them to docs/lighthouse.json, which keeps the last run of each
+ * preset: running one preset leaves the other's figures as they were.
  *
  * Options: LIGHTHOUSE_PRESET=desktop|mobile (default desktop), CHROME_PATH (default /usr/bin/chromium).
  */
@@ -124,16 +125,27 @@ try {
     const failing = Object.values(lhr.audits)
       .filter((audit) => audit.score !== null && audit.score < 0.9 && audit.scoreDisplayMode === 'binary')
       .map((audit) => audit.id);
-    const row = { page: page.name, path: page.path, performance: score('performance'), accessibility: score('accessibility'), bestPractices: score('best-practices'), failing };
+    const metric = (id) => (typeof lhr.audits[id]?.numericValue === 'number' ? Math.round(lhr.audits[id].numericValue * (id === 'cumulative-layout-shift' ? 1000 : 1)) / (id === 'cumulative-layout-shift' ? 1000 : 1) : null);
+    const metrics = { fcpMs: metric('first-contentful-paint'), lcpMs: metric('largest-contentful-paint'), tbtMs: metric('total-blocking-time'), cls: metric('cumulative-layout-shift'), speedIndexMs: metric('speed-index') };
+    const row = { page: page.name, path: page.path, performance: score('performance'), accessibility: score('accessibility'), bestPractices: score('best-practices'), failing, metrics };
     results.push(row);
-    console.log(`${row.page.padEnd(24)} performance ${String(row.performance).padStart(3)}  accessibility ${String(row.accessibility).padStart(3)}  best practices ${String(row.bestPractices).padStart(3)}${failing.length ? `  (${failing.join(', ')})` : ''}`);
+    console.log(`${row.page.padEnd(24)} performance ${String(row.performance).padStart(3)}  accessibility ${String(row.accessibility).padStart(3)}  best practices ${String(row.bestPractices).padStart(3)}  LCP ${metrics.lcpMs} ms  TBT ${metrics.tbtMs} ms${failing.length ? `  (${failing.join(', ')})` : ''}`);
   }
   await mkdir(path.join(root, 'docs'), { recursive: true });
-  await writeFile(
-    path.join(root, 'docs/lighthouse.json'),
-    `${JSON.stringify({ measuredAt: new Date().toISOString(), preset, lighthouse: JSON.parse(await readFile(path.join(root, 'node_modules/lighthouse/package.json'), 'utf8')).version, pages: results }, null, 2)}\n`,
-  );
-  console.log('Written to docs/lighthouse.json');
+  const file = path.join(root, 'docs/lighthouse.json');
+  // The other preset's last run stays; a file of the older one-preset layout is carried over.
+  let previous = {};
+  try {
+    const old = JSON.parse(await readFile(file, 'utf8'));
+    previous = old.presets ?? (old.preset ? { [old.preset]: { measuredAt: old.measuredAt, lighthouse: old.lighthouse, pages: old.pages } } : {});
+  } catch {
+    // no file yet
+  }
+  const version = JSON.parse(await readFile(path.join(root, 'node_modules/lighthouse/package.json'), 'utf8')).version;
+  const presets = { ...previous, [preset]: { measuredAt: new Date().toISOString(), lighthouse: version, pages: results } };
+  const ordered = Object.fromEntries(['desktop', 'mobile'].filter((name) => presets[name]).map((name) => [name, presets[name]]));
+  await writeFile(file, `${JSON.stringify({ presets: ordered }, null, 2)}\n`);
+  console.log(`Written to docs/lighthouse.json (${preset})`);
 } finally {
   if (system && system.exitCode === null) {
     system.kill('SIGTERM');

@@ -13,6 +13,7 @@
  */
 import { applyAction, deserialize } from '$app/forms';
 import { invalidateAll } from '$app/navigation';
+import { dispositionName } from './disposition';
 
 export type Transfer = {
   id: number;
@@ -48,21 +49,6 @@ function finish(id: number, state: 'done' | 'failed') {
 
 export function dismissTransfer(id = transfer.current?.id) {
   if (transfer.current && transfer.current.id === id) transfer.current = null;
-}
-
-/** The file name of a Content-Disposition header (RFC 6266, UTF-8 `filename*` first). */
-export function dispositionName(header: string | null): string | undefined {
-  if (!header) return undefined;
-  const extended = /filename\*\s*=\s*(?:UTF-8|utf-8)''([^;]+)/.exec(header);
-  if (extended?.[1]) {
-    try {
-      return decodeURIComponent(extended[1].trim());
-    } catch {
-      // fall through to the plain name
-    }
-  }
-  const plain = /filename\s*=\s*(?:"([^"]*)"|([^;]+))/.exec(header);
-  return (plain?.[1] ?? plain?.[2])?.trim() || undefined;
 }
 
 const linkName = (link: HTMLAnchorElement, url: URL) => link.getAttribute('download') || decodeURIComponent(url.pathname.split('/').filter(Boolean).pop() ?? 'download');
