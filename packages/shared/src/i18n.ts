@@ -48,6 +48,24 @@ export function negotiateLocale(header: string | null | undefined): Locale {
   return defaultLocale;
 }
 
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * An Intl.DateTimeFormat for these settings, built once: building one costs far more than
+ * formatting with it, and a page of events formats hundreds of times with a handful of kinds.
+ * The kinds are few (locales × zones × styles); the cache is emptied if that ever stops being so.
+ */
+export function dateTimeFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let formatter = formatters.get(key);
+  if (!formatter) {
+    if (formatters.size >= 1000) formatters.clear();
+    formatter = new Intl.DateTimeFormat(locale, options);
+    formatters.set(key, formatter);
+  }
+  return formatter;
+}
+
 /** Formats an instant in a time zone for a locale, e.g. "31 March 2026, 23:59 (Moscow)". */
 export function formatInstant(
   instant: string | Date,
@@ -56,12 +74,12 @@ export function formatInstant(
   options: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'short' },
 ): string {
   const date = typeof instant === 'string' ? new Date(instant) : instant;
-  return new Intl.DateTimeFormat(intlLocale[locale], { ...options, timeZone }).format(date);
+  return dateTimeFormat(intlLocale[locale], { ...options, timeZone }).format(date);
 }
 
 /** Formats a calendar date (`2026-05-01`) for a locale without shifting it across zones. */
 export function formatDate(date: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(intlLocale[locale], { dateStyle: 'long', timeZone: 'UTC' }).format(
+  return dateTimeFormat(intlLocale[locale], { dateStyle: 'long', timeZone: 'UTC' }).format(
     new Date(`${date}T00:00:00Z`),
   );
 }
@@ -87,7 +105,7 @@ export function zonedLocalToInstant(local: string, timeZone: string): Date {
 export function instantToZonedLocal(instant: string | Date, timeZone: string): string {
   const date = typeof instant === 'string' ? new Date(instant) : instant;
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-GB', {
+    dateTimeFormat('en-GB', {
       timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
     }).formatToParts(date).map((part) => [part.type, part.value]),
   );
@@ -96,7 +114,7 @@ export function instantToZonedLocal(instant: string | Date, timeZone: string): s
 
 function zoneOffsetMs(date: Date, timeZone: string): number {
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-GB', {
+    dateTimeFormat('en-GB', {
       timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23',
     }).formatToParts(date).map((part) => [part.type, part.value]),
   );

@@ -6,6 +6,7 @@
  */
 import type { FastifyRequest } from 'fastify';
 import {
+  dateTimeFormat,
   intlLocale,
   isLocale,
   negotiateLocale,
@@ -160,8 +161,8 @@ export type ExportTexts = ReturnType<typeof exportTexts>;
 export function formatExportInstant(instant: string | Date | null | undefined, locale: Locale, timeZone: string): string {
   if (instant === null || instant === undefined || instant === '') return '';
   const value = typeof instant === 'string' ? new Date(instant) : instant;
-  const date = new Intl.DateTimeFormat(intlLocale[locale], { year: 'numeric', month: '2-digit', day: '2-digit', timeZone }).format(value);
-  const time = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone }).format(value);
-  const offset = new Intl.DateTimeFormat('en-GB', { timeZone, timeZoneName: 'shortOffset' }).formatToParts(value).find((part) => part.type === 'timeZoneName')?.value ?? '';
+  const date = dateTimeFormat(intlLocale[locale], { year: 'numeric', month: '2-digit', day: '2-digit', timeZone }).format(value);
+  const time = dateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone }).format(value);
+  const offset = dateTimeFormat('en-GB', { timeZone, timeZoneName: 'shortOffset' }).formatToParts(value).find((part) => part.type === 'timeZoneName')?.value ?? '';
   return `${date} ${time} ${offset.replace(/^GMT/, 'UTC') || 'UTC'}`;
 }

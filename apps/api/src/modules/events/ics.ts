@@ -3,7 +3,7 @@
  * VTIMEZONE for the agreement's two zones (neither has daylight saving time since 2014 and
  * 1991); other zones are written in UTC, which every client reads correctly.
  */
-import { localize, type Locale, type LocalizedText } from '@exchange/shared';
+import { dateTimeFormat, localize, type Locale, type LocalizedText } from '@exchange/shared';
 
 export type IcsEvent = {
   id: string;
@@ -65,7 +65,7 @@ function utcStamp(date: Date): string {
 
 function localStamp(date: Date, timeZone: string): string {
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-GB', {
+    dateTimeFormat('en-GB', {
       timeZone,
       year: 'numeric',
       month: '2-digit',
