@@ -28,6 +28,11 @@ export type DatabaseHandle = {
    * and planned once per connection): for fixed texts that run often, never for generated ones.
    */
   rows<T extends Record<string, unknown>>(query: string, params?: unknown[], options?: { prepare?: boolean }): Promise<T[]>;
+  /**
+   * PostgreSQL only: replaces the connection pool with a fresh one (the old one is ended in the
+   * background). For a pool the driver left broken after the server went away mid-transaction.
+   */
+  reconnect(): void;
   close(): Promise<void>;
 };
 
@@ -54,18 +59,28 @@ export function openDatabase(options: DatabaseOptions): DatabaseHandle {
 }
 
 function openPostgres(url: string, poolSize: number, onQuery?: DatabaseOptions['onQuery']): DatabaseHandle {
-  const client = postgres(url, {
-    max: poolSize,
-    onnotice: () => {},
-    connection: { application_name: 'exchange' },
-  });
-  const db = drizzlePostgres(preparingStatements(client), {
+  const connect = () =>
+    postgres(url, {
+      max: poolSize,
+      onnotice: () => {},
+      connection: { application_name: 'exchange' },
+    });
+  let client = connect();
+  const db = drizzlePostgres(preparingStatements(() => client), {
     ...drizzleOptions,
     ...(onQuery ? { logger: { logQuery: (query: string, params: unknown[]) => onQuery(query, params) } } : {}),
   }) as unknown as Database;
   return {
     db,
     kind: 'postgres',
+    reconnect() {
+      const broken = client;
+      client = connect();
+      // drizzle set its type parsers on the first client (timestamps as text): the new one needs them too.
+      Object.assign(client.options.parsers, broken.options.parsers);
+      Object.assign(client.options.serializers, broken.options.serializers);
+      broken.end({ timeout: 5 }).catch(() => {});
+    },
     async migrate() {
       // One dedicated connection holds an advisory lock, so instances starting together
       // apply each migration once.
@@ -92,22 +107,27 @@ function openPostgres(url: string, poolSize: number, onQuery?: DatabaseOptions['
  * prepared statements per connection, keyed by their text), in transactions too.
  * Behind PgBouncer in transaction mode this needs `max_prepared_statements` (1.21 or later).
  */
-function preparingStatements(client: postgres.Sql): postgres.Sql {
-  return new Proxy(client, {
-    get(target, property, receiver) {
+function preparingStatements(current: () => postgres.Sql): postgres.Sql {
+  // The target is only a shape for the proxy: every access goes to the current client.
+  return new Proxy(current(), {
+    get(_target, property) {
+      const client = current();
       if (property === 'unsafe') {
         return (query: string, params?: unknown[], options?: postgres.UnsafeQueryOptions) =>
-          target.unsafe(query, params as postgres.ParameterOrJSON<never>[], { ...options, prepare: true });
+          client.unsafe(query, params as postgres.ParameterOrJSON<never>[], { ...options, prepare: true });
       }
       if (property === 'begin') {
         return (...args: unknown[]) => {
           const callback = args.pop() as (transaction: postgres.TransactionSql) => unknown;
-          return (target.begin as (...a: unknown[]) => unknown)(...args, (transaction: postgres.TransactionSql) =>
-            callback(preparingStatements(transaction as unknown as postgres.Sql) as unknown as postgres.TransactionSql),
+          return (client.begin as (...a: unknown[]) => unknown)(...args, (transaction: postgres.TransactionSql) =>
+            callback(preparingStatements(() => transaction as unknown as postgres.Sql) as unknown as postgres.TransactionSql),
           );
         };
       }
-      return Reflect.get(target, property, receiver) as unknown;
+      return Reflect.get(client, property, client) as unknown;
+    },
+    apply(_target, thisArgument, args) {
+      return Reflect.apply(current(), thisArgument, args) as unknown;
     },
   });
 }
@@ -119,6 +139,9 @@ function openPglite(dataDir: string | undefined): DatabaseHandle {
   return {
     db,
     kind: 'pglite',
+    reconnect() {
+      // In process: there is no connection to lose.
+    },
     migrate: () => migratePglite(drizzlePglite(client, drizzleOptions), { migrationsFolder }),
     async rows<T extends Record<string, unknown>>(query: string, params: unknown[] = []) {
       return (await client.query<T>(query, params)).rows;
