@@ -95,7 +95,8 @@ function openPostgres(url: string, poolSize: number, onQuery?: DatabaseOptions['
     },
     async rows<T extends Record<string, unknown>>(query: string, params: unknown[] = [], options: { prepare?: boolean } = {}) {
       onQuery?.(query, params);
-      return (await client.unsafe(query, params as postgres.ParameterOrJSON<never>[], { prepare: options.prepare ?? false })) as unknown as T[];
+      const prepare = (options.prepare ?? false) && preparing(client);
+      return (await client.unsafe(query, params as postgres.ParameterOrJSON<never>[], { prepare })) as unknown as T[];
     },
     close: () => client.end({ timeout: 5 }),
   };
@@ -105,22 +106,27 @@ function openPostgres(url: string, poolSize: number, onQuery?: DatabaseOptions['
  * drizzle sends its queries unnamed, so PostgreSQL parses and plans each one again; the list
  * queries cost more to plan than to run. This client names them (postgres.js keeps the
  * prepared statements per connection, keyed by their text), in transactions too.
- * Behind PgBouncer in transaction mode this needs `max_prepared_statements` (1.21 or later).
+ * Behind PgBouncer in transaction mode this needs `max_prepared_statements` (1.21 or later), or
+ * `?prepare=false` in the URL.
  */
-function preparingStatements(current: () => postgres.Sql): postgres.Sql {
+/** `?prepare=false` in DATABASE_URL (PgBouncer before 1.21) turns named statements off. */
+const preparing = (client: postgres.Sql) => (client.options as { prepare?: boolean }).prepare !== false;
+
+function preparingStatements(current: () => postgres.Sql, prepare: () => boolean = () => preparing(current())): postgres.Sql {
   // The target is only a shape for the proxy: every access goes to the current client.
   return new Proxy(current(), {
     get(_target, property) {
       const client = current();
       if (property === 'unsafe') {
         return (query: string, params?: unknown[], options?: postgres.UnsafeQueryOptions) =>
-          client.unsafe(query, params as postgres.ParameterOrJSON<never>[], { ...options, prepare: true });
+          client.unsafe(query, params as postgres.ParameterOrJSON<never>[], { ...options, prepare: prepare() });
       }
       if (property === 'begin') {
         return (...args: unknown[]) => {
           const callback = args.pop() as (transaction: postgres.TransactionSql) => unknown;
           return (client.begin as (...a: unknown[]) => unknown)(...args, (transaction: postgres.TransactionSql) =>
-            callback(preparingStatements(() => transaction as unknown as postgres.Sql) as unknown as postgres.TransactionSql),
+            // A transaction has no options of its own: it prepares as its pool does.
+            callback(preparingStatements(() => transaction as unknown as postgres.Sql, prepare) as unknown as postgres.TransactionSql),
           );
         };
       }

@@ -23,13 +23,16 @@ export const load: PageServerLoad = async (event) => {
     ]);
     const quotas = (await Promise.all(agreements.items.map((agreement) => event.locals.api.quotas(agreement.id, params.academicYear)))).flat();
     // The lines this list can be narrowed to: those on the chosen side of the user's institution.
-    const lines = quotas.filter((quota) =>
-      user.role === 'admin'
-        ? true
-        : params.direction === 'outgoing'
-          ? quota.sendingInstitutionId === user.institutionId
-          : quota.receivingInstitutionId === user.institutionId,
-    );
+    // Only what the filter and the rows show: the page carries every line to the browser.
+    const lines = quotas
+      .filter((quota) =>
+        user.role === 'admin'
+          ? true
+          : params.direction === 'outgoing'
+            ? quota.sendingInstitutionId === user.institutionId
+            : quota.receivingInstitutionId === user.institutionId,
+      )
+      .map(({ id, sendingInstitutionId, receivingInstitutionId, mobilityType, academicYear }) => ({ id, sendingInstitutionId, receivingInstitutionId, mobilityType, academicYear }));
     return { list, institutions, lines, params, years: academicYearsAround(new Date()) };
   } catch (cause) {
     pageError(cause, event);
