@@ -6,15 +6,14 @@
  * back/forward within the site through SvelteKit's `beforeNavigate` (a confirm() in the page's
  * language; dismissing it keeps the user on the page), reloads, closing the tab and other sites
  * through the browser's own `beforeunload` dialog. `guardUnsavedChanges()` is called once by the
- * root layout; forms only need the action. Without JavaScript nothing warns and nothing breaks.
+ * root layout; forms only need the action. A form that acts on what was saved instead (submitting
+ * the application) carries `use:confirmUnsaved` and asks before it is sent while another form
+ * holds changes. Without JavaScript nothing warns and nothing breaks.
  */
 import { beforeNavigate } from '$app/navigation';
 import { m } from '$lib/paraglide/messages.js';
 
 const changed = new Set<HTMLFormElement>();
-
-/** Whether any form on the page holds changes not yet submitted. */
-export const hasUnsavedChanges = () => changed.size > 0;
 
 export function warnUnsaved(form: HTMLFormElement) {
   const mark = () => changed.add(form);
@@ -40,6 +39,26 @@ export function warnUnsaved(form: HTMLFormElement) {
       changed.delete(form);
     },
   };
+}
+
+/**
+ * On a form that acts on what was saved (submitting an application): while another form on the
+ * page holds unsaved changes, asks before sending it; dismissing sends nothing.
+ */
+export function confirmUnsaved(form: HTMLFormElement) {
+  const submit = (event: SubmitEvent) => {
+    const others = [...changed].filter((other) => other !== form && other.isConnected);
+    if (others.length === 0) return;
+    if (confirm(m.unsaved_submit_confirm())) {
+      for (const other of others) changed.delete(other);
+      return;
+    }
+    // A capturing listener runs before use:enhance's own on the same form.
+    event.preventDefault();
+    event.stopImmediatePropagation();
+  };
+  form.addEventListener('submit', submit, { capture: true });
+  return { destroy: () => form.removeEventListener('submit', submit, { capture: true }) };
 }
 
 /** Asks before a navigation within the site leaves changed forms behind; once, in the root layout. */

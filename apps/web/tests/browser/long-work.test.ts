@@ -87,6 +87,45 @@ describe('long work and unsaved changes', () => {
     expect(browser.problems).toEqual([]);
   });
 
+  it('submitting the application while the draft has unsaved changes asks first', async () => {
+    const page = await firstPage(browser);
+    await signInAs(page, 'student1@psu.exchange.test');
+    await page.goto(`${baseUrl}/applications`);
+    await Promise.all([page.waitForURL(/\/applications\/[0-9a-f-]{36}$/), page.click(`[data-testid="my-application"] a:has-text("${en.call_continue}")`)]);
+    await page.waitForSelector('[data-testid="save-application"]');
+    await page.click('#motivation');
+    await page.keyboard.press('End');
+    await page.keyboard.type(' Меня интересует история Шёлкового пути.');
+
+    const dialogs: string[] = [];
+    const dismiss = (dialog: Dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    };
+    page.on('dialog', dismiss);
+    let posted = false;
+    page.on('request', (request) => {
+      if (request.method() === 'POST' && new URL(request.url()).search === '?/submit') posted = true;
+    });
+    await page.click('[data-testid="submit-application"]');
+    await expect.poll(() => dialogs).toEqual([en.unsaved_submit_confirm]);
+    await page.waitForTimeout(500);
+    expect(posted).toBe(false);
+    expect(await page.locator('[data-testid="missing-items"]').count()).toBe(0);
+    page.off('dialog', dismiss);
+
+    // Saving first: then the submission is sent without asking.
+    await page.click('[data-testid="save-application"]');
+    await page.waitForSelector(`.notice.success >> text=${en.application_saved}`);
+    page.on('dialog', dismiss);
+    await page.click('[data-testid="submit-application"]');
+    await page.waitForSelector('[data-testid="missing-items"]');
+    expect(dialogs).toHaveLength(1);
+    expect(posted).toBe(true);
+    page.off('dialog', dismiss);
+    expect(browser.problems).toEqual([]);
+  });
+
   it('no warning once the changes were saved', async () => {
     const page = await firstPage(browser);
     await signInAs(page, 'student1@psu.exchange.test');
