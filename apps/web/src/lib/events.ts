@@ -2,7 +2,7 @@
  * Showing events: times in the venue's zone and the viewer's, labels of statuses and the
  * events' problem codes. Components call these; the texts are in the catalogs.
  */
-import { formatInstant, type EventStatus, type RegistrationStatus } from '@exchange/shared';
+import { formatInstant } from '@exchange/shared';
 import { m } from '$lib/paraglide/messages.js';
 import { currentLocale } from '$lib/i18n';
 
@@ -63,22 +63,3 @@ export function timesLine(event: { startsAt: string; endsAt: string; timeZone: s
   const second = m.event_time_in_zone({ time: other.sameDayAsVenue ? other.start : `${other.day}, ${other.start}`, zone: other.label });
   return `${first} · ${second}`;
 }
-
-export const eventStatusLabel: Record<EventStatus, () => string> = {
-  draft: m.event_status_draft,
-  published: m.event_status_published,
-  cancelled: m.event_status_cancelled,
-};
-
-export const eventStatusTone: Record<EventStatus, 'ok' | 'warn' | 'neutral' | 'danger'> = {
-  draft: 'neutral',
-  published: 'ok',
-  cancelled: 'danger',
-};
-
-export const registrationStatusLabel: Record<RegistrationStatus, () => string> = {
-  confirmed: m.registration_status_confirmed,
-  waitlisted: m.registration_status_waitlisted,
-  cancelled: m.registration_status_cancelled,
-};
-

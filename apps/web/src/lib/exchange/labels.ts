@@ -2,10 +2,8 @@
  * Names of the exchange's enumerations, problem codes and quota lines in the page language.
  * The texts are in the catalogs; this file only picks them.
  */
-import type { ApplicationStatus, DocumentType, Institution, MissingItem, NominationStatus, Quota } from '@exchange/shared';
+import type { ApplicationStatus, DocumentType, MissingItem, NominationStatus } from '@exchange/shared';
 import { m } from '$lib/paraglide/messages.js';
-import { institutionName } from '$lib/i18n';
-import { mobilityTypeLabel } from '$lib/enum-labels';
 
 export type Tone = 'ok' | 'warn' | 'neutral' | 'danger';
 
@@ -75,19 +73,4 @@ export function missingLabel(missing: MissingItem): string {
     case 'document':
       return m.missing_document({ document: missing.documentType ? documentTypeLabel[missing.documentType]() : '' });
   }
-}
-
-/** "BUAS · Semester, 2026/2027": a quota line as a student chooses it. */
-export function quotaLineLabel(quota: Pick<Quota, 'receivingInstitutionId' | 'mobilityType' | 'academicYear'>, institutions: ReadonlyMap<string, Institution>): string {
-  const partner = institutions.get(quota.receivingInstitutionId);
-  return m.quota_line_label({
-    partner: partner ? institutionName(partner) : '—',
-    type: mobilityTypeLabel[quota.mobilityType]?.() ?? quota.mobilityType,
-    year: quota.academicYear,
-  });
-}
-
-/** The direction of a line: "PSU → BUAS". */
-export function directionLabel(from: string, to: string, institutions: ReadonlyMap<string, Institution>): string {
-  return `${institutions.get(from)?.code ?? '—'} → ${institutions.get(to)?.code ?? '—'}`;
 }
