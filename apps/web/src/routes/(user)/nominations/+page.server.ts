@@ -3,6 +3,7 @@ import { fail } from '@sveltejs/kit';
 import { listParams, academicYearsAround } from '$lib/exchange/forms';
 import { failure, institutionsOf, isId } from '$lib/server/exchange';
 import { pageError, requireRole } from '$lib/server/guards';
+import { exchangeProblem } from '$lib/exchange/problems';
 import { decide } from './decide';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -60,7 +61,9 @@ export const actions: Actions = {
       return {
         bulk: {
           approved: results.filter((result) => result.status === 200).length,
-          failed: results.filter((result) => result.status !== 200).map((result) => ({ id: result.id, code: result.code ?? 'conflict' })),
+          failed: results
+            .filter((result) => result.status !== 200)
+            .map((result) => ({ id: result.id, code: result.code ?? 'conflict', text: exchangeProblem(result.code ?? 'conflict') })),
         },
       };
     } catch (cause) {
