@@ -11,7 +11,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import autocannon from 'autocannon';
 import { demoPassword, largeEmailDomain, openDatabase } from '@exchange/db';
@@ -92,7 +92,9 @@ const pages = [
 const manifest = JSON.parse(readFileSync(path.join(root, 'apps/web/.svelte-kit/output/client/.vite/manifest.json'), 'utf8'));
 const gzipped = new Map();
 function javascriptOf(html) {
-  const nodeIds = (/node_ids:\s*\[([\d,\s]+)\]/.exec(html)?.[1] ?? '').split(',').map((id) => id.trim()).filter(Boolean);
+  return javascriptOfNodes((/node_ids:\s*\[([\d,\s]+)\]/.exec(html)?.[1] ?? '').split(',').map((id) => id.trim()).filter(Boolean));
+}
+function javascriptOfNodes(nodeIds) {
   const roots = Object.keys(manifest).filter(
     (key) => key.endsWith('runtime/client/entry.js') || key.endsWith('client-optimized/app.js') || nodeIds.some((id) => key.endsWith(`client-optimized/nodes/${id}.js`)),
   );
@@ -155,8 +157,18 @@ for (const child of children) child.kill('SIGTERM');
 await Promise.all(children.map((child) => new Promise((resolve) => (child.exitCode !== null ? resolve() : child.on('exit', resolve)))));
 rmSync(dataDir, { recursive: true, force: true });
 
+// Every page of the build, not only the measured ones: its layouts and its own node, from the
+// server's route manifest.
+const { manifest: routes } = await import(pathToFileURL(path.join(root, 'apps/web/.svelte-kit/output/server/manifest.js')).href);
+const everyPage = routes._.routes
+  .filter((route) => route.page)
+  .map((route) => ({ route: route.id, javascriptGzipBytes: javascriptOfNodes([...route.page.layouts.filter((id) => id !== null && id !== undefined), route.page.leaf].map(String)).gzipBytes }))
+  .sort((a, b) => b.javascriptGzipBytes - a.javascriptGzipBytes);
+const over = everyPage.filter((page) => page.javascriptGzipBytes > 60 * 1024);
+console.log(`JavaScript per page, all ${everyPage.length} pages: ${over.length} over 60 KB${over.length ? `: ${over.map((page) => `${page.route} ${(page.javascriptGzipBytes / 1024).toFixed(1)} KB`).join(', ')}` : ''}`);
+
 const file = path.join(root, 'bench/results.json');
 const all = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
-all.web = { measuredAt: new Date().toISOString(), connections, durationSeconds: duration, pages: results };
+all.web = { measuredAt: new Date().toISOString(), connections, durationSeconds: duration, pages: results, javascriptEveryPage: everyPage };
 writeFileSync(file, `${JSON.stringify(all, null, 2)}\n`);
 process.exit(0);
