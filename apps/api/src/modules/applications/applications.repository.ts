@@ -48,6 +48,32 @@ const lastChange = {
 type LastChange = { at: Date | null; note: string | null };
 
 /**
+ * The ranked preferences and current documents of these applications: brought along by a
+ * list page (pageColumns), or read in two statements for a single application.
+ */
+export async function preferencesAndDocuments(
+  db: Executor,
+  rows: { application: { id: string }; preferences?: PagePreference[]; documents?: PageDocument[] }[],
+) {
+  if (rows.every((row) => row.preferences && row.documents)) {
+    return {
+      preferences: rows.flatMap((row) => row.preferences!.map((p) => ({ ...p, applicationId: row.application.id }))),
+      documents: rows.flatMap((row) => row.documents!.map((d) => ({ ...d, applicationId: row.application.id }))),
+    };
+  }
+  const ids = rows.map((row) => row.application.id);
+  const [preferences, documents] = await Promise.all([
+    db.select().from(applicationPreferences).where(inArray(applicationPreferences.applicationId, ids)).orderBy(asc(applicationPreferences.rank)),
+    db
+      .select(documentColumns)
+      .from(applicationDocuments)
+      .where(and(inArray(applicationDocuments.applicationId, ids), isNull(applicationDocuments.replacedAt)))
+      .orderBy(asc(applicationDocuments.type)),
+  ]);
+  return { preferences, documents: documents.map(({ createdAt, ...d }) => ({ ...d, uploadedAt: toIso(createdAt) })) };
+}
+
+/**
  * Applications as the contract shows them. `forStudent` hides the review except the reason
  * of an ineligibility, which the student must be told.
  */
@@ -66,20 +92,8 @@ export async function toApplications(
   if (rows.length === 0) return [];
   const ids = rows.map((row) => row.application.id);
   const studentIds = [...new Set(rows.map((row) => row.application.studentId))];
-  // A list page brings its preferences and documents along (pageColumns): no second read.
-  const brought = rows.every((row) => row.preferences && row.documents);
-  const [preferences, documents, students, history] = await Promise.all([
-    brought
-      ? Promise.resolve(rows.flatMap((row) => row.preferences!.map((p) => ({ ...p, applicationId: row.application.id }))))
-      : db.select().from(applicationPreferences).where(inArray(applicationPreferences.applicationId, ids)).orderBy(asc(applicationPreferences.rank)),
-    brought
-      ? Promise.resolve(rows.flatMap((row) => row.documents!.map((d) => ({ ...d, applicationId: row.application.id }))))
-      : db
-          .select(documentColumns)
-          .from(applicationDocuments)
-          .where(and(inArray(applicationDocuments.applicationId, ids), isNull(applicationDocuments.replacedAt)))
-          .orderBy(asc(applicationDocuments.type))
-          .then((rows) => rows.map(({ createdAt, ...d }) => ({ ...d, uploadedAt: toIso(createdAt) }))),
+  const [{ preferences, documents }, students, history] = await Promise.all([
+    preferencesAndDocuments(db, rows),
     // A list's rows come with their students (joined already): no second read of them.
     rows.every((row) => row.student)
       ? Promise.resolve(rows.map((row) => row.student!))

@@ -1,9 +1,9 @@
-import { and, asc, count, desc, eq, ilike, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
-import { applicationDocuments, applicationPreferences, applications, calls, nominations, quotaLines, users, type Executor } from '@exchange/db';
+import { and, count, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { applications, calls, nominations, quotaLines, users, type Executor } from '@exchange/db';
 import { partnerDocumentTypes, type LanguageCertificate, type NominationStatus } from '@exchange/shared';
 import { buildOnce, presentKeys } from '../../lib/prepared.js';
 import { toIso, toIsoOrNull } from '../../lib/route.js';
-import { documentColumns, pageColumns, type PageDocument, type PagePreference } from '../applications/applications.repository.js';
+import { pageColumns, preferencesAndDocuments, type PageDocument, type PagePreference } from '../applications/applications.repository.js';
 import { escapeLike } from '../users/users.repository.js';
 
 export type NominationRow = typeof nominations.$inferSelect;
@@ -46,25 +46,12 @@ export async function findNomination(db: Executor, id: string, options: { forUpd
  */
 export async function toNominations<R extends Joined>(db: Executor, rows: R[], side: (row: R) => 'sending' | 'receiving' | 'admin') {
   if (rows.length === 0) return [];
-  const applicationIds = rows.map((row) => row.application.id);
-  // A list page brings its preferences and documents along (pageColumns): no second read.
-  const brought = rows.every((row) => row.preferences && row.documents);
-  const [students, preferences, documents] = await Promise.all([
+  const [students, { preferences, documents }] = await Promise.all([
     // Rows from the joined query come with their students: no second read of them.
     rows.every((row) => row.student)
       ? Promise.resolve(rows.map((row) => row.student!))
       : db.select({ id: users.id, fullName: users.fullName, email: users.email, institutionId: users.institutionId }).from(users).where(inArray(users.id, rows.map((row) => row.application.studentId))),
-    brought
-      ? Promise.resolve(rows.flatMap((row) => row.preferences!.map((p) => ({ ...p, applicationId: row.application.id }))))
-      : db.select().from(applicationPreferences).where(inArray(applicationPreferences.applicationId, applicationIds)).orderBy(asc(applicationPreferences.rank)),
-    brought
-      ? Promise.resolve(rows.flatMap((row) => row.documents!.map((d) => ({ ...d, applicationId: row.application.id }))))
-      : db
-          .select(documentColumns)
-          .from(applicationDocuments)
-          .where(and(inArray(applicationDocuments.applicationId, applicationIds), isNull(applicationDocuments.replacedAt)))
-          .orderBy(asc(applicationDocuments.type))
-          .then((rows) => rows.map(({ createdAt, ...d }) => ({ ...d, uploadedAt: toIso(createdAt) }))),
+    preferencesAndDocuments(db, rows),
   ]);
   return rows.map((row) => {
     const partner = side(row) === 'receiving';
