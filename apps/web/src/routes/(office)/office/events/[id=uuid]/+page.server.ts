@@ -1,5 +1,6 @@
 import { canManageCentreEvents, type Institution } from '@exchange/shared';
 import { error, fail } from '@sveltejs/kit';
+import { eventProblemMessage } from '$lib/event-problems';
 import { ApiError, fieldErrorsByName } from '$lib/server/api';
 import { pageError, requireRole } from '$lib/server/guards';
 import { errorsFromApi, readForm, toBody, valuesOf } from '../event-form';
@@ -23,9 +24,10 @@ function failure(cause: unknown, values?: ReturnType<typeof readForm>) {
   if (!(cause instanceof ApiError)) throw cause;
   if (cause.status === 404) error(404, { message: 'not_found' });
   if (values && (cause.status === 400 || cause.status === 422 || cause.code === 'capacity_below_confirmed')) {
-    return fail(cause.status, { values, errors: errorsFromApi(fieldErrorsByName(cause)), problem: cause.code === 'validation_failed' ? 'validation_failed' : cause.code, done: null });
+    return fail(cause.status, { values, errors: errorsFromApi(fieldErrorsByName(cause)), problem: cause.code, problemText: eventProblemMessage(cause.code), done: null });
   }
-  return fail(cause.status >= 500 ? 503 : cause.status, { values: values ?? null, errors: {}, problem: cause.status >= 500 ? 'unavailable' : cause.code, done: null });
+  const problem = cause.status >= 500 ? 'unavailable' : cause.code;
+  return fail(cause.status >= 500 ? 503 : cause.status, { values: values ?? null, errors: {}, problem, problemText: eventProblemMessage(problem), done: null });
 }
 
 export const actions: Actions = {
@@ -34,11 +36,11 @@ export const actions: Actions = {
     const values = readForm(await event.request.formData());
     // The centre does not change; validation needs one, so the form keeps it.
     const parsed = toBody(values);
-    if (!parsed.body) return fail(400, { values, errors: parsed.errors, problem: 'validation_failed', done: null });
+    if (!parsed.body) return fail(400, { values, errors: parsed.errors, problem: 'validation_failed', problemText: eventProblemMessage('validation_failed'), done: null });
     const { centreId: _centre, ...body } = parsed.body;
     try {
       await event.locals.api.events.update(event.params.id, body);
-      return { values: null, errors: {}, problem: null, done: 'saved' as const };
+      return { values: null, errors: {}, problem: null, problemText: null, done: 'saved' as const };
     } catch (cause) {
       return failure(cause, values);
     }
@@ -47,7 +49,7 @@ export const actions: Actions = {
     requireRole(event, ['coordinator', 'admin']);
     try {
       await event.locals.api.events.publish(event.params.id);
-      return { values: null, errors: {}, problem: null, done: 'published' as const };
+      return { values: null, errors: {}, problem: null, problemText: null, done: 'published' as const };
     } catch (cause) {
       return failure(cause);
     }
@@ -55,10 +57,10 @@ export const actions: Actions = {
   cancel: async (event) => {
     requireRole(event, ['coordinator', 'admin']);
     const form = await event.request.formData();
-    if (form.get('confirm') !== 'yes') return fail(400, { values: null, errors: {}, problem: 'confirm_cancel', done: null });
+    if (form.get('confirm') !== 'yes') return fail(400, { values: null, errors: {}, problem: 'confirm_cancel', problemText: '', done: null });
     try {
       await event.locals.api.events.cancel(event.params.id);
-      return { values: null, errors: {}, problem: null, done: 'cancelled' as const };
+      return { values: null, errors: {}, problem: null, problemText: null, done: 'cancelled' as const };
     } catch (cause) {
       return failure(cause);
     }

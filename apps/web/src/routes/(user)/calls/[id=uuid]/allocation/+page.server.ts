@@ -1,5 +1,6 @@
 import { canManageOutgoing } from '@exchange/shared';
 import { error, fail } from '@sveltejs/kit';
+import { exchangeProblem } from '$lib/exchange/problems';
 import { ApiError } from '$lib/server/api';
 import { failure, institutionsOf, isId } from '$lib/server/exchange';
 import { pageError, requireRole } from '$lib/server/guards';
@@ -32,7 +33,7 @@ export const actions: Actions = {
   confirm: async (event) => {
     requireRole(event, ['coordinator']);
     const fingerprint = String((await event.request.formData()).get('fingerprint') ?? '');
-    if (!fingerprint) return fail(400, { problem: 'validation_failed' });
+    if (!fingerprint) return fail(400, { problem: 'validation_failed', problemText: exchangeProblem('validation_failed') });
     try {
       const confirmed = await event.locals.api.exchange.confirmAllocation(event.params.id, fingerprint);
       return { confirmed: confirmed.nominationIds.length };
@@ -40,7 +41,7 @@ export const actions: Actions = {
       if (cause instanceof ApiError && cause.code === 'allocation_stale') {
         // Show the new proposal straight away, with the reason it changed.
         const result = await event.locals.api.exchange.allocate(event.params.id).catch(() => null);
-        return fail(409, { problem: cause.code, result });
+        return fail(409, { problem: cause.code, problemText: exchangeProblem(cause.code), result });
       }
       return failure(cause);
     }
@@ -50,7 +51,7 @@ export const actions: Actions = {
     const form = await event.request.formData();
     const applicationId = form.get('applicationId');
     const quotaId = form.get('quotaId');
-    if (!isId(applicationId) || !isId(quotaId)) return fail(400, { problem: 'validation_failed' });
+    if (!isId(applicationId) || !isId(quotaId)) return fail(400, { problem: 'validation_failed', problemText: exchangeProblem('validation_failed') });
     try {
       const nomination = await event.locals.api.exchange.nominate(applicationId, quotaId);
       return { nominated: nomination.student.fullName };
