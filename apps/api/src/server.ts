@@ -3,7 +3,7 @@ import closeWithGrace from 'close-with-grace';
 import { buildApp } from './app.js';
 import { openConfiguredDatabase } from './bootstrap.js';
 import { ConfigError, loadConfig } from './config.js';
-import { isDriverFault, onceAWhile } from './lib/driver-faults.js';
+import { createDriverFaultFilter, onceAWhile } from './lib/driver-faults.js';
 
 let config;
 try {
@@ -30,6 +30,7 @@ const reconnect = onceAWhile(() => {
   app.log.warn('the database connection pool is replaced after a driver fault');
   database.reconnect();
 });
+const isDriverFault = createDriverFaultFilter();
 const onUncaught = (reason: unknown) => {
   if (isDriverFault(reason)) {
     app.log.warn({ err: reason }, 'database driver fault outside a request');

@@ -24,6 +24,12 @@ describe.skipIf(!process.env.DATABASE_URL)('the PostgreSQL client', () => {
       await named.db.execute(sql`select ${1}::int as one`);
       await unnamed.db.execute(sql`select ${1}::int as one`);
       expect(await preparedCount(named)).toBe(1);
+      // Inside a transaction and a savepoint (drizzle's nested transaction) as well.
+      await named.db.transaction(async (tx) => {
+        await tx.execute(sql`select ${2}::int as one_in_transaction`);
+        await tx.transaction(async (nested) => nested.execute(sql`select ${3}::int as one_in_savepoint`));
+      });
+      expect(await preparedCount(named)).toBe(3);
       expect(await preparedCount(unnamed)).toBe(0);
     } finally {
       await Promise.all([named.close(), unnamed.close()]);

@@ -105,10 +105,12 @@ function openPostgres(url: string, poolSize: number, onQuery?: DatabaseOptions['
 /**
  * drizzle sends its queries unnamed, so PostgreSQL parses and plans each one again; the list
  * queries cost more to plan than to run. This client names them (postgres.js keeps the
- * prepared statements per connection, keyed by their text), in transactions too.
+ * prepared statements per connection, keyed by their text), in transactions and savepoints too.
  * Behind PgBouncer in transaction mode this needs `max_prepared_statements` (1.21 or later), or
  * `?prepare=false` in the URL.
  */
+const maxPreparedParameters = 32;
+
 /** `?prepare=false` in DATABASE_URL (PgBouncer before 1.21) turns named statements off. */
 const preparing = (client: postgres.Sql) => (client.options as { prepare?: boolean }).prepare !== false;
 
@@ -118,13 +120,18 @@ function preparingStatements(current: () => postgres.Sql, prepare: () => boolean
     get(_target, property) {
       const client = current();
       if (property === 'unsafe') {
-        return (query: string, params?: unknown[], options?: postgres.UnsafeQueryOptions) =>
-          client.unsafe(query, params as postgres.ParameterOrJSON<never>[], { ...options, prepare: prepare() });
+        return (query: string, params: unknown[] = [], options?: postgres.UnsafeQueryOptions) =>
+          client.unsafe(query, params as postgres.ParameterOrJSON<never>[], {
+            ...options,
+            // A long parameter list is a generated statement (an `in (…)` of many ids, a multi-row
+            // insert): named, each length would stay prepared on every connection.
+            prepare: prepare() && params.length <= maxPreparedParameters,
+          });
       }
-      if (property === 'begin') {
+      if (property === 'begin' || property === 'savepoint') {
         return (...args: unknown[]) => {
           const callback = args.pop() as (transaction: postgres.TransactionSql) => unknown;
-          return (client.begin as (...a: unknown[]) => unknown)(...args, (transaction: postgres.TransactionSql) =>
+          return (Reflect.get(client, property) as (...a: unknown[]) => unknown)(...args, (transaction: postgres.TransactionSql) =>
             // A transaction has no options of its own: it prepares as its pool does.
             callback(preparingStatements(() => transaction as unknown as postgres.Sql, prepare) as unknown as postgres.TransactionSql),
           );
