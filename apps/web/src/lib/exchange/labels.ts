@@ -33,6 +33,15 @@ export const applicationStatusTone: Record<ApplicationStatus, Tone> = {
   cancelled: 'neutral',
 };
 
+/** What happens next, for the statuses that have a next step (home and "my applications"). */
+export const applicationNextStep: Partial<Record<ApplicationStatus, () => string>> = {
+  draft: m.dash_next_draft,
+  submitted: m.dash_next_submitted,
+  nominated: m.dash_next_nominated,
+  waitlisted: m.dash_next_waitlisted,
+  accepted: m.dash_next_accepted,
+};
+
 export const nominationStatusLabel: Record<NominationStatus, () => string> = {
   pending: m.nom_status_pending,
   approved: m.nom_status_approved,
