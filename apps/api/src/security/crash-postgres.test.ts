@@ -15,7 +15,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoPassword, events } from '@exchange/db';
 import { createTestContext, type TestContext } from '../test/helper.js';
-import { freePort, waitForReady } from '../test/processes.js';
+import { apiClient, freePort, waitForReady } from '../test/processes.js';
 import { createFixtures, type Fixtures } from './fixtures.js';
 
 const bin = '/usr/lib/postgresql/15/bin';
@@ -82,16 +82,7 @@ describe.skipIf(!runnable)('crash safety of PostgreSQL itself', () => {
     api.stdout?.on('data', (chunk: Buffer) => (apiOutput += chunk.toString()));
     try {
       await waitForReady(apiPort);
-      const base = `http://127.0.0.1:${apiPort}/api/v1`;
-      const post = async (url: string, token: string, body?: unknown) => {
-        try {
-          const response = await fetch(`${base}${url}`, { method: 'POST', headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) }, ...(body ? { body: JSON.stringify(body) } : {}) });
-          return { status: response.status, body: (await response.json().catch(() => null)) as { id?: string } | null };
-        } catch {
-          return { status: 0, body: null };
-        }
-      };
-      const login = async (email: string) => ((await (await fetch(`${base}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: demoPassword }) })).json()) as { token: string }).token;
+      const { post, login } = apiClient(apiPort, demoPassword);
 
       const people = await Promise.all(Array.from({ length: 30 }, () => f.student('PSU')));
       const tokens = await Promise.all(people.map((person) => login(person.email)));

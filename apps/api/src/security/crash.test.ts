@@ -15,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoPassword, events, quotaLines } from '@exchange/db';
 import { createTestContext, readOutbox, type TestContext } from '../test/helper.js';
 import { createFixtures, type Fixtures } from './fixtures.js';
-import { freePort, waitForReady } from '../test/processes.js';
+import { apiClient, freePort, waitForReady } from '../test/processes.js';
 
 const onPostgres = Boolean(process.env.DATABASE_URL);
 const students = 24;
@@ -49,16 +49,7 @@ describe.skipIf(!onPostgres)('crash safety (PostgreSQL)', () => {
     const port = await freePort();
     let api = startApi(port);
     await waitForReady(port);
-    const base = `http://127.0.0.1:${port}/api/v1`;
-    const post = async (url: string, token: string, body?: unknown) => {
-      try {
-        const response = await fetch(`${base}${url}`, { method: 'POST', headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) }, ...(body ? { body: JSON.stringify(body) } : {}) });
-        return { status: response.status, body: (await response.json().catch(() => null)) as { id?: string } | null };
-      } catch {
-        return { status: 0, body: null };
-      }
-    };
-    const login = async (email: string) => ((await (await fetch(`${base}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: demoPassword }) })).json()) as { token: string }).token;
+    const { post, login } = apiClient(port, demoPassword);
 
     // The material: students with tokens, an open call, a small event, reviewed applications to nominate.
     const people = await Promise.all(Array.from({ length: students }, () => f.student('PSU')));
