@@ -1,4 +1,5 @@
 import { and, eq, inArray, ne, sql } from 'drizzle-orm';
+import { isDeepStrictEqual } from 'node:util';
 import { z } from 'zod';
 import { applications, callQuotas, calls, institutions, quotaLines, type Database, type Transaction } from '@exchange/db';
 import { callCreate, callUpdate, canManageCalls, canViewCall, type Actor } from '@exchange/shared';
@@ -8,6 +9,16 @@ import { findCall, listCalls, withQuotas, type CallFilter } from './calls.reposi
 
 /** Fields that shape what students applied to: frozen once anyone has submitted. */
 const structuralFields = ['academicYear', 'mobilityType', 'maxPreferences', 'minGpa', 'languageRequirement', 'requiredDocuments', 'quotaIds'] as const;
+
+/**
+ * Whether an edit keeps a structural field as it is. Compares values, never JSON text: jsonb
+ * hands keys back in its own order, and lists such as the required documents or the quota
+ * lines are sets whose order means nothing.
+ */
+function sameTerms(proposed: unknown, current: unknown): boolean {
+  const normal = (value: unknown): unknown => (Array.isArray(value) ? [...value].map(String).sort() : (value ?? null));
+  return isDeepStrictEqual(normal(proposed), normal(current));
+}
 
 /** A call may offer only lines its institution sends on, for the call's year and kind of mobility. */
 async function checkQuotas(tx: Transaction, institutionId: string, academicYear: string, mobilityType: string, quotaIds: string[]) {
@@ -93,7 +104,7 @@ export function createCallsService({ db }: { db: Database }) {
         if (!canManageCalls(who.actor, before.institutionId)) throw forbidden('Only the coordinators of the call’s institution change it.');
         const beforeView = (await withQuotas(tx, [before]))[0]!;
 
-        const changesStructure = structuralFields.some((field) => input[field] !== undefined && JSON.stringify(input[field]) !== JSON.stringify(beforeView[field]));
+        const changesStructure = structuralFields.some((field) => input[field] !== undefined && !sameTerms(input[field], beforeView[field]));
         if (changesStructure) {
           const [submitted] = await tx
             .select({ n: sql<number>`count(*)::int` })

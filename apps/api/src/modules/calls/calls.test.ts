@@ -79,3 +79,47 @@ describe('creating calls', () => {
     }
   });
 });
+
+describe('editing a call students have applied to', () => {
+  const psuCall = async () => {
+    const items = (await t.request({ method: 'GET', url: '/api/v1/calls?limit=100', token: psuCoordinator })).json().items;
+    return items.find((call: { institutionId: string; languageRequirement: unknown }) => call.institutionId === psu && call.languageRequirement);
+  };
+
+  it('takes a new deadline and title when the terms are sent back as they are, in any key or list order', async () => {
+    const call = await psuCall();
+    const submitted = (await t.request({ method: 'GET', url: `/api/v1/applications?callId=${call.id}&status=submitted`, token: psuCoordinator })).json();
+    expect(submitted.total).toBeGreaterThan(0);
+    const { language, scale, level } = call.languageRequirement;
+    const closesAt = new Date(Date.parse(call.closesAt) + 7 * 86_400_000).toISOString();
+    const response = await t.request({
+      method: 'PATCH',
+      url: `/api/v1/calls/${call.id}`,
+      token: psuCoordinator,
+      payload: {
+        title: { ...call.title, en: 'Spring semester in Baoji, 2026/2027' },
+        closesAt,
+        languageRequirement: { level, scale, language },
+        requiredDocuments: [...call.requiredDocuments].reverse(),
+        quotaIds: [...call.quotaIds].reverse(),
+        minGpa: call.minGpa,
+        maxPreferences: call.maxPreferences,
+      },
+    });
+    expect(response.statusCode, response.body).toBe(200);
+    expect(response.json().title.en).toBe('Spring semester in Baoji, 2026/2027');
+    expect(Date.parse(response.json().closesAt)).toBe(Date.parse(closesAt));
+  });
+
+  it('still refuses a changed requirement once students have applied', async () => {
+    const call = await psuCall();
+    const response = await t.request({
+      method: 'PATCH',
+      url: `/api/v1/calls/${call.id}`,
+      token: psuCoordinator,
+      payload: { languageRequirement: { ...call.languageRequirement, level: '4' } },
+    });
+    expect(response.statusCode).toBe(409);
+    expect(problemOf(response).code).toBe('call_has_applications');
+  });
+});
