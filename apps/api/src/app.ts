@@ -2,7 +2,7 @@ import path from 'node:path';
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import { validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { DatabaseHandle } from '@exchange/db';
-import type { Config } from './config.js';
+import { defaultMailFrom, defaultOrigin, type Config } from './config.js';
 import { createRateLimiter } from './lib/rate-limiter.js';
 import { serializerCompiler } from './lib/serializer.js';
 import { agreementsRoutes } from './modules/agreements/agreements.routes.js';
@@ -40,7 +40,7 @@ declare module 'fastify' {
 }
 
 export type BuildOptions = {
-  config: Pick<Config, 'jwtSecret' | 'rateLimitMax' | 'logLevel' | 'dataDir' | 'smtpUrl'>;
+  config: Pick<Config, 'jwtSecret' | 'rateLimitMax' | 'logLevel' | 'dataDir' | 'smtpUrl'> & Partial<Pick<Config, 'origin' | 'mailFrom'>>;
   database: DatabaseHandle;
   /** Close the database with the app (the server does; tests share one per file). */
   closeDatabase?: boolean;
@@ -106,7 +106,17 @@ export async function buildApp(options: BuildOptions) {
   await app.register(openapiPlugin);
 
   const db = app.db;
-  const mail = createMailWorker({ db, smtpUrl: options.config.smtpUrl, outboxDir: path.join(options.config.dataDir, 'outbox'), log: app.log });
+  const clock = options.clock ?? (() => new Date());
+  const origin = options.config.origin ?? defaultOrigin;
+  const mail = createMailWorker({
+    db,
+    smtpUrl: options.config.smtpUrl,
+    outboxDir: path.join(options.config.dataDir, 'outbox'),
+    origin,
+    from: options.config.mailFrom ?? defaultMailFrom(origin),
+    clock,
+    log: app.log,
+  });
   app.decorate('mail', mail);
   if (options.startMailWorker) mail.start();
   app.addHook('onClose', () => mail.stop());
@@ -116,7 +126,6 @@ export async function buildApp(options: BuildOptions) {
   const users = createUsersService({ db });
   const agreements = createAgreementsService({ db });
   const quotas = createQuotasService({ db });
-  const clock = options.clock ?? (() => new Date());
   const calls = createCallsService({ db });
   const applications = createApplicationsService({ db, clock });
   const nominations = createNominationsService({ db, clock });

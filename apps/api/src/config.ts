@@ -6,6 +6,25 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'n
 import path from 'node:path';
 import { z } from 'zod';
 
+/** A sender as mail headers write it: `address@host` or `Display Name <address@host>`. */
+export type Mailbox = { name: string; address: string };
+
+const mailbox = z.string().transform((value, context): Mailbox => {
+  const match = /^(?:"?([^"<>]*?)"?\s*)?<([^<>\s]+)>$/.exec(value) ?? /^()([^<>\s]+)$/.exec(value);
+  const address = match?.[2] ?? '';
+  if (!z.email().safeParse(address).success) {
+    context.addIssue({ code: 'custom', message: 'must be an e-mail address, optionally with a display name: "Exchange Office <no-reply@example.edu>"' });
+    return z.NEVER;
+  }
+  return { name: match?.[1]?.trim() ?? '', address };
+});
+
+/** The web's public URL when ORIGIN is unset: the web's default port on this machine. */
+export const defaultOrigin = 'http://localhost:3000';
+
+/** The sender when MAIL_FROM is unset: a no-reply address at the web's own host name. */
+export const defaultMailFrom = (origin: string): Mailbox => ({ name: 'Penza–Baoji Exchange', address: `no-reply@${new URL(origin).hostname}` });
+
 const environment = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   DATABASE_URL: z
@@ -26,6 +45,18 @@ const environment = z.object({
     .optional()
     .transform((value) => value || undefined)
     .pipe(z.url({ protocol: /^smtps?$/, message: 'must be an smtp:// or smtps:// URL' }).optional()),
+  ORIGIN: z
+    .string()
+    .trim()
+    .optional()
+    .transform((value) => value || undefined)
+    .pipe(z.url({ protocol: /^https?$/, message: 'must be an http:// or https:// URL' }).optional()),
+  MAIL_FROM: z
+    .string()
+    .trim()
+    .optional()
+    .transform((value) => value || undefined)
+    .pipe(mailbox.optional()),
   RATE_LIMIT_MAX: z.coerce.number().int().min(1).default(1000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -38,6 +69,9 @@ export type Config = {
   host: string;
   jwtSecret: string;
   smtpUrl: string | undefined;
+  /** The web's public URL (no trailing slash): e-mails link to its pages. */
+  origin: string;
+  mailFrom: Mailbox;
   rateLimitMax: number;
   logLevel: string;
 };
@@ -52,6 +86,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
   }
   const env = parsed.data;
   const dataDir = path.resolve(env.DATA_DIR);
+  const origin = new URL(env.ORIGIN ?? defaultOrigin).origin;
   if (env.NODE_ENV === 'production' && !env.JWT_SECRET) {
     throw new ConfigError('Invalid configuration:\n  JWT_SECRET: required when NODE_ENV=production');
   }
@@ -64,6 +99,8 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     host: env.NODE_ENV === 'production' ? '0.0.0.0' : '127.0.0.1',
     jwtSecret: env.JWT_SECRET ?? localSecret(dataDir),
     smtpUrl: env.SMTP_URL,
+    origin,
+    mailFrom: env.MAIL_FROM ?? defaultMailFrom(origin),
     rateLimitMax: env.RATE_LIMIT_MAX,
     logLevel: env.LOG_LEVEL,
   };

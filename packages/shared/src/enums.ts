@@ -10,6 +10,10 @@ export type Role = (typeof roles)[number];
 export const userStatuses = ['pending', 'active', 'disabled'] as const;
 export type UserStatus = (typeof userStatuses)[number];
 
+/** How a coordinator hears of new incoming nominees by e-mail: one mail each, or one a day. */
+export const nominationMailModes = ['daily', 'immediate'] as const;
+export type NominationMailMode = (typeof nominationMailModes)[number];
+
 export const agreementStatuses = ['draft', 'active', 'expired', 'terminated'] as const;
 export type AgreementStatus = (typeof agreementStatuses)[number];
 

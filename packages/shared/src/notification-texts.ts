@@ -75,14 +75,67 @@ const templates: Record<string, Template> = {
     ru: { subject: `Мероприятие изменено: ${p('event')}`, body: `Изменились время или место мероприятия «${p('event')}», на которое вы зарегистрировались. Проверьте страницу мероприятия.` },
     zh: { subject: `活动已变更：${p('event')}`, body: `您报名的活动“${p('event')}”的时间或地点已变更，请查看活动页面。` },
   }),
-  'nomination.received': (p) => ({
-    en: { subject: `New nominee from ${p('partner')}`, body: `${p('partner')} has nominated ${p('student')}. Please decide on the nomination.` },
-    ru: { subject: `Новый кандидат от ${p('partner')}`, body: `${p('partner')} номинировал студента ${p('student')}. Пожалуйста, примите решение.` },
-    zh: { subject: `来自${p('partner')}的新被推荐人`, body: `${p('partner')}推荐了${p('student')}，请对该推荐作出决定。` },
-  }),
+  'nomination.received': (p) => {
+    const student = crossBorderName(p('student'), p('studentLatin'));
+    return {
+      en: { subject: `New nominee from ${p('partner')}`, body: `${p('partner')} has nominated ${student}. Please decide on the nomination.` },
+      ru: { subject: `Новый кандидат от ${p('partner')}`, body: `${p('partner')} номинировал студента ${student}. Пожалуйста, примите решение.` },
+      zh: { subject: `来自${p('partner')}的新被推荐人`, body: `${p('partner')}推荐了${student}，请对该推荐作出决定。` },
+    };
+  },
 };
 
 export const notificationKinds = Object.keys(templates);
+
+/**
+ * A person's name for the other side of the border: the native script and, when it differs,
+ * the Latin spelling of the passport ("Иванов Иван (Ivanov Ivan)"), which a reader who does not
+ * read Cyrillic or Chinese characters can still match with the documents.
+ */
+export function crossBorderName(native: string, latin: string | null | undefined): string {
+  const spelled = latin?.trim();
+  return spelled && spelled !== native.trim() ? `${native} (${spelled})` : native;
+}
+
+const idParam = (params: Params, name: string) => (typeof params[name] === 'string' ? encodeURIComponent(params[name]) : undefined);
+
+/** The web page a notification is about (a path under the web's public URL), if any. */
+export function notificationPath(kind: string, params: Params): string | undefined {
+  const [area] = kind.split('.');
+  if (kind === 'account.verified') return '/login';
+  const id = area === 'application' ? idParam(params, 'applicationId') : area === 'event' ? idParam(params, 'eventId') : area === 'nomination' ? idParam(params, 'nominationId') : undefined;
+  if (!id) return undefined;
+  return area === 'application' ? `/applications/${id}` : area === 'event' ? `/events/${id}` : `/nominations/${id}`;
+}
+
+/** The last line of an e-mail: where in the portal to act on it. */
+export function mailLinkLine(url: string, locale: Locale): string {
+  return { en: `Open in the portal: ${url}`, ru: `Открыть в системе: ${url}`, zh: `在系统中查看：${url}` }[locale];
+}
+
+/** The page of the incoming nominees, which a digest links to. */
+export const incomingNomineesPath = '/nominations?direction=incoming';
+
+/**
+ * One mail for a day's `nomination.received` notifications: one line per nominee with the
+ * link to their dossier. `link` turns a web path into an absolute address.
+ */
+export function renderNomineeDigest(entries: { params: Params }[], locale: Locale, link: (path: string) => string): Text {
+  const lines = entries.map(({ params }) => {
+    const p = (name: string) => paramText(params[name], locale);
+    const student = crossBorderName(p('student'), p('studentLatin'));
+    const path = notificationPath('nomination.received', params);
+    const where = path ? link(path) : '';
+    return { en: `- ${student}, ${p('partner')}: ${where}`, ru: `- ${student}, ${p('partner')}: ${where}`, zh: `- ${student}，${p('partner')}：${where}` }[locale].trimEnd();
+  });
+  const count = entries.length;
+  const intro = {
+    en: { subject: `New nominees: ${count}`, body: `Partner universities have nominated ${count} new ${count === 1 ? 'student' : 'students'} to you. Please decide on each nomination.` },
+    ru: { subject: `Новые кандидаты: ${count}`, body: `Университеты-партнёры номинировали к вам новых студентов: ${count}. Пожалуйста, примите решение по каждой номинации.` },
+    zh: { subject: `新被推荐人：${count}名`, body: `合作院校向贵校新推荐了${count}名学生，请对每项推荐作出决定。` },
+  }[locale];
+  return { subject: intro.subject, body: `${intro.body}\n\n${lines.join('\n')}` };
+}
 
 /** A parameter as text: localized objects are read in the reader's language. */
 function paramText(value: unknown, locale: Locale): string {

@@ -12,6 +12,7 @@ import {
   languages,
   locales,
   mobilityTypes,
+  nominationMailModes,
   planItemStatuses,
   roles,
   userStatuses,
@@ -118,6 +119,8 @@ export const user = z.object({
   institutionId: id.nullable(),
   status: userStatus,
   locale,
+  /** How new incoming nominees reach a coordinator by e-mail: `daily` digest or `immediate`. */
+  nominationMail: z.enum(nominationMailModes),
   createdAt: instant,
 });
 export type User = z.infer<typeof user>;
@@ -172,6 +175,7 @@ export type RegisterBody = z.input<typeof registerBody>;
 export const meUpdate = z.strictObject({
   fullName: fullName.optional(),
   locale: locale.optional(),
+  nominationMail: z.enum(nominationMailModes).optional(),
 });
 
 export const passwordChange = z.strictObject({

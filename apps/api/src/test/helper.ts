@@ -10,6 +10,7 @@ import { demoPassword, seedDemoData } from '@exchange/db';
 import { createTestDatabase } from '@exchange/db/testing';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { buildApp, type App } from '../app.js';
+import type { Mailbox } from '../config.js';
 
 export type TestContext = {
   app: App;
@@ -25,13 +26,15 @@ export type TestContext = {
   close(): Promise<void>;
 };
 
-export async function createTestContext(options: { rateLimitMax?: number; tokenTtlSeconds?: number; clock?: () => Date; serverUrl?: string } = {}): Promise<TestContext> {
+export async function createTestContext(
+  options: { rateLimitMax?: number; tokenTtlSeconds?: number; clock?: () => Date; serverUrl?: string; origin?: string; mailFrom?: Mailbox } = {},
+): Promise<TestContext> {
   const database = await createTestDatabase(options.serverUrl ? { url: options.serverUrl } : {});
   await seedDemoData(database.db);
   const jwtSecret = randomBytes(32).toString('hex');
   const dataDir = await mkdtemp(path.join(tmpdir(), 'exchange-test-'));
   const app = await buildApp({
-    config: { jwtSecret, rateLimitMax: options.rateLimitMax ?? 10_000, logLevel: 'silent', dataDir, smtpUrl: undefined },
+    config: { jwtSecret, rateLimitMax: options.rateLimitMax ?? 10_000, logLevel: 'silent', dataDir, smtpUrl: undefined, origin: options.origin, mailFrom: options.mailFrom },
     database,
     closeDatabase: false,
     logger: false,
@@ -119,7 +122,8 @@ export async function readOutbox(dataDir: string) {
           : encoding === 'quoted-printable'
             ? decodeQuotedPrintable(encoded).trim()
             : encoded.trim();
-      return { to: /^to: *(.+)$/im.exec(head)?.[1]?.trim(), body };
+      const header = (name: string) => new RegExp(`^${name}: *(.+)$`, 'im').exec(head)?.[1]?.trim();
+      return { to: header('to'), from: header('from'), body };
     }),
   );
 }

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { check, index, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { locales, roles, userStatuses } from '@exchange/shared';
+import { locales, nominationMailModes, roles, userStatuses } from '@exchange/shared';
 import { createdAt, instant, oneOf, primaryId } from './columns.js';
 import { institutions } from './institutions.js';
 
@@ -15,6 +15,11 @@ export const users = pgTable(
     institutionId: uuid().references(() => institutions.id, { onDelete: 'restrict' }),
     status: text({ enum: userStatuses }).notNull().default('pending'),
     locale: text({ enum: locales }).notNull().default('en'),
+    /**
+     * Daily by default: a partner office takes nominees in batches (an allocation sends dozens
+     * at once) and decides by a deadline, so one morning mail serves it better than dozens.
+     */
+    nominationMail: text({ enum: nominationMailModes }).notNull().default('daily'),
     passwordHash: text().notNull(),
     createdAt: createdAt(),
     updatedAt: createdAt(),
@@ -25,6 +30,7 @@ export const users = pgTable(
     check('users_role_valid', sql`${table.role} IN (${oneOf(roles)})`),
     check('users_status_valid', sql`${table.status} IN (${oneOf(userStatuses)})`),
     check('users_locale_valid', sql`${table.locale} IN (${oneOf(locales)})`),
+    check('users_nomination_mail_valid', sql`${table.nominationMail} IN (${oneOf(nominationMailModes)})`),
     // Everyone but an admin belongs to one institution.
     check(
       'users_institution_required',

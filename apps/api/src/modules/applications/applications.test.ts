@@ -215,7 +215,9 @@ describe('an application from draft to review', () => {
     await t.app.mail.deliverDue();
     const bodies = (await readOutbox(t.dataDir)).filter((mail) => mail.to === 'student4@psu.exchange.test').map((mail) => mail.body);
     // student4 chose English.
-    expect(bodies).toContain(renderNotification('application.ineligible', { call: { en: 'Autumn semester in Baoji', ru: '', zh: '' }, reason: 'Нет сертификата HSK 3 или выше.' }, 'en').body);
+    expect(bodies).toContain(
+      `${renderNotification('application.ineligible', { call: { en: 'Autumn semester in Baoji', ru: '', zh: '' }, reason: 'Нет сертификата HSK 3 или выше.' }, 'en').body}\n\nOpen in the portal: http://localhost:3000/applications/${applicationId}`,
+    );
   });
 
   it('lists the institution’s applications with filters, sorting, pagination and counts per status', async () => {

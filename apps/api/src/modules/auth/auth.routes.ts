@@ -68,7 +68,7 @@ export async function authRoutes(app: Api, { auth }: { auth: AuthService }) {
 
   app.patch('/me', {
     config: { access: 'signed-in' },
-    schema: { tags: ['auth'], summary: 'Change own name or language', security: [{ bearer: [] }], body: meUpdate, response: { 200: user, ...problems() } },
+    schema: { tags: ['auth'], summary: 'Change own name, language or how new nominees are mailed', security: [{ bearer: [] }], body: meUpdate, response: { 200: user, ...problems() } },
     handler: (request) =>
       app.db.transaction(async (tx) => {
         const before = (await findUserById(tx, request.actor!.id, { forUpdate: true }))!;

@@ -195,7 +195,7 @@ describe('self-registration', () => {
     expect(inbox.json()).toMatchObject({ unread: 1, items: [{ kind: 'account.verified', readAt: null }] });
     expect(await t.app.mail.deliverDue()).toBeGreaterThanOrEqual(1);
     const mail = (await readOutbox(t.dataDir)).find((entry) => entry.to === 'new.student@psu.exchange.test');
-    expect(mail?.body).toBe(renderNotification('account.verified', {}, 'ru').body);
+    expect(mail?.body).toBe(`${renderNotification('account.verified', {}, 'ru').body}\n\nОткрыть в системе: http://localhost:3000/login`);
     const read = await t.request({ method: 'POST', url: `/api/v1/notifications/${inbox.json().items[0].id}/read`, token: signedIn.json().token });
     expect(read.statusCode).toBe(204);
     expect((await t.request({ method: 'GET', url: '/api/v1/notifications', token: signedIn.json().token })).json().unread).toBe(0);

@@ -98,7 +98,8 @@ export function createNominationsService({ db, clock }: { db: Database; clock: C
       .from(users)
       .where(and(eq(users.institutionId, line.receivingInstitutionId), eq(users.role, 'coordinator'), eq(users.status, 'active')));
     for (const coordinator of partnerCoordinators) {
-      await notify(tx, coordinator.id, 'nomination.received', { partner: home, student: student!.fullName, nominationId: created!.id });
+      // Across the border: the Latin spelling too (rendered "Иванов Иван (Ivanov Ivan)").
+      await notify(tx, coordinator.id, 'nomination.received', { partner: home, student: student!.fullName, studentLatin: loaded.application.fullNameLatin, nominationId: created!.id });
     }
     await writeAudit(tx, who, { action: 'nomination.create', entityType: 'nomination', entityId: created!.id, institutionId: line.sendingInstitutionId, after: created });
     return created!;

@@ -14,6 +14,7 @@ export const toUser = (row: UserRow) => ({
   institutionId: row.institutionId,
   status: row.status,
   locale: row.locale,
+  nominationMail: row.nominationMail,
   createdAt: toIso(row.createdAt),
 });
 
