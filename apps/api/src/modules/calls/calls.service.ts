@@ -7,7 +7,7 @@ import { writeAudit, type Who } from '../../lib/audit.js';
 import { findCall, listCalls, withQuotas, type CallFilter } from './calls.repository.js';
 
 /** Fields that shape what students applied to: frozen once anyone has submitted. */
-const structuralFields = ['academicYear', 'mobilityType', 'maxPreferences', 'minGpa', 'languageRequirement', 'requiredDocuments', 'quotaIds'] as const;
+const structuralFields = ['academicYear', 'mobilityType', 'maxPreferences', 'minGpa', 'languageRequirement', 'requiredDocuments', 'requiredIdentity', 'quotaIds'] as const;
 
 /** A call may offer only lines its institution sends on, for the call's year and kind of mobility. */
 async function checkQuotas(tx: Transaction, institutionId: string, academicYear: string, mobilityType: string, quotaIds: string[]) {
