@@ -24,7 +24,8 @@ export const latinNamePattern = /^\p{Script=Latin}[\p{Script=Latin} .'-]*$/u;
 export const identity = {
   fullNameLatin: text(200).pipe(z.string().regex(latinNamePattern, { message: 'Latin letters only, as in the passport' })),
   passportNumber: text(30).pipe(z.string().regex(/^[A-Za-z0-9][A-Za-z0-9 -]*$/, { message: 'Letters, digits and spaces, as in the passport' })),
-  passportExpiresOn: calendarDate,
+  // Year 0 or 10000 would not fit a PostgreSQL date; no passport is valid that long anyway.
+  passportExpiresOn: calendarDate.refine((value) => value >= '1900-01-01' && value < '2200-01-01', { message: 'A date between 1900 and 2200' }),
   birthDate: calendarDate.refine((value) => value >= '1900-01-01' && new Date(`${value}T00:00:00Z`).getTime() < Date.now(), { message: 'A date in the past' }),
   citizenship: z.string().regex(/^[A-Z]{2}$/, { message: 'An ISO 3166 alpha-2 code, such as RU or CN' }),
   sex: z.union(sexCodes.map((code) => z.literal(code))),
