@@ -1,6 +1,7 @@
 /** Calls and applications: the shapes of the contract. */
 import { z } from 'zod';
 import { applicationStatuses, documentTypes, languages, locales, mobilityTypes } from './enums.js';
+import { extraIdentityFields, identity } from './identity.js';
 import {
   academicYear,
   calendarDate,
@@ -33,6 +34,8 @@ export const call = z.object({
   minGpa: z.number().nullable(),
   languageRequirement: languageRequirement.nullable(),
   requiredDocuments: z.array(documentType),
+  /** Identity data this call asks for besides the name in Latin letters, passport, level and field. */
+  requiredIdentity: z.array(z.enum(extraIdentityFields)),
   quotaIds: z.array(id),
   status: z.enum(callStatuses),
   /** Published and within its window now. */
@@ -62,6 +65,7 @@ export const callCreate = z
     minGpa: gpa.nullable().default(null),
     languageRequirement: languageRequirement.nullable().default(null),
     requiredDocuments: uniqueList(documentType, documentTypes.length).default([]),
+    requiredIdentity: uniqueList(z.enum(extraIdentityFields), extraIdentityFields.length).default([]),
     quotaIds: uniqueList(id, 50).default([]),
     status: z.enum(['draft', 'published']).default('draft'),
   })
@@ -80,6 +84,7 @@ export const callUpdate = z
     minGpa: gpa.nullable().optional(),
     languageRequirement: languageRequirement.nullable().optional(),
     requiredDocuments: uniqueList(documentType, documentTypes.length).optional(),
+    requiredIdentity: uniqueList(z.enum(extraIdentityFields), extraIdentityFields.length).optional(),
     quotaIds: uniqueList(id, 50).optional(),
     status: z.enum(callStatuses).optional(),
   })
@@ -106,10 +111,14 @@ export type LanguageCertificate = z.infer<typeof languageCertificate>;
 export const preference = z.strictObject({ quotaId: id, rank: z.number().int().min(1).max(5) });
 
 export const applicationUpdate = z.strictObject({
-  fullNameLatin: text(200).nullable().optional(),
-  passportNumber: text(30).nullable().optional(),
-  studyLevel: z.union([z.literal(6), z.literal(7), z.literal(8)]).nullable().optional(),
-  fieldOfStudy: z.string().regex(/^\d{4}$/, { message: 'An ISCED-F code has 4 digits' }).nullable().optional(),
+  fullNameLatin: identity.fullNameLatin.nullable().optional(),
+  passportNumber: identity.passportNumber.nullable().optional(),
+  passportExpiresOn: identity.passportExpiresOn.nullable().optional(),
+  birthDate: identity.birthDate.nullable().optional(),
+  citizenship: identity.citizenship.nullable().optional(),
+  sex: identity.sex.nullable().optional(),
+  studyLevel: identity.studyLevel.nullable().optional(),
+  fieldOfStudy: identity.fieldOfStudy.nullable().optional(),
   preferences: z
     .array(preference)
     .max(5)
@@ -157,6 +166,12 @@ export const application = z.object({
   fullNameLatin: z.string().nullable(),
   /** Only the home office and the student see it. */
   passportNumber: z.string().nullable(),
+  passportExpiresOn: z.string().nullable(),
+  birthDate: z.string().nullable(),
+  /** ISO 3166 alpha-2. */
+  citizenship: z.string().nullable(),
+  /** ISO 5218: 0 not known, 1 male, 2 female, 9 not applicable. */
+  sex: z.number().int().nullable(),
   studyLevel: z.number().int().nullable(),
   fieldOfStudy: z.string().nullable(),
   gpa: z.number().nullable(),
@@ -168,7 +183,15 @@ export const application = z.object({
   createdAt: instant,
   updatedAt: instant,
   student: z.object({ id, fullName: z.string(), email: z.string() }),
-  call: z.object({ id, title: z.object({ ru: z.string(), zh: z.string(), en: z.string() }), institutionId: id, closesAt: instant, maxPreferences: z.number().int(), requiredDocuments: z.array(documentType) }),
+  call: z.object({
+    id,
+    title: z.object({ ru: z.string(), zh: z.string(), en: z.string() }),
+    institutionId: id,
+    closesAt: instant,
+    maxPreferences: z.number().int(),
+    requiredDocuments: z.array(documentType),
+    requiredIdentity: z.array(z.enum(extraIdentityFields)),
+  }),
   /** When the application took its current status: the last entry of its history, in lists too. */
   statusChangedAt: instant,
   /** The note of that change, if any (why it is ineligible, waitlisted, declined). */
@@ -177,7 +200,17 @@ export const application = z.object({
 });
 export type Application = z.infer<typeof application>;
 
-export const applicationSummary = application.omit({ history: true, motivation: true, languageCertificates: true, passportNumber: true });
+/** A list's item: no passport, birth date, citizenship or sex (personal data stays on the dossier). */
+export const applicationSummary = application.omit({
+  history: true,
+  motivation: true,
+  languageCertificates: true,
+  passportNumber: true,
+  passportExpiresOn: true,
+  birthDate: true,
+  citizenship: true,
+  sex: true,
+});
 
 export const applicationSortFields = ['submittedAt', 'score', 'gpa', 'name', 'status'] as const;
 
@@ -207,10 +240,6 @@ export const reviewBody = z
     message: 'Say why the application is not eligible',
     path: ['comment'],
   });
-
-/** What a submission still lacks; the web names each item in the user's language. */
-export const missingItems = ['preferences', 'motivation', 'gpa', 'document'] as const;
-export type MissingItem = { item: (typeof missingItems)[number]; documentType?: (typeof documentTypes)[number] };
 
 /** Accepted uploads: checked by content, not by name. */
 export const documentMaxBytes = 10 * 1024 * 1024;

@@ -6,6 +6,8 @@ export * from './permissions.js';
 export * from './schemas.js';
 export * from './notification-texts.js';
 export * from './applications.js';
+export * from './identity.js';
+export * from './submission.js';
 export * from './events.js';
 export * from './allocation.js';
 export * from './nominations.js';

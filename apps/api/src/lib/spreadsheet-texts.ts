@@ -28,7 +28,7 @@ export function exportLocale(request: FastifyRequest): Locale {
   return negotiateLocale(request.headers['accept-language']);
 }
 
-export const applicationColumns = ['student', 'email', 'status', 'submittedAt', 'gpa', 'score', 'eligible', 'preferences', 'documents', 'reviewComment'] as const;
+export const applicationColumns = ['student', 'studentLatin', 'email', 'status', 'submittedAt', 'gpa', 'score', 'eligible', 'preferences', 'documents', 'reviewComment'] as const;
 export const nominationColumns = [
   'student', 'studentLatin', 'email', 'homeInstitution', 'receivingInstitution', 'academicYear', 'mobilityType', 'status', 'studyLevel', 'fieldOfStudy', 'languages', 'nominatedAt', 'decidedAt', 'partnerComment',
 ] as const;
@@ -36,15 +36,15 @@ export const registrationColumns = ['fullName', 'email', 'institution', 'status'
 
 const applicationHeaders: Texts<(typeof applicationColumns)[number]> = {
   en: {
-    student: 'Student', email: 'E-mail', status: 'Status', submittedAt: 'Submitted', gpa: 'GPA (5-point scale)', score: 'Score (0–100)',
+    student: 'Student', studentLatin: 'Name in Latin letters', email: 'E-mail', status: 'Status', submittedAt: 'Submitted', gpa: 'GPA (5-point scale)', score: 'Score (0–100)',
     eligible: 'Eligible', preferences: 'Preferences', documents: 'Documents', reviewComment: 'Review comment',
   },
   ru: {
-    student: 'Студент', email: 'Эл. почта', status: 'Статус', submittedAt: 'Подана', gpa: 'Средний балл (из 5)', score: 'Балл (0–100)',
+    student: 'Студент', studentLatin: 'Имя латиницей', email: 'Эл. почта', status: 'Статус', submittedAt: 'Подана', gpa: 'Средний балл (из 5)', score: 'Балл (0–100)',
     eligible: 'Допущена к отбору', preferences: 'Приоритеты', documents: 'Документы', reviewComment: 'Комментарий к оценке',
   },
   zh: {
-    student: '学生', email: '电子邮箱', status: '状态', submittedAt: '提交时间', gpa: '平均绩点（5 分制）', score: '评分（0–100）',
+    student: '学生', studentLatin: '拉丁字母姓名', email: '电子邮箱', status: '状态', submittedAt: '提交时间', gpa: '平均绩点（5 分制）', score: '评分（0–100）',
     eligible: '是否符合条件', preferences: '志愿', documents: '材料', reviewComment: '评语',
   },
 };

@@ -125,6 +125,9 @@ export async function createFixtures(t: TestContext) {
         gpa: 4.5,
         passportNumber: '56 99 000001',
         fullNameLatin: 'Fixture Student',
+        studyLevel: 6,
+        fieldOfStudy: '0716',
+        languageCertificates: [{ language: 'zh', test: 'HSK', level: '6', date: '2025-06-01' }, { language: 'ru', test: 'TORFL', level: 'TORFL-2', date: '2025-06-01' }],
         submittedAt: submitted ? new Date() : null,
         ...(status === 'reviewed' ? { reviewScore: 80, reviewEligible: true, reviewComment: 'internal note', reviewedAt: new Date() } : {}),
       })

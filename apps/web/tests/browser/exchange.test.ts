@@ -53,6 +53,10 @@ describe('the exchange in the browser', () => {
     const missing = await page.textContent('[data-testid="missing-items"]');
     expect(missing).toContain(zh.missing_motivation);
     expect(missing).toContain(fill(zh.missing_document!, { document: zh.doc_transcript! }));
+    // And what the partner and the border need, named by the editor's own labels.
+    expect(missing).toContain(fill(zh.missing_field!, { field: zh.application_latin_name! }));
+    expect(missing).toContain(fill(zh.missing_field!, { field: zh.application_passport! }));
+    expect(await page.textContent('[data-testid="still-missing"]')).toContain(fill(zh.missing_field!, { field: zh.application_field! }));
 
     await page.fill('#fullNameLatin', 'Aleksei Kuznetsov');
     await page.fill('#passportNumber', '56 1234567');

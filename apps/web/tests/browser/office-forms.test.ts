@@ -100,7 +100,11 @@ describe('office forms', () => {
     await send('POST', '/users', admin, { email, fullName: 'Ольга Новикова', role: 'student', institutionId: codeOf('PSU'), password: 'Penza-Baoji-Note-2026' });
     const student = await tokenOf(email, 'Penza-Baoji-Note-2026');
     const application = await send<{ id: string }>('POST', '/applications', student, { callId: call.id });
-    await send('PATCH', `/applications/${application.id}`, student, { preferences: [{ quotaId: line.id, rank: 1 }], motivation: 'Изучаю железнодорожный транспорт.', gpa: 4.7 });
+    await send('PATCH', `/applications/${application.id}`, student, {
+      preferences: [{ quotaId: line.id, rank: 1 }], motivation: 'Изучаю железнодорожный транспорт.', gpa: 4.7,
+      fullNameLatin: 'Olga Novikova', passportNumber: '56 11 223344', studyLevel: 6, fieldOfStudy: '0716',
+      languageCertificates: [{ language: 'zh', test: 'HSK', level: '6', date: '2025-06-01' }],
+    });
     await send('POST', `/applications/${application.id}/submit`, student);
     await send('POST', `/applications/${application.id}/review`, coordinator, { score: 90, eligible: true, comment: '' });
     const nomination = await send<{ id: string; proposalId: string }>('POST', '/nominations', coordinator, { applicationId: application.id, quotaId: line.id });

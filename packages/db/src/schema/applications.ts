@@ -4,17 +4,19 @@ import {
   boolean,
   check,
   customType,
+  date,
   index,
   integer,
   jsonb,
   numeric,
   pgTable,
   primaryKey,
+  smallint,
   text,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { applicationStatuses, documentTypes, type ApplicationStatus, type DocumentType } from '@exchange/shared';
+import { applicationStatuses, documentTypes, sexCodes, type ApplicationStatus, type DocumentType } from '@exchange/shared';
 import { createdAt, instant, oneOf, primaryId } from './columns.js';
 import { calls } from './calls.js';
 import { quotaLines } from './quotas.js';
@@ -38,6 +40,12 @@ export const applications = pgTable(
     fullNameLatin: text(),
     /** Seen by the home office only; never sent to a partner. */
     passportNumber: text(),
+    passportExpiresOn: date({ mode: 'string' }),
+    birthDate: date({ mode: 'string' }),
+    /** ISO 3166 alpha-2. */
+    citizenship: text(),
+    /** ISO 5218. */
+    sex: smallint(),
     /** EQF level of the studies: 6 bachelor, 7 master, 8 doctoral. */
     studyLevel: integer(),
     /** ISCED-F 2013 field of the studies, 4 digits. */
@@ -63,6 +71,8 @@ export const applications = pgTable(
     index('applications_submitted_order_idx').on(table.submittedAt.desc().nullsLast(), table.createdAt.desc().nullsFirst(), table.id),
     check('applications_status_valid', sql`${table.status} IN (${oneOf(applicationStatuses)})`),
     check('applications_study_level_valid', sql`${table.studyLevel} IS NULL OR ${table.studyLevel} IN (6, 7, 8)`),
+    check('applications_sex_valid', sql`${table.sex} IS NULL OR ${table.sex} IN (${oneOf(sexCodes)})`),
+    check('applications_citizenship_valid', sql`${table.citizenship} IS NULL OR ${table.citizenship} ~ '^[A-Z]{2}$'`),
     check('applications_gpa_range', sql`${table.gpa} IS NULL OR (${table.gpa} >= 0 AND ${table.gpa} <= 5)`),
     check('applications_score_range', sql`${table.reviewScore} IS NULL OR (${table.reviewScore} >= 0 AND ${table.reviewScore} <= 100)`),
     check('applications_submitted_has_time', sql`${table.status} = 'draft' OR ${table.submittedAt} IS NOT NULL OR ${table.status} = 'withdrawn'`),

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { check, index, integer, jsonb, numeric, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
-import { documentTypes, mobilityTypes, type DocumentType, type LanguageRequirement } from '@exchange/shared';
+import { documentTypes, extraIdentityFields, mobilityTypes, type DocumentType, type ExtraIdentityField, type LanguageRequirement } from '@exchange/shared';
 import { createdAt, instant, localized, oneOf, primaryId } from './columns.js';
 import { institutions } from './institutions.js';
 import { quotaLines } from './quotas.js';
@@ -26,6 +26,8 @@ export const calls = pgTable(
     minGpa: numeric({ precision: 3, scale: 2, mode: 'number' }),
     languageRequirement: jsonb().$type<LanguageRequirement>(),
     requiredDocuments: text().array().$type<DocumentType[]>().notNull().default(sql`'{}'::text[]`),
+    /** Identity data asked besides the base set (Latin name, passport number, level, field). */
+    requiredIdentity: text().array().$type<ExtraIdentityField[]>().notNull().default(sql`'{}'::text[]`),
     status: text({ enum: callStatuses }).notNull().default('draft'),
     createdAt: createdAt(),
     updatedAt: createdAt(),
@@ -38,6 +40,7 @@ export const calls = pgTable(
     check('calls_status_valid', sql`${table.status} IN (${oneOf(callStatuses)})`),
     check('calls_mobility_type_valid', sql`${table.mobilityType} IN (${oneOf(mobilityTypes)})`),
     check('calls_required_documents_valid', sql`${table.requiredDocuments} <@ ARRAY[${oneOf(documentTypes)}]::text[]`),
+    check('calls_required_identity_valid', sql`${table.requiredIdentity} <@ ARRAY[${oneOf(extraIdentityFields)}]::text[]`),
   ],
 );
 

@@ -9,3 +9,4 @@ export * from './calls.js';
 export * from './applications.js';
 export * from './nominations.js';
 export * from './events.js';
+export * from './student-profiles.js';

@@ -59,6 +59,7 @@ export async function applicationsRoutes(app: Api, { applications }: { applicati
         const leadsTo = new Map(lines.map((line) => [line.id, party.get(line.receivingInstitutionId)?.code ?? '']));
         const table = items.map((row) => [
           row.student.fullName,
+          row.fullNameLatin ?? '',
           row.student.email,
           texts.applicationStatus(row.status),
           texts.instant(row.submittedAt, party.get(row.call.institutionId)?.timeZone ?? 'UTC'),

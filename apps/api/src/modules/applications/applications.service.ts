@@ -10,6 +10,7 @@ import {
   institutions,
   quotaLines,
   sqlState,
+  studentProfiles,
   users,
   type Database,
   type Executor,
@@ -19,11 +20,14 @@ import {
   canReviewApplication,
   canViewApplication,
   canViewCall,
+  identityFields,
+  missingForSubmission,
   notificationKinds,
   reviewBody,
   type Actor,
   type ApplicationStatus,
   type DocumentType,
+  type LanguageRequirement,
   type MissingItem,
 } from '@exchange/shared';
 import { AppError, conflict, forbidden, notFound, unprocessable } from '../../errors.js';
@@ -39,6 +43,15 @@ import {
   type ApplicationSort,
 } from './applications.repository.js';
 import { checkUpload, storedFileName } from './documents.js';
+
+/** A missing item as a field error: documents by type, certificates by language. */
+function missingError(entry: MissingItem) {
+  if (entry.item === 'document') return { path: `documents.${entry.documentType}`, code: 'missing', message: `Upload the ${entry.documentType.replace(/_/g, ' ')}` };
+  if (entry.item === 'languageCertificate') {
+    return { path: `languageCertificates.${entry.language}`, code: 'missing', message: `Add a language certificate (${entry.language}${entry.scale ? `, ${entry.scale} ${entry.level} or higher` : ''})` };
+  }
+  return { path: entry.item, code: 'missing', message: `Fill in ${entry.item}` };
+}
 
 type Loaded = NonNullable<Awaited<ReturnType<typeof findApplication>>>;
 export type Clock = () => Date;
@@ -93,22 +106,29 @@ export function createApplicationsService({ db, clock }: { db: Database; clock: 
     return one!;
   }
 
-  /** What the application still lacks before it can be submitted. */
+  /** What the application still lacks before it can be submitted (the shared rule). */
   async function missingFor(tx: Executor, loaded: Loaded): Promise<MissingItem[]> {
     const id = loaded.application.id;
-    const [preferences, documents] = await Promise.all([
-      tx.select().from(applicationPreferences).where(eq(applicationPreferences.applicationId, id)),
+    const [chosenLines, documents] = await Promise.all([
+      tx
+        .select({ languageRequirement: quotaLines.languageRequirement })
+        .from(applicationPreferences)
+        .innerJoin(quotaLines, eq(quotaLines.id, applicationPreferences.quotaId))
+        .where(eq(applicationPreferences.applicationId, id))
+        .orderBy(applicationPreferences.rank),
       tx.select({ type: applicationDocuments.type }).from(applicationDocuments).where(and(eq(applicationDocuments.applicationId, id), isNull(applicationDocuments.replacedAt))),
     ]);
-    const missing: MissingItem[] = [];
-    if (preferences.length === 0) missing.push({ item: 'preferences' });
-    if (!loaded.application.motivation.trim()) missing.push({ item: 'motivation' });
-    if (loaded.application.gpa === null) missing.push({ item: 'gpa' });
-    for (const type of loaded.call.requiredDocuments) {
-      if (!documents.some((document) => document.type === type)) missing.push({ item: 'document', documentType: type });
-    }
-    return missing;
+    return missingForSubmission({
+      application: loaded.application,
+      call: loaded.call,
+      chosenLines: chosenLines.map((line) => ({ languageRequirement: (line.languageRequirement as LanguageRequirement | null) ?? null })),
+      documents: documents.map((document) => document.type),
+    });
   }
+
+  /** The identity fields of an application (or profile) row, for copying between the two. */
+  const identityOf = (row: Record<(typeof identityFields)[number], unknown>) =>
+    Object.fromEntries(identityFields.map((field) => [field, row[field]])) as Pick<ApplicationRow, (typeof identityFields)[number]>;
 
   return {
     async get(actor: Actor, id: string) {
@@ -150,7 +170,9 @@ export function createApplicationsService({ db, clock }: { db: Database; clock: 
         if (!call || !canViewCall(actor, call) || actor.role !== 'student') throw notFound('call');
         if (!isOpen(call, clock())) throw conflict('call_closed', 'This call is not open for applications.');
         try {
-          const [created] = await tx.insert(applications).values({ callId, studentId: actor.id }).returning();
+          // A new draft starts with what the student told for an earlier application.
+          const [profile] = await tx.select().from(studentProfiles).where(eq(studentProfiles.userId, actor.id));
+          const [created] = await tx.insert(applications).values({ callId, studentId: actor.id, ...(profile ? identityOf(profile) : {}) }).returning();
           const loaded = { application: created!, call };
           await tx.insert(applicationStatusHistory).values({ applicationId: created!.id, fromStatus: null, toStatus: 'draft', actorId: actor.id });
           await writeAudit(tx, who, { action: 'application.create', entityType: 'application', entityId: created!.id, institutionId: call.institutionId, after: { callId, status: 'draft' } });
@@ -253,14 +275,18 @@ export function createApplicationsService({ db, clock }: { db: Database; clock: 
         if (missing.length > 0) {
           throw unprocessable('application_incomplete', 'The application is not complete.', {
             missing,
-            errors: missing.map((entry) => ({
-              path: entry.item === 'document' ? `documents.${entry.documentType}` : entry.item,
-              code: 'missing',
-              message: entry.item === 'document' ? `Upload the ${entry.documentType!.replace(/_/g, ' ')}` : `Fill in ${entry.item}`,
-            })),
+            errors: missing.map(missingError),
           });
         }
         const updated = await changeStatus(tx, loaded, 'submitted', who.actor.id, { extra: { submittedAt: clock() } });
+        // The submitted identity becomes the student's profile, so the next draft starts from it;
+        // a field this application left empty keeps what an earlier one gave.
+        const identity = identityOf(loaded.application);
+        const given = Object.fromEntries(Object.entries(identity).filter(([, value]) => value !== null));
+        await tx
+          .insert(studentProfiles)
+          .values({ userId: who.actor.id, ...identity })
+          .onConflictDoUpdate({ target: studentProfiles.userId, set: { ...given, updatedAt: sql`now()` } });
         await writeAudit(tx, who, { action: 'application.submit', entityType: 'application', entityId: id, institutionId: loaded.call.institutionId, before: { status: 'draft' }, after: { status: 'submitted' } });
         return view(tx, who.actor, { ...loaded, application: updated });
       });

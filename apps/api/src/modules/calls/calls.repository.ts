@@ -32,6 +32,7 @@ export async function withQuotas(db: Executor, rows: CallRow[]) {
       minGpa: row.minGpa,
       languageRequirement: row.languageRequirement ?? null,
       requiredDocuments: row.requiredDocuments,
+      requiredIdentity: row.requiredIdentity,
       quotaIds: quotas.map((quota) => quota.id),
       status: row.status,
       isOpen: isOpen(row, now),

@@ -8,7 +8,7 @@ import { writeAudit, type Who } from '../../lib/audit.js';
 import { findCall, listCalls, withQuotas, type CallFilter } from './calls.repository.js';
 
 /** Fields that shape what students applied to: frozen once anyone has submitted. */
-const structuralFields = ['academicYear', 'mobilityType', 'maxPreferences', 'minGpa', 'languageRequirement', 'requiredDocuments', 'quotaIds'] as const;
+const structuralFields = ['academicYear', 'mobilityType', 'maxPreferences', 'minGpa', 'languageRequirement', 'requiredDocuments', 'requiredIdentity', 'quotaIds'] as const;
 
 /**
  * Whether an edit keeps a structural field as it is. Compares values, never JSON text: jsonb

@@ -49,7 +49,7 @@ beforeAll(async () => {
     ids[applicant.email] = draft.id;
     await t.request({
       method: 'PATCH', url: `/api/v1/applications/${draft.id}`, token,
-      payload: { preferences: applicant.preferences().map((quotaId, rank) => ({ quotaId, rank: rank + 1 })), motivation: 'Motivated.', gpa: 4.5, fullNameLatin: `Student ${index + 1}`, passportNumber: `75 1234567${index}`, studyLevel: 6, fieldOfStudy: '0716' },
+      payload: { preferences: applicant.preferences().map((quotaId, rank) => ({ quotaId, rank: rank + 1 })), motivation: 'Motivated.', gpa: 4.5, fullNameLatin: `Student ${'ABCDEFGH'[index]}`, passportNumber: `75 1234567${index}`, studyLevel: 6, fieldOfStudy: '0716', languageCertificates: [{ language: 'zh', test: 'HSK', level: '4', date: '2025-06-01' }] },
     });
     const body = multipart({ type: 'transcript' }, { name: 'transcript.pdf', content: sampleFiles.pdf });
     await t.request({ method: 'POST', url: `/api/v1/applications/${draft.id}/documents`, token, ...body });
@@ -119,7 +119,7 @@ describe('the partner’s side', () => {
     expect(incoming.items).toHaveLength(1);
     const nominee = incoming.items[0];
     nominationId = nominee.id;
-    expect(nominee.student).toMatchObject({ fullNameLatin: 'Student 2', studyLevel: 6, fieldOfStudy: '0716' });
+    expect(nominee.student).toMatchObject({ fullNameLatin: 'Student B', studyLevel: 6, fieldOfStudy: '0716' });
     expect(nominee).not.toHaveProperty('passportNumber');
     expect(nominee).not.toHaveProperty('review');
     expect(JSON.stringify(nominee)).not.toContain('75 1234567');
@@ -204,7 +204,7 @@ describe('the partner’s side', () => {
   it('exports the nominee list as CSV and XLSX', async () => {
     const csv = await t.request({ method: 'GET', url: '/api/v1/nominations/export.csv?direction=incoming', token: tokens.buas });
     expect(csv.statusCode).toBe(200);
-    expect(csv.body).toContain('Student 2');
+    expect(csv.body).toContain('Student B');
     expect(csv.body).not.toContain('75 1234567');
     const xlsx = await t.request({ method: 'GET', url: '/api/v1/nominations/export.xlsx?direction=incoming', token: tokens.buas });
     expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');

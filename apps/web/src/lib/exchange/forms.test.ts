@@ -75,6 +75,13 @@ describe('the application form', () => {
     expect(body).toBeUndefined();
     expect(errors).toMatchObject({ gpa: 'gpa_invalid', fullNameLatin: 'latin_only', fieldOfStudy: 'isced_invalid', certificates: 'certificate_incomplete', certificateRows: { 0: 'certificate_incomplete' } });
   });
+
+  it('checks the identity for the border by the shared rules, and reads a country code in capitals', () => {
+    const good = readApplicationForm(form([['fullNameLatin', "Anna-Maria O'Neil"], ['passportNumber', '56 99 123456'], ['citizenship', 'ru'], ['sex', '2'], ['birthDate', '2004-03-15'], ['passportExpiresOn', '2031-05-20']]));
+    expect(applicationBody(good, 3).body).toMatchObject({ fullNameLatin: "Anna-Maria O'Neil", citizenship: 'RU', sex: 2, birthDate: '2004-03-15', passportExpiresOn: '2031-05-20', studyLevel: null });
+    const bad = readApplicationForm(form([['passportNumber', '№ 56'], ['citizenship', 'RUS'], ['sex', '3'], ['birthDate', '2999-01-01'], ['passportExpiresOn', '31.05.2031']]));
+    expect(applicationBody(bad, 3).errors).toEqual({ passportNumber: 'passport_invalid', citizenship: 'citizenship_invalid', sex: 'invalid', birthDate: 'birth_date_invalid', passportExpiresOn: 'date_invalid' });
+  });
 });
 
 describe('a refused submission', () => {
@@ -85,8 +92,11 @@ describe('a refused submission', () => {
         { path: 'gpa', code: 'missing' },
         { path: 'documents.transcript', code: 'missing' },
         { path: 'documents.not_a_type', code: 'missing' },
+        { path: 'fullNameLatin', code: 'missing' },
+        { path: 'citizenship', code: 'missing' },
+        { path: 'languageCertificates.zh', code: 'missing' },
       ]),
-    ).toEqual([{ item: 'preferences' }, { item: 'gpa' }, { item: 'document', documentType: 'transcript' }]);
+    ).toEqual([{ item: 'preferences' }, { item: 'gpa' }, { item: 'document', documentType: 'transcript' }, { item: 'fullNameLatin' }, { item: 'citizenship' }, { item: 'languageCertificate', language: 'zh' }]);
   });
 });
 

@@ -5,6 +5,9 @@
  */
 import {
   documentTypes,
+  extraIdentityFields,
+  identity,
+  identityFields,
   languageLevels,
   languageScales,
   languages,
@@ -14,6 +17,8 @@ import {
   type ApplicationUpdate,
   type CallCreate,
   type DocumentType,
+  type ExtraIdentityField,
+  type IdentityField,
   type Language,
   type LanguageScale,
   type MissingItem,
@@ -66,13 +71,9 @@ export type ApplicationValues = {
   preferences: string[];
   motivation: string;
   gpa: string;
-  fullNameLatin: string;
-  passportNumber: string;
-  studyLevel: string;
-  fieldOfStudy: string;
   certificates: CertificateValues[];
-};
-export type ApplicationErrors = Partial<Record<'motivation' | 'gpa' | 'fullNameLatin' | 'passportNumber' | 'studyLevel' | 'fieldOfStudy' | 'preferences' | 'certificates', string>> & {
+} & Record<IdentityField, string>;
+export type ApplicationErrors = Partial<Record<'motivation' | 'gpa' | IdentityField | 'preferences' | 'certificates', string>> & {
   certificateRows?: Record<number, string>;
 };
 
@@ -96,10 +97,45 @@ export function readApplicationForm(form: FormData): ApplicationValues {
     gpa: text(form, 'gpa').replace(',', '.'),
     fullNameLatin: text(form, 'fullNameLatin'),
     passportNumber: text(form, 'passportNumber'),
+    passportExpiresOn: text(form, 'passportExpiresOn'),
+    birthDate: text(form, 'birthDate'),
+    // Country codes are written in capitals (ISO 3166); "ru" is meant as RU.
+    citizenship: text(form, 'citizenship').toUpperCase(),
+    sex: text(form, 'sex'),
     studyLevel: text(form, 'studyLevel'),
     fieldOfStudy: text(form, 'fieldOfStudy'),
     certificates,
   };
+}
+
+/** The error code a page names for each identity field whose value the shared rule refuses. */
+const identityErrorCodes: Record<IdentityField, string> = {
+  fullNameLatin: 'latin_only',
+  passportNumber: 'passport_invalid',
+  passportExpiresOn: 'date_invalid',
+  birthDate: 'birth_date_invalid',
+  citizenship: 'citizenship_invalid',
+  sex: 'invalid',
+  studyLevel: 'invalid',
+  fieldOfStudy: 'isced_invalid',
+};
+const numericIdentity: readonly IdentityField[] = ['sex', 'studyLevel'];
+
+/** The identity fields checked by the shared rules (the API's own): a blank field is null. */
+function identityValues(values: ApplicationValues) {
+  const errors: Partial<Record<IdentityField, string>> = {};
+  const checked: Record<string, string | number | null> = {};
+  for (const field of identityFields) {
+    const raw = values[field];
+    if (!raw) {
+      checked[field] = null;
+      continue;
+    }
+    const parsed = identity[field].safeParse(numericIdentity.includes(field) ? Number(raw) : raw);
+    if (parsed.success) checked[field] = parsed.data;
+    else errors[field] = parsed.error.issues.some((issue) => issue.code === 'too_big') ? 'too_long_text' : identityErrorCodes[field];
+  }
+  return { errors, values: checked as Pick<ApplicationUpdate, IdentityField> };
 }
 
 /** Turns the typed values into a PATCH body, or field errors; blank certificate rows are dropped. */
@@ -112,11 +148,8 @@ export function applicationBody(values: ApplicationValues, max: number): { body?
     else gpa = number;
   }
   if (values.motivation.length > 5000) errors.motivation = 'too_long_text';
-  if (values.fullNameLatin && !/^[A-Za-z][A-Za-z .'\-]*$/.test(values.fullNameLatin)) errors.fullNameLatin = 'latin_only';
-  if (values.fullNameLatin.length > 200) errors.fullNameLatin = 'too_long_text';
-  if (values.passportNumber.length > 30) errors.passportNumber = 'too_long_text';
-  if (values.studyLevel && !['6', '7', '8'].includes(values.studyLevel)) errors.studyLevel = 'invalid';
-  if (values.fieldOfStudy && !/^\d{4}$/.test(values.fieldOfStudy)) errors.fieldOfStudy = 'isced_invalid';
+  const person = identityValues(values);
+  Object.assign(errors, person.errors);
   if (values.preferences.length > max) errors.preferences = 'too_many';
 
   const rows: Record<number, string> = {};
@@ -143,10 +176,7 @@ export function applicationBody(values: ApplicationValues, max: number): { body?
       preferences: values.preferences.map((quotaId, index) => ({ quotaId, rank: index + 1 })),
       motivation: values.motivation,
       gpa,
-      fullNameLatin: values.fullNameLatin || null,
-      passportNumber: values.passportNumber || null,
-      studyLevel: values.studyLevel ? (Number(values.studyLevel) as 6 | 7 | 8) : null,
-      fieldOfStudy: values.fieldOfStudy || null,
+      ...person.values,
       languageCertificates: certificates,
     },
   };
@@ -160,8 +190,10 @@ export function missingFromErrors(errors: readonly { path: string; code: string 
     const [head, tail] = path.split(/[./]/);
     if (head === 'documents' && tail && (documentTypes as readonly string[]).includes(tail)) {
       items.push({ item: 'document', documentType: tail as DocumentType });
-    } else if (head === 'preferences' || head === 'motivation' || head === 'gpa') {
-      items.push({ item: head });
+    } else if (head === 'languageCertificates' && tail && (languages as readonly string[]).includes(tail)) {
+      items.push({ item: 'languageCertificate', language: tail as Language });
+    } else if (head === 'preferences' || head === 'motivation' || head === 'gpa' || (identityFields as readonly string[]).includes(head ?? '')) {
+      items.push({ item: head as 'preferences' | IdentityField });
     }
   }
   return items;
@@ -196,6 +228,8 @@ export type CallValues = {
   languageScale: string;
   languageLevel: string;
   requiredDocuments: string[];
+  /** Identity fields asked besides the base set (birth date, citizenship, sex, passport expiry). */
+  requiredIdentity: string[];
   quotaIds: string[];
   /** Whose call: chosen by an administrator only; a coordinator's calls are its institution's. */
   institutionId?: string;
@@ -222,6 +256,7 @@ export function readCallForm(form: FormData): CallValues {
     languageScale: level ? scale : '',
     languageLevel: level,
     requiredDocuments: dedupe(form.getAll('requiredDocuments').map(String)),
+    requiredIdentity: dedupe(form.getAll('requiredIdentity').map(String)),
     quotaIds: dedupe(form.getAll('quotaIds').map(String)),
   };
 }
@@ -261,6 +296,7 @@ export function callBody(values: CallValues, timeZone: string): { body?: Omit<Ca
     }
   }
   const requiredDocuments = values.requiredDocuments.filter((type): type is DocumentType => (documentTypes as readonly string[]).includes(type));
+  const requiredIdentity = values.requiredIdentity.filter((field): field is ExtraIdentityField => (extraIdentityFields as readonly string[]).includes(field));
   if (Object.keys(errors).length > 0) return { errors };
   return {
     errors,
@@ -275,6 +311,7 @@ export function callBody(values: CallValues, timeZone: string): { body?: Omit<Ca
       minGpa,
       languageRequirement,
       requiredDocuments,
+      requiredIdentity,
       quotaIds: values.quotaIds,
     },
   };

@@ -2,8 +2,9 @@
  * Names of the exchange's enumerations, problem codes and quota lines in the page language.
  * The texts are in the catalogs; this file only picks them.
  */
-import type { ApplicationStatus, DocumentType, MissingItem, NominationStatus } from '@exchange/shared';
+import type { ApplicationStatus, DocumentType, IdentityField, MissingItem, NominationStatus } from '@exchange/shared';
 import { m } from '$lib/paraglide/messages.js';
+import { languageLabel } from '$lib/enum-labels';
 
 export type Tone = 'ok' | 'warn' | 'neutral' | 'danger';
 
@@ -81,5 +82,28 @@ export function missingLabel(missing: MissingItem): string {
       return m.missing_gpa();
     case 'document':
       return m.missing_document({ document: missing.documentType ? documentTypeLabel[missing.documentType]() : '' });
+    case 'languageCertificate': {
+      const language = languageLabel[missing.language]?.() ?? missing.language;
+      return missing.scale && missing.level
+        ? m.missing_language_certificate_level({ language, level: `${missing.scale} ${missing.level}` })
+        : m.missing_language_certificate({ language });
+    }
+    default:
+      return m.missing_field({ field: identityFieldLabel[missing.item]() });
   }
 }
+
+/** The editor's label of each identity field, also naming it in the list of what is missing. */
+export const identityFieldLabel: Record<IdentityField, () => string> = {
+  fullNameLatin: m.application_latin_name,
+  passportNumber: m.application_passport,
+  passportExpiresOn: m.application_passport_expires,
+  birthDate: m.application_birth_date,
+  citizenship: m.application_citizenship,
+  sex: m.application_sex,
+  studyLevel: m.application_level,
+  fieldOfStudy: m.application_field,
+};
+
+/** ISO 5218 codes in words. */
+export const sexLabel: Record<number, () => string> = { 0: m.sex_0, 1: m.sex_1, 2: m.sex_2, 9: m.sex_9 };

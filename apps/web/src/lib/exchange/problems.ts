@@ -40,6 +40,10 @@ export const exchangeProblem = (code: string) => exchangeProblems[code]?.() ?? p
 const exchangeFields: Record<string, () => string> = {
   gpa_invalid: m.field_gpa_invalid,
   latin_only: m.field_latin_only,
+  passport_invalid: m.field_passport_invalid,
+  citizenship_invalid: m.field_citizenship_invalid,
+  birth_date_invalid: m.field_birth_date_invalid,
+  date_invalid: m.field_date_invalid,
   certificate_incomplete: m.field_certificate_incomplete,
   too_many: m.field_too_many,
   title_required: m.field_title_required,

@@ -1,4 +1,4 @@
-import { documentTypes, type DocumentType } from '@exchange/shared';
+import { documentTypes, identityFields, type DocumentType } from '@exchange/shared';
 import { fail } from '@sveltejs/kit';
 import { ApiError, fieldErrorsByName } from '$lib/server/api';
 import { failure, institutionsOf, isId } from '$lib/server/exchange';
@@ -18,7 +18,7 @@ export const load: PageServerLoad = async (event) => {
   }
 };
 
-const apiFieldNames = ['motivation', 'gpa', 'fullNameLatin', 'passportNumber', 'studyLevel', 'fieldOfStudy', 'preferences'] as const;
+const apiFieldNames = ['motivation', 'gpa', ...identityFields, 'preferences'] as const;
 
 export const actions: Actions = {
   /** Saves the whole form; a preference button (`move`) also edits the ranked list. */

@@ -15,7 +15,7 @@ function valuesOf(call: Call, timeZone: string): CallValues {
     opensAt: instantToZonedLocal(call.opensAt, timeZone), closesAt: instantToZonedLocal(call.closesAt, timeZone),
     maxPreferences: String(call.maxPreferences), minGpa: call.minGpa === null ? '' : String(call.minGpa),
     languageLanguage: call.languageRequirement?.language ?? '', languageScale: call.languageRequirement?.scale ?? '', languageLevel: call.languageRequirement?.level ?? '',
-    requiredDocuments: [...call.requiredDocuments], quotaIds: [...call.quotaIds],
+    requiredDocuments: [...call.requiredDocuments], requiredIdentity: [...call.requiredIdentity], quotaIds: [...call.quotaIds],
   };
 }
 

@@ -20,7 +20,7 @@ export const load: PageServerLoad = async (event) => {
     const values: CallValues = {
       titleRu: '', titleZh: '', titleEn: '', descriptionRu: '', descriptionZh: '', descriptionEn: '',
       academicYear: next, mobilityType: 'semester', opensAt: '', closesAt: '', maxPreferences: '3', minGpa: '',
-      languageLanguage: '', languageScale: '', languageLevel: '', requiredDocuments: ['motivation_letter', 'transcript'], quotaIds: [],
+      languageLanguage: '', languageScale: '', languageLevel: '', requiredDocuments: ['motivation_letter', 'transcript'], requiredIdentity: [], quotaIds: [],
       ...(chooses && institutionId && { institutionId }),
     };
     return { institutions, lines, values, timeZone: zoneOf(institutions, institutionId), chooseInstitution: chooses };
