@@ -45,17 +45,49 @@ describe('sign-in', () => {
     expect(problemOf(unknown).code).toBe('invalid_credentials');
   });
 
-  it('refuses further attempts on an account after repeated failures, even with the right password', async () => {
+  it('refuses a client that keeps failing on an account, even with the right password, but not the owner elsewhere', async () => {
     const email = 'student2@psu.exchange.test';
-    for (let attempt = 0; attempt < loginLimits.perAccount; attempt++) {
-      // Different clients: the per-account limit holds whoever is guessing.
-      expect((await login(email, `Wrong-password-${attempt}`, `198.51.100.${attempt}`)).statusCode).toBe(401);
+    const guesser = '198.51.100.1';
+    for (let attempt = 0; attempt < loginLimits.perAccountClient; attempt++) {
+      expect((await login(email, `Wrong-password-${attempt}`, guesser)).statusCode).toBe(401);
     }
-    const blocked = await login(email, demoPassword, '198.51.100.200');
+    const blocked = await login(email, demoPassword, guesser);
     expect(blocked.statusCode).toBe(429);
     expect(problemOf(blocked).code).toBe('rate_limited');
     expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
+    // Five wrong passwords from anywhere do not lock the owner out of their own device.
+    expect((await login(email, demoPassword, '198.51.100.200')).statusCode).toBe(200);
   });
+
+  it('checks no more guesses than the limit when they arrive all at once', async () => {
+    const attempts = 30;
+    const responses = await Promise.all(
+      Array.from({ length: attempts }, (_, attempt) => login('student3@buas.exchange.test', `Wrong-password-${attempt}`, '198.51.100.30')),
+    );
+    const checked = responses.filter((response) => response.statusCode === 401).length;
+    const refused = responses.filter((response) => response.statusCode === 429).length;
+    expect(checked + refused).toBe(attempts);
+    expect(checked).toBeGreaterThan(0);
+    expect(checked).toBeLessThanOrEqual(loginLimits.perAccountClient);
+  });
+
+  it('past the account-wide ceiling refuses every client that failed on it, but lets a clean client in', async () => {
+    const email = 'coordinator@bri.exchange.test';
+    const clients = Math.ceil(loginLimits.perAccount / 2);
+    // Two failures from each of many clients: under every per-client limit, over the account's.
+    await Promise.all(
+      Array.from({ length: clients }, async (_, i) => {
+        for (const attempt of [1, 2]) {
+          expect((await login(email, `Wrong-password-${attempt}`, `198.18.0.${i + 1}`)).statusCode).toBe(401);
+        }
+      }),
+    );
+    expect((await login(email, demoPassword, '198.18.0.1')).statusCode).toBe(429);
+    // Slowed, not refused: the owner from a client that has not failed still signs in.
+    const started = Date.now();
+    expect((await login(email, demoPassword, '198.18.1.1')).statusCode).toBe(200);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(loginLimits.maxDelayMs - 50);
+  }, 30_000);
 
   it('refuses a client that keeps failing across many accounts', async () => {
     const client = '192.0.2.77';
