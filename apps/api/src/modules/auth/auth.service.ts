@@ -13,7 +13,7 @@ import type { Actor, Locale } from '@exchange/shared';
 import { AppError, conflict, tooManyRequests, unauthorized, unprocessable } from '../../errors.js';
 import { writeAudit } from '../../lib/audit.js';
 import type { RateLimiter } from '../../lib/rate-limiter.js';
-import { createSession, revokeSessions } from '../../lib/sessions.js';
+import { createSession, revokeAccountAccess } from '../../lib/sessions.js';
 import { findUserByEmail, findUserById, toUser } from '../users/users.repository.js';
 
 /**
@@ -171,7 +171,7 @@ export function createAuthService({ db, limiter, issueToken }: Deps) {
       const session = await db.transaction(async (tx) => {
         await tx.update(users).set({ passwordHash, updatedAt: sql`now()` }).where(eq(users.id, actor.id));
         // Every other device is signed out at once; this one continues on a new session.
-        await revokeSessions(tx, actor.id);
+        await revokeAccountAccess(tx, actor.id);
         const created = await createSession(tx, actor.id, caller.userAgent);
         await writeAudit(tx, caller, {
           action: 'user.password_change',
