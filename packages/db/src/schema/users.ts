@@ -16,6 +16,9 @@ export const users = pgTable(
     status: text({ enum: userStatuses }).notNull().default('pending'),
     locale: text({ enum: locales }).notNull().default('en'),
     passwordHash: text().notNull(),
+    /** The consent to the processing of personal data given at self-registration. */
+    consentVersion: text(),
+    consentedAt: instant(),
     createdAt: createdAt(),
     updatedAt: createdAt(),
   },
@@ -24,6 +27,7 @@ export const users = pgTable(
     index('users_institution_role_idx').on(table.institutionId, table.role, table.status),
     check('users_role_valid', sql`${table.role} IN (${oneOf(roles)})`),
     check('users_status_valid', sql`${table.status} IN (${oneOf(userStatuses)})`),
+    check('users_consent_complete', sql`(${table.consentVersion} IS NULL) = (${table.consentedAt} IS NULL)`),
     check('users_locale_valid', sql`${table.locale} IN (${oneOf(locales)})`),
     // Everyone but an admin belongs to one institution.
     check(

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { eq, sql } from 'drizzle-orm';
 import {
@@ -10,8 +11,9 @@ import {
   type Database,
 } from '@exchange/db';
 import type { Actor, Locale } from '@exchange/shared';
-import { AppError, conflict, tooManyRequests, unauthorized, unprocessable } from '../../errors.js';
+import { AppError, tooManyRequests, unauthorized, unprocessable } from '../../errors.js';
 import { writeAudit } from '../../lib/audit.js';
+import { notify } from '../../lib/notify.js';
 import type { RateLimiter } from '../../lib/rate-limiter.js';
 import { createSession, revokeAccountAccess } from '../../lib/sessions.js';
 import { findUserByEmail, findUserById, toUser } from '../users/users.repository.js';
@@ -117,8 +119,12 @@ export function createAuthService({ db, limiter, issueToken }: Deps) {
       });
     },
 
+    /**
+     * A known address is answered exactly as a new one (the same work, the same answer), so
+     * registration tells no one which addresses have accounts; the owner hears of it by e-mail.
+     */
     async register(
-      input: { email: string; password: string; fullName: string; institutionId: string; locale: Locale },
+      input: { email: string; password: string; fullName: string; institutionId: string; locale: Locale; consent: { version: string } },
       caller: Caller,
     ) {
       const [client, perEmail] = await Promise.all([
@@ -136,25 +142,41 @@ export function createAuthService({ db, limiter, issueToken }: Deps) {
       }
       const passwordHash = await hashPassword(input.password);
       return db.transaction(async (tx) => {
-        if (await findUserByEmail(tx, input.email)) {
-          throw conflict('email_taken', 'An account with this e-mail already exists. Sign in instead.');
+        const existing = await findUserByEmail(tx, input.email);
+        const [created] = existing
+          ? []
+          : await tx
+              .insert(users)
+              .values({
+                email: input.email,
+                fullName: input.fullName,
+                role: 'student',
+                institutionId: input.institutionId,
+                status: 'pending',
+                locale: input.locale,
+                passwordHash,
+                consentVersion: input.consent.version,
+                consentedAt: sql`now()`,
+              })
+              // A registration of the same address at the same moment is a known address too.
+              .onConflictDoNothing()
+              .returning();
+        if (!created) {
+          const owner = existing ?? (await findUserByEmail(tx, input.email))!;
+          await notify(tx, owner.id, 'account.registration_attempt');
+          await writeAudit(
+            tx,
+            { actor: null, requestId: caller.requestId },
+            { action: 'user.register_existing', entityType: 'user', entityId: owner.id, institutionId: owner.institutionId, after: { clientAddress: caller.clientAddress } },
+          );
+          // What a new account would answer; the id matches no account.
+          const now = new Date().toISOString();
+          return { id: randomUUID(), email: input.email, fullName: input.fullName, role: 'student' as const, institutionId: input.institutionId, status: 'pending' as const, locale: input.locale, createdAt: now };
         }
-        const [created] = await tx
-          .insert(users)
-          .values({
-            email: input.email,
-            fullName: input.fullName,
-            role: 'student',
-            institutionId: input.institutionId,
-            status: 'pending',
-            locale: input.locale,
-            passwordHash,
-          })
-          .returning();
         await writeAudit(
           tx,
           { actor: null, requestId: caller.requestId },
-          { action: 'user.register', entityType: 'user', entityId: created!.id, institutionId: input.institutionId, after: toUser(created!) },
+          { action: 'user.register', entityType: 'user', entityId: created!.id, institutionId: input.institutionId, after: { ...toUser(created!), consentVersion: input.consent.version } },
         );
         return toUser(created!);
       });

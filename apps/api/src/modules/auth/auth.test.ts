@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoPassword } from '@exchange/db';
-import { renderNotification } from '@exchange/shared';
+import { consentVersion, renderNotification } from '@exchange/shared';
 import { signClientAddress } from '../../plugins/client-address.js';
 import { createTestContext, problemOf, readOutbox, type TestContext } from '../../test/helper.js';
 import { loginLimits } from './auth.service.js';
@@ -198,7 +198,7 @@ describe('self-registration', () => {
       method: 'POST',
       url: '/api/v1/auth/register',
       headers: fromClient('203.0.113.90'),
-      payload: { email: 'new.student@psu.exchange.test', password: 'Penza-Baoji-2026', fullName: 'Ольга Новикова', institutionId: psu, locale: 'ru' },
+      payload: { email: 'new.student@psu.exchange.test', password: 'Penza-Baoji-2026', fullName: 'Ольга Новикова', institutionId: psu, locale: 'ru', consent: { version: consentVersion } },
     });
     expect(registered.statusCode).toBe(201);
     const student = registered.json().user;
@@ -221,6 +221,10 @@ describe('self-registration', () => {
 
     const signedIn = await login('new.student@psu.exchange.test', 'Penza-Baoji-2026', '203.0.113.92');
     expect(signedIn.statusCode).toBe(200);
+    // The consent given at registration is on record, and the student sees it.
+    const me = (await t.request({ method: 'GET', url: '/api/v1/me', token: signedIn.json().token })).json();
+    expect(me.consent.version).toBe(consentVersion);
+    expect(Math.abs(new Date(me.consent.givenAt).getTime() - Date.now())).toBeLessThan(5 * 60_000);
 
     // The student hears of it in the app and by e-mail, in the language they chose.
     const inbox = await t.request({ method: 'GET', url: '/api/v1/notifications', token: signedIn.json().token });
@@ -233,13 +237,40 @@ describe('self-registration', () => {
     expect((await t.request({ method: 'GET', url: '/api/v1/notifications', token: signedIn.json().token })).json().unread).toBe(0);
   });
 
-  it('refuses a taken e-mail, a common password and an unknown institution', async () => {
+  it('answers a known e-mail exactly as a new one and tells its owner by e-mail', async () => {
     const psu = await t.institutionId('PSU');
-    const base = { password: 'Penza-Baoji-2026', fullName: 'Test Student', institutionId: psu };
-    const taken = await t.request({ method: 'POST', url: '/api/v1/auth/register', headers: fromClient('203.0.113.93'), payload: { ...base, email: 'STUDENT1@psu.exchange.test' } });
-    expect(taken.statusCode).toBe(409);
-    expect(problemOf(taken).code).toBe('email_taken');
+    const base = { password: 'Penza-Baoji-2026', fullName: 'Test Student', institutionId: psu, locale: 'en', consent: { version: consentVersion } };
+    const register = (email: string) => t.request({ method: 'POST', url: '/api/v1/auth/register', headers: fromClient('203.0.113.96'), payload: { ...base, email } });
+    const fresh = await register('brand.new@psu.exchange.test');
+    const known = await register('STUDENT1@psu.exchange.test');
+    expect(known.statusCode).toBe(fresh.statusCode);
+    expect(known.headers['content-type']).toBe(fresh.headers['content-type']);
+    const shape = (body: { user: Record<string, unknown> }) => ({ ...body.user, id: typeof body.user.id, email: undefined, createdAt: typeof body.user.createdAt });
+    expect(shape(known.json())).toEqual(shape(fresh.json()));
+    expect(known.json().user.id).not.toBe(fresh.json().user.id);
 
+    // Nothing changed about the existing account: the owner still signs in as before.
+    expect((await login('student1@psu.exchange.test', demoPassword, '203.0.113.97')).statusCode).toBe(200);
+    await t.app.mail.deliverDue();
+    const mails = (await readOutbox(t.dataDir)).filter((entry) => entry.to === 'student1@psu.exchange.test');
+    const [owner] = await t.database.rows<{ locale: 'en' | 'ru' | 'zh' }>('select locale from users where email = $1', ['student1@psu.exchange.test']);
+    expect(mails.map((mail) => mail.body)).toContain(renderNotification('account.registration_attempt', {}, owner!.locale).body);
+  });
+
+  it('refuses registration without consent to the processing of personal data', async () => {
+    const psu = await t.institutionId('PSU');
+    const base = { email: 'no.consent@psu.exchange.test', password: 'Penza-Baoji-2026', fullName: 'Test Student', institutionId: psu };
+    for (const consent of [undefined, {}, { version: '1999-01-01' }]) {
+      const refused = await t.request({ method: 'POST', url: '/api/v1/auth/register', headers: fromClient('203.0.113.98'), payload: { ...base, consent } });
+      expect(refused.statusCode).toBe(400);
+      expect(problemOf(refused).errors?.[0]?.path).toMatch(/^body\.consent/);
+    }
+    expect((await t.database.rows('select 1 from users where email = $1', ['no.consent@psu.exchange.test'])).length).toBe(0);
+  });
+
+  it('refuses a common password and an unknown institution', async () => {
+    const psu = await t.institutionId('PSU');
+    const base = { password: 'Penza-Baoji-2026', fullName: 'Test Student', institutionId: psu, consent: { version: consentVersion } };
     const common = await t.request({ method: 'POST', url: '/api/v1/auth/register', headers: fromClient('203.0.113.93'), payload: { ...base, email: 'a@psu.exchange.test', password: 'password123' } });
     expect(common.statusCode).toBe(400);
     expect(problemOf(common).errors?.[0]?.path).toBe('body.password');
@@ -260,7 +291,7 @@ describe('self-registration', () => {
       method: 'POST',
       url: '/api/v1/auth/register',
       headers: fromClient('203.0.113.94'),
-      payload: { email: 'sneaky@psu.exchange.test', password: 'Penza-Baoji-2026', fullName: 'Sneaky', institutionId: psu, role: 'admin', status: 'active' },
+      payload: { email: 'sneaky@psu.exchange.test', password: 'Penza-Baoji-2026', fullName: 'Sneaky', institutionId: psu, consent: { version: consentVersion }, role: 'admin', status: 'active' },
     });
     expect(response.statusCode).toBe(400);
     expect((await login('sneaky@psu.exchange.test', 'Penza-Baoji-2026', '203.0.113.95')).statusCode).toBe(401);
