@@ -34,9 +34,10 @@ export function createRateLimiter(db: Executor) {
     },
 
     /**
-     * Counts one hit on each key in a single statement and returns each key's hits (by the caller's
-     * names), this one included. Every caller sees its own count, so a limit checked on it holds exactly under
-     * parallel requests. Keys are locked in one order, so two callers never deadlock.
+     * Counts one hit on each key in a single statement and returns each key's hits (by the
+     * caller's names), this one included. Every caller sees its own count, so a limit checked
+     * on it holds exactly under parallel requests. Keys are locked in one order (sorted), so two
+     * callers never deadlock.
      */
     async hitAll<N extends string>(keys: Record<N, string>, windowSeconds: number): Promise<Record<N, Hit>> {
       const sorted = [...new Set(Object.values<string>(keys))].sort();
@@ -74,18 +75,6 @@ export function createRateLimiter(db: Executor) {
             .where(sql`${rateLimitCounters.key} = ${key} and ${rateLimitCounters.windowEndsAt} > now()`),
         ),
       );
-    },
-
-    /** The hits in the current window, without counting one. */
-    async peek(key: string): Promise<Hit> {
-      const [row] = await db
-        .select({
-          hits: rateLimitCounters.hits,
-          retryAfterSeconds: sql<number>`greatest(1, ceil(extract(epoch from ${rateLimitCounters.windowEndsAt} - now())))::int`,
-        })
-        .from(rateLimitCounters)
-        .where(sql`${rateLimitCounters.key} = ${key} and ${rateLimitCounters.windowEndsAt} > now()`);
-      return row ?? { hits: 0, retryAfterSeconds: 0 };
     },
 
     async reset(key: string): Promise<void> {
