@@ -15,6 +15,20 @@ const templates: Record<string, Template> = {
     ru: { subject: 'Ваша учётная запись подтверждена', body: 'Международный отдел подтвердил вашу учётную запись. Теперь можно войти и подать заявку.' },
     zh: { subject: '您的账户已通过验证', body: '国际交流处已验证您的账户。现在您可以登录并提交申请。' },
   }),
+  'account.registration_attempt': () => ({
+    en: {
+      subject: 'Someone tried to register with your e-mail address',
+      body: 'Someone tried to create a new account with your e-mail address. No new account was created. If it was you, sign in with your existing account or ask your international office to reset your password. If it was not you, you need not do anything.',
+    },
+    ru: {
+      subject: 'Попытка регистрации с вашим адресом электронной почты',
+      body: 'Кто-то попытался создать новую учётную запись с вашим адресом электронной почты. Новая учётная запись не создана. Если это были вы, войдите в существующую учётную запись или попросите международный отдел сбросить пароль. Если это были не вы, ничего делать не нужно.',
+    },
+    zh: {
+      subject: '有人尝试使用您的电子邮箱注册',
+      body: '有人尝试使用您的电子邮箱创建新账户，但未创建新账户。如果是您本人，请使用现有账户登录，或请国际交流处重置密码。如果不是您本人，无需采取任何操作。',
+    },
+  }),
   'application.submitted': (p) => ({
     en: { subject: `Application submitted: ${p('call')}`, body: `Your application to "${p('call')}" has been submitted. Your international office will review it.` },
     ru: { subject: `Заявка подана: ${p('call')}`, body: `Ваша заявка на «${p('call')}» подана. Международный отдел её рассмотрит.` },

@@ -163,14 +163,27 @@ export const loginBody = z.strictObject({
 export const session = z.object({ token: z.string(), expiresAt: instant, user });
 export type Session = z.infer<typeof session>;
 
+/**
+ * The version of the consent to the processing of personal data (152-ФЗ, PIPL) that
+ * registration asks for. A new text gets a new version; the registration form shows the text.
+ */
+export const consentVersion = '2026-12-01';
+
 export const registerBody = z.strictObject({
   email,
   password,
   fullName,
   institutionId: id,
   locale: locale.default('en'),
+  consent: z.strictObject({ version: z.literal(consentVersion) }),
 });
 export type RegisterBody = z.input<typeof registerBody>;
+
+/** The signed-in user, with the consent they gave when registering (none for staff-made accounts). */
+export const me = user.extend({
+  consent: z.object({ version: z.string(), givenAt: instant }).nullable(),
+});
+export type Me = z.infer<typeof me>;
 
 export const meUpdate = z.strictObject({
   fullName: fullName.optional(),

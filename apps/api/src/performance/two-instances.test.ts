@@ -121,11 +121,11 @@ describe.skipIf(!process.env.DATABASE_URL)('two API processes on one database (P
 
   it('counts failed sign-ins made through both processes against one limit', async () => {
     const email = `pair${people}@psu.exchange.test`;
-    for (let attempt = 0; attempt < loginLimits.perAccount; attempt++) {
+    for (let attempt = 0; attempt < loginLimits.perAccountClient; attempt++) {
       const response = await call(attempt, 'POST', '/api/v1/auth/login', undefined, { email, password: `Wrong-password-${attempt}` });
       expect(response.status).toBe(401);
     }
-    // Even the right password is refused now, through either process.
+    // Even the right password is refused now from this client, through either process.
     for (const i of [0, 1]) {
       expect((await call(i, 'POST', '/api/v1/auth/login', undefined, { email, password: demoPassword })).status).toBe(429);
     }

@@ -6,6 +6,7 @@
 import { createHmac } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { consentVersion } from '@exchange/shared';
 import { auditEntries, demoPassword, users } from '@exchange/db';
 import type { LightMyRequestResponse } from 'fastify';
 import { clientIpHeader, clientSignatureHeader, signClientAddress } from '../plugins/client-address.js';
@@ -110,7 +111,7 @@ describe('passwords', () => {
         method: 'POST',
         url: '/api/v1/auth/register',
         headers: { [clientIpHeader]: `198.51.100.${n}`, [clientSignatureHeader]: signClientAddress(t.jwtSecret, `198.51.100.${n}`) },
-        payload: { email: `pw${n}@example.test`, password, fullName: 'P', institutionId: f.institution.PSU },
+        payload: { email: `pw${n}@example.test`, password, fullName: 'P', institutionId: f.institution.PSU, consent: { version: consentVersion } },
       });
     refused(await register('Qz7#kLp', 1), 400, '7 characters');
     expect((await register('Qz7#kLpw', 2)).statusCode).toBe(201);
@@ -161,7 +162,7 @@ describe('input', () => {
       method: 'POST',
       url: '/api/v1/auth/register',
       headers: { 'content-type': 'application/json' },
-      payload: `{"email":"proto@example.test","password":"Penza-Baoji-2026-x","fullName":"P","institutionId":"${f.institution.PSU}","__proto__":{"role":"admin","status":"active"}}`,
+      payload: `{"email":"proto@example.test","password":"Penza-Baoji-2026-x","fullName":"P","institutionId":"${f.institution.PSU}","consent":{"version":"${consentVersion}"},"__proto__":{"role":"admin","status":"active"}}`,
     });
     refused(register, 400, 'register with __proto__');
     expect(({} as Record<string, unknown>).role).toBeUndefined();

@@ -16,6 +16,7 @@
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { consentVersion } from '@exchange/shared';
 import { agreements, demoPassword } from '@exchange/db';
 import { clientIpHeader, clientSignatureHeader, signClientAddress } from '../plugins/client-address.js';
 import { createTestContext, multipart, type TestContext } from '../test/helper.js';
@@ -172,6 +173,7 @@ export const matrix: Record<string, Row> = {
         password: 'Penza-Baoji-2026-x',
         fullName: 'New Student',
         institutionId: owner === 'missing' ? missingId : f.institution[institutionFor(caller, owner)],
+        consent: { version: consentVersion },
       },
     }),
     expect: everyone([201, 201, 201, 422]),

@@ -6,6 +6,7 @@
  */
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { consentVersion } from '@exchange/shared';
 import { applications, calls, events, nominations, quotaLines, users } from '@exchange/db';
 import { createTestContext, problemOf, type TestContext } from '../test/helper.js';
 import { createFixtures, type Fixtures } from './fixtures.js';
@@ -194,14 +195,14 @@ describe('mass assignment is refused and changes nothing', () => {
         who: 'anonymous',
         method: 'POST',
         url: async () => '/api/v1/auth/register',
-        payload: async () => ({ email: 'sneaky@example.test', password: 'Penza-Baoji-2026-x', fullName: 'S', institutionId: f.institution.PSU, role: 'admin' }),
+        payload: async () => ({ email: 'sneaky@example.test', password: 'Penza-Baoji-2026-x', fullName: 'S', institutionId: f.institution.PSU, consent: { version: consentVersion }, role: 'admin' }),
         snapshot: async () => (await t.database.db.select().from(users).where(eq(users.email, 'sneaky@example.test'))).length,
       },
       {
         who: 'anonymous',
         method: 'POST',
         url: async () => '/api/v1/auth/register',
-        payload: async () => ({ email: 'sneaky@example.test', password: 'Penza-Baoji-2026-x', fullName: 'S', institutionId: f.institution.PSU, status: 'active' }),
+        payload: async () => ({ email: 'sneaky@example.test', password: 'Penza-Baoji-2026-x', fullName: 'S', institutionId: f.institution.PSU, consent: { version: consentVersion }, status: 'active' }),
         snapshot: async () => (await t.database.db.select().from(users).where(eq(users.email, 'sneaky@example.test'))).length,
       },
     ];

@@ -5,6 +5,7 @@
  */
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { consentVersion } from '@exchange/shared';
 import { demoPassword } from '@exchange/db';
 import { createTestContext, type TestContext } from '../test/helper.js';
 import { createFixtures, type Fixtures } from './fixtures.js';
@@ -82,7 +83,7 @@ async function targetFor(method: string, url: string, access: unknown): Promise<
     case 'POST /api/v1/auth/login':
       return { email: null, url, base: { email: 'student5@psu.exchange.test', password: demoPassword } };
     case 'POST /api/v1/auth/register':
-      return { email: null, url, base: { email: 'fuzz@example.test', password: 'Penza-Baoji-2026-x', fullName: 'F', institutionId: f.institution.PSU } };
+      return { email: null, url, base: { email: 'fuzz@example.test', password: 'Penza-Baoji-2026-x', fullName: 'F', institutionId: f.institution.PSU, consent: { version: consentVersion } } };
     case 'POST /api/v1/me/password':
       return { email: await student(), url, base: { currentPassword: demoPassword, newPassword: 'Penza-Baoji-2026-x' } };
     case 'PATCH /api/v1/me':

@@ -38,6 +38,7 @@ const fieldMessages: Record<string, () => string> = {
   same_institution: m.field_same_institution,
   level_invalid: m.field_level_invalid,
   too_long_text: m.field_too_long_text,
+  consent_required: m.field_consent_required,
 };
 
 export const fieldMessage = (code: string) => (fieldMessages[code] ?? m.field_invalid)();

@@ -31,6 +31,7 @@ describe('registration and verification', () => {
     expect(await page.textContent('#email-error')).toContain(en.field_email_invalid);
     expect(await page.textContent('#password-error')).toContain(en.field_password_too_common);
     expect(await page.textContent('#institutionId-error')).toContain(en.field_required);
+    expect(await page.textContent('#consent-error')).toContain(en.field_consent_required);
     expect(await page.inputValue('#fullName')).toBe(student.fullName);
     expect(await page.getAttribute('#email', 'aria-invalid')).toBe('true');
   });
@@ -42,6 +43,7 @@ describe('registration and verification', () => {
     await page.fill('#email', student.email);
     await page.fill('#password', student.password);
     await page.selectOption('#institutionId', { label: 'Penza State University' });
+    await page.check('#consent');
     await Promise.all([page.waitForURL(/\/register\/done/), page.click('form.form button[type="submit"]')]);
     expect(await page.textContent('[role="status"]')).toContain(
       en.register_done_text_institution!.replace('{institution}', 'Penza State University'),

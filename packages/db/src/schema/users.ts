@@ -21,6 +21,9 @@ export const users = pgTable(
      */
     nominationMail: text({ enum: nominationMailModes }).notNull().default('daily'),
     passwordHash: text().notNull(),
+    /** The consent to the processing of personal data given at self-registration. */
+    consentVersion: text(),
+    consentedAt: instant(),
     createdAt: createdAt(),
     updatedAt: createdAt(),
   },
@@ -29,6 +32,7 @@ export const users = pgTable(
     index('users_institution_role_idx').on(table.institutionId, table.role, table.status),
     check('users_role_valid', sql`${table.role} IN (${oneOf(roles)})`),
     check('users_status_valid', sql`${table.status} IN (${oneOf(userStatuses)})`),
+    check('users_consent_complete', sql`(${table.consentVersion} IS NULL) = (${table.consentedAt} IS NULL)`),
     check('users_locale_valid', sql`${table.locale} IN (${oneOf(locales)})`),
     check('users_nomination_mail_valid', sql`${table.nominationMail} IN (${oneOf(nominationMailModes)})`),
     // Everyone but an admin belongs to one institution.

@@ -1,9 +1,9 @@
 import { eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { users } from '@exchange/db';
-import { loginBody, meUpdate, passwordChange, registerBody, session, user } from '@exchange/shared';
+import { loginBody, me, meUpdate, passwordChange, registerBody, session, user } from '@exchange/shared';
 import { auditContext, writeAudit } from '../../lib/audit.js';
-import { problems, type Api } from '../../lib/route.js';
+import { problems, toIso, type Api } from '../../lib/route.js';
 import { findUserById, toUser } from '../users/users.repository.js';
 import type { AuthService } from './auth.service.js';
 
@@ -50,9 +50,9 @@ export async function authRoutes(app: Api, { auth }: { auth: AuthService }) {
     config: { access: 'public' },
     schema: {
       tags: ['auth'],
-      summary: 'Student self-registration; the account waits for its international office',
+      summary: 'Student self-registration with consent to the processing of personal data; the account waits for its international office. A known e-mail is answered alike and its owner told by e-mail',
       body: registerBody,
-      response: { 201: z.object({ user }), ...problems(409, 422) },
+      response: { 201: z.object({ user }), ...problems(422) },
     },
     handler: async (request, reply) => {
       const created = await auth.register(request.body, caller(request));
@@ -62,8 +62,12 @@ export async function authRoutes(app: Api, { auth }: { auth: AuthService }) {
 
   app.get('/me', {
     config: { access: 'signed-in' },
-    schema: { tags: ['auth'], summary: 'The signed-in user', security: [{ bearer: [] }], response: { 200: user, ...problems() } },
-    handler: async (request) => toUser((await findUserById(app.db, request.actor!.id))!),
+    schema: { tags: ['auth'], summary: 'The signed-in user, with the consent given at registration', security: [{ bearer: [] }], response: { 200: me, ...problems() } },
+    handler: async (request) => {
+      const row = (await findUserById(app.db, request.actor!.id))!;
+      const consent = row.consentVersion && row.consentedAt ? { version: row.consentVersion, givenAt: toIso(row.consentedAt) } : null;
+      return { ...toUser(row), consent };
+    },
   });
 
   app.patch('/me', {

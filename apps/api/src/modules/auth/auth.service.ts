@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { eq, sql } from 'drizzle-orm';
 import {
   decoyPasswordHash,
@@ -9,14 +11,29 @@ import {
   type Database,
 } from '@exchange/db';
 import type { Actor, Locale } from '@exchange/shared';
-import { AppError, conflict, tooManyRequests, unauthorized, unprocessable } from '../../errors.js';
+import { AppError, tooManyRequests, unauthorized, unprocessable } from '../../errors.js';
 import { writeAudit } from '../../lib/audit.js';
+import { notify } from '../../lib/notify.js';
 import type { RateLimiter } from '../../lib/rate-limiter.js';
-import { createSession, revokeSessions } from '../../lib/sessions.js';
+import { createSession, revokeAccountAccess } from '../../lib/sessions.js';
 import { findUserByEmail, findUserById, toUser } from '../users/users.repository.js';
 
-/** Failed sign-ins tolerated per account and per client address within the window. */
-export const loginLimits = { perAccount: 5, perClient: 20, windowSeconds: 15 * 60 };
+/**
+ * Sign-in attempts tolerated within the window. A guesser is refused per (account, client
+ * address) and per client address, never per account alone: five wrong passwords from
+ * anywhere must not lock the owner out. The account as a whole is slowed instead: past
+ * `slowAfter` attempts each one waits longer, and past `perAccount` a client that has failed
+ * on it even once is refused — the owner from a client that has not failed still gets in.
+ */
+export const loginLimits = {
+  perAccountClient: 5,
+  perClient: 20,
+  perAccount: 50,
+  slowAfter: 10,
+  delayStepMs: 200,
+  maxDelayMs: 2000,
+  windowSeconds: 15 * 60,
+};
 /** Registrations per client address and per e-mail within the window. */
 export const registrationLimits = { perClient: 10, perEmail: 3, windowSeconds: 60 * 60 };
 
@@ -38,28 +55,38 @@ export function createAuthService({ db, limiter, issueToken }: Deps) {
 
   return {
     async login(email: string, password: string, caller: Caller) {
-      const accountKey = `login:account:${email}`;
-      const clientKey = `login:client:${caller.clientAddress}`;
-      const [account, client] = await Promise.all([limiter.peek(accountKey), limiter.peek(clientKey)]);
-      if (account.hits >= loginLimits.perAccount) throw tooManyRequests(account.retryAfterSeconds);
-      if (client.hits >= loginLimits.perClient) throw tooManyRequests(client.retryAfterSeconds);
+      const keys = {
+        pair: `login:pair:${email} ${caller.clientAddress}`,
+        client: `login:client:${caller.clientAddress}`,
+        account: `login:account:${email}`,
+      };
+      // Counted before the password is checked, in one statement: each parallel attempt
+      // sees its own count, so no more guesses are checked than the limits allow.
+      const counts = await limiter.hitAll(keys, loginLimits.windowSeconds);
+      const earlier = { pair: counts.pair.hits - 1, client: counts.client.hits - 1, account: counts.account.hits - 1 };
+      const pairLimit = earlier.account >= loginLimits.perAccount ? 1 : loginLimits.perAccountClient;
+      const refusedBy = earlier.pair >= pairLimit ? counts.pair : earlier.client >= loginLimits.perClient ? counts.client : null;
+      if (refusedBy) {
+        // A refused attempt checks nothing, so it does not count against anyone.
+        await limiter.refund(Object.values(keys));
+        throw tooManyRequests(refusedBy.retryAfterSeconds);
+      }
+      if (earlier.account >= loginLimits.slowAfter) {
+        const steps = earlier.account - loginLimits.slowAfter + 1;
+        await sleep(Math.min(steps * loginLimits.delayStepMs, loginLimits.maxDelayMs));
+      }
 
       const user = await findUserByEmail(db, email);
       // Verify against a decoy when the account is unknown: both failures take the same time.
       const valid = await verifyPassword(user?.passwordHash ?? (await decoyPasswordHash()), password);
-      if (!user || !valid) {
-        await Promise.all([
-          limiter.hit(accountKey, loginLimits.windowSeconds),
-          limiter.hit(clientKey, loginLimits.windowSeconds),
-        ]);
-        throw invalidCredentials();
-      }
+      if (!user || !valid) throw invalidCredentials();
+      // The right password: this attempt was no guess, and this client's failures are forgiven.
+      await Promise.all([limiter.reset(keys.pair), limiter.refund([keys.client, keys.account])]);
       // Only someone who knows the password learns the account's state.
       if (user.status === 'pending') {
         throw new AppError(403, 'account_pending', 'Your account awaits verification by your international office.');
       }
       if (user.status === 'disabled') throw new AppError(403, 'account_disabled', 'This account is disabled.');
-      await limiter.reset(accountKey);
 
       const session = await db.transaction(async (tx) => {
         const created = await createSession(tx, user.id, caller.userAgent);
@@ -92,8 +119,12 @@ export function createAuthService({ db, limiter, issueToken }: Deps) {
       });
     },
 
+    /**
+     * A known address is answered exactly as a new one (the same work, the same answer), so
+     * registration tells no one which addresses have accounts; the owner hears of it by e-mail.
+     */
     async register(
-      input: { email: string; password: string; fullName: string; institutionId: string; locale: Locale },
+      input: { email: string; password: string; fullName: string; institutionId: string; locale: Locale; consent: { version: string } },
       caller: Caller,
     ) {
       const [client, perEmail] = await Promise.all([
@@ -111,25 +142,41 @@ export function createAuthService({ db, limiter, issueToken }: Deps) {
       }
       const passwordHash = await hashPassword(input.password);
       return db.transaction(async (tx) => {
-        if (await findUserByEmail(tx, input.email)) {
-          throw conflict('email_taken', 'An account with this e-mail already exists. Sign in instead.');
+        const existing = await findUserByEmail(tx, input.email);
+        const [created] = existing
+          ? []
+          : await tx
+              .insert(users)
+              .values({
+                email: input.email,
+                fullName: input.fullName,
+                role: 'student',
+                institutionId: input.institutionId,
+                status: 'pending',
+                locale: input.locale,
+                passwordHash,
+                consentVersion: input.consent.version,
+                consentedAt: sql`now()`,
+              })
+              // A registration of the same address at the same moment is a known address too.
+              .onConflictDoNothing()
+              .returning();
+        if (!created) {
+          const owner = existing ?? (await findUserByEmail(tx, input.email))!;
+          await notify(tx, owner.id, 'account.registration_attempt');
+          await writeAudit(
+            tx,
+            { actor: null, requestId: caller.requestId },
+            { action: 'user.register_existing', entityType: 'user', entityId: owner.id, institutionId: owner.institutionId, after: { clientAddress: caller.clientAddress } },
+          );
+          // What a new account would answer; the id matches no account.
+          const now = new Date().toISOString();
+          return { id: randomUUID(), email: input.email, fullName: input.fullName, role: 'student' as const, institutionId: input.institutionId, status: 'pending' as const, locale: input.locale, createdAt: now };
         }
-        const [created] = await tx
-          .insert(users)
-          .values({
-            email: input.email,
-            fullName: input.fullName,
-            role: 'student',
-            institutionId: input.institutionId,
-            status: 'pending',
-            locale: input.locale,
-            passwordHash,
-          })
-          .returning();
         await writeAudit(
           tx,
           { actor: null, requestId: caller.requestId },
-          { action: 'user.register', entityType: 'user', entityId: created!.id, institutionId: input.institutionId, after: toUser(created!) },
+          { action: 'user.register', entityType: 'user', entityId: created!.id, institutionId: input.institutionId, after: { ...toUser(created!), consentVersion: input.consent.version } },
         );
         return toUser(created!);
       });
@@ -146,7 +193,7 @@ export function createAuthService({ db, limiter, issueToken }: Deps) {
       const session = await db.transaction(async (tx) => {
         await tx.update(users).set({ passwordHash, updatedAt: sql`now()` }).where(eq(users.id, actor.id));
         // Every other device is signed out at once; this one continues on a new session.
-        await revokeSessions(tx, actor.id);
+        await revokeAccountAccess(tx, actor.id);
         const created = await createSession(tx, actor.id, caller.userAgent);
         await writeAudit(tx, caller, {
           action: 'user.password_change',

@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoPassword } from '@exchange/db';
-import { renderNotification } from '@exchange/shared';
+import { consentVersion, renderNotification } from '@exchange/shared';
 import { signClientAddress } from '../../plugins/client-address.js';
 import { createTestContext, problemOf, readOutbox, type TestContext } from '../../test/helper.js';
 import { loginLimits } from './auth.service.js';
@@ -45,17 +45,49 @@ describe('sign-in', () => {
     expect(problemOf(unknown).code).toBe('invalid_credentials');
   });
 
-  it('refuses further attempts on an account after repeated failures, even with the right password', async () => {
+  it('refuses a client that keeps failing on an account, even with the right password, but not the owner elsewhere', async () => {
     const email = 'student2@psu.exchange.test';
-    for (let attempt = 0; attempt < loginLimits.perAccount; attempt++) {
-      // Different clients: the per-account limit holds whoever is guessing.
-      expect((await login(email, `Wrong-password-${attempt}`, `198.51.100.${attempt}`)).statusCode).toBe(401);
+    const guesser = '198.51.100.1';
+    for (let attempt = 0; attempt < loginLimits.perAccountClient; attempt++) {
+      expect((await login(email, `Wrong-password-${attempt}`, guesser)).statusCode).toBe(401);
     }
-    const blocked = await login(email, demoPassword, '198.51.100.200');
+    const blocked = await login(email, demoPassword, guesser);
     expect(blocked.statusCode).toBe(429);
     expect(problemOf(blocked).code).toBe('rate_limited');
     expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
+    // Five wrong passwords from anywhere do not lock the owner out of their own device.
+    expect((await login(email, demoPassword, '198.51.100.200')).statusCode).toBe(200);
   });
+
+  it('checks no more guesses than the limit when they arrive all at once', async () => {
+    const attempts = 30;
+    const responses = await Promise.all(
+      Array.from({ length: attempts }, (_, attempt) => login('student3@buas.exchange.test', `Wrong-password-${attempt}`, '198.51.100.30')),
+    );
+    const checked = responses.filter((response) => response.statusCode === 401).length;
+    const refused = responses.filter((response) => response.statusCode === 429).length;
+    expect(checked + refused).toBe(attempts);
+    expect(checked).toBeGreaterThan(0);
+    expect(checked).toBeLessThanOrEqual(loginLimits.perAccountClient);
+  });
+
+  it('past the account-wide ceiling refuses every client that failed on it, but lets a clean client in', async () => {
+    const email = 'coordinator@bri.exchange.test';
+    const clients = Math.ceil(loginLimits.perAccount / 2);
+    // Two failures from each of many clients: under every per-client limit, over the account's.
+    await Promise.all(
+      Array.from({ length: clients }, async (_, i) => {
+        for (const attempt of [1, 2]) {
+          expect((await login(email, `Wrong-password-${attempt}`, `198.18.0.${i + 1}`)).statusCode).toBe(401);
+        }
+      }),
+    );
+    expect((await login(email, demoPassword, '198.18.0.1')).statusCode).toBe(429);
+    // Slowed, not refused: the owner from a client that has not failed still signs in.
+    const started = Date.now();
+    expect((await login(email, demoPassword, '198.18.1.1')).statusCode).toBe(200);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(loginLimits.maxDelayMs - 50);
+  }, 30_000);
 
   it('refuses a client that keeps failing across many accounts', async () => {
     const client = '192.0.2.77';
@@ -166,7 +198,7 @@ describe('self-registration', () => {
       method: 'POST',
       url: '/api/v1/auth/register',
       headers: fromClient('203.0.113.90'),
-      payload: { email: 'new.student@psu.exchange.test', password: 'Penza-Baoji-2026', fullName: 'Ольга Новикова', institutionId: psu, locale: 'ru' },
+      payload: { email: 'new.student@psu.exchange.test', password: 'Penza-Baoji-2026', fullName: 'Ольга Новикова', institutionId: psu, locale: 'ru', consent: { version: consentVersion } },
     });
     expect(registered.statusCode).toBe(201);
     const student = registered.json().user;
@@ -189,6 +221,10 @@ describe('self-registration', () => {
 
     const signedIn = await login('new.student@psu.exchange.test', 'Penza-Baoji-2026', '203.0.113.92');
     expect(signedIn.statusCode).toBe(200);
+    // The consent given at registration is on record, and the student sees it.
+    const me = (await t.request({ method: 'GET', url: '/api/v1/me', token: signedIn.json().token })).json();
+    expect(me.consent.version).toBe(consentVersion);
+    expect(Math.abs(new Date(me.consent.givenAt).getTime() - Date.now())).toBeLessThan(5 * 60_000);
 
     // The student hears of it in the app and by e-mail, in the language they chose.
     const inbox = await t.request({ method: 'GET', url: '/api/v1/notifications', token: signedIn.json().token });
@@ -201,13 +237,40 @@ describe('self-registration', () => {
     expect((await t.request({ method: 'GET', url: '/api/v1/notifications', token: signedIn.json().token })).json().unread).toBe(0);
   });
 
-  it('refuses a taken e-mail, a common password and an unknown institution', async () => {
+  it('answers a known e-mail exactly as a new one and tells its owner by e-mail', async () => {
     const psu = await t.institutionId('PSU');
-    const base = { password: 'Penza-Baoji-2026', fullName: 'Test Student', institutionId: psu };
-    const taken = await t.request({ method: 'POST', url: '/api/v1/auth/register', headers: fromClient('203.0.113.93'), payload: { ...base, email: 'STUDENT1@psu.exchange.test' } });
-    expect(taken.statusCode).toBe(409);
-    expect(problemOf(taken).code).toBe('email_taken');
+    const base = { password: 'Penza-Baoji-2026', fullName: 'Test Student', institutionId: psu, locale: 'en', consent: { version: consentVersion } };
+    const register = (email: string) => t.request({ method: 'POST', url: '/api/v1/auth/register', headers: fromClient('203.0.113.96'), payload: { ...base, email } });
+    const fresh = await register('brand.new@psu.exchange.test');
+    const known = await register('STUDENT1@psu.exchange.test');
+    expect(known.statusCode).toBe(fresh.statusCode);
+    expect(known.headers['content-type']).toBe(fresh.headers['content-type']);
+    const shape = (body: { user: Record<string, unknown> }) => ({ ...body.user, id: typeof body.user.id, email: undefined, createdAt: typeof body.user.createdAt });
+    expect(shape(known.json())).toEqual(shape(fresh.json()));
+    expect(known.json().user.id).not.toBe(fresh.json().user.id);
 
+    // Nothing changed about the existing account: the owner still signs in as before.
+    expect((await login('student1@psu.exchange.test', demoPassword, '203.0.113.97')).statusCode).toBe(200);
+    await t.app.mail.deliverDue();
+    const mails = (await readOutbox(t.dataDir)).filter((entry) => entry.to === 'student1@psu.exchange.test');
+    const [owner] = await t.database.rows<{ locale: 'en' | 'ru' | 'zh' }>('select locale from users where email = $1', ['student1@psu.exchange.test']);
+    expect(mails.map((mail) => mail.body)).toContain(renderNotification('account.registration_attempt', {}, owner!.locale).body);
+  });
+
+  it('refuses registration without consent to the processing of personal data', async () => {
+    const psu = await t.institutionId('PSU');
+    const base = { email: 'no.consent@psu.exchange.test', password: 'Penza-Baoji-2026', fullName: 'Test Student', institutionId: psu };
+    for (const consent of [undefined, {}, { version: '1999-01-01' }]) {
+      const refused = await t.request({ method: 'POST', url: '/api/v1/auth/register', headers: fromClient('203.0.113.98'), payload: { ...base, consent } });
+      expect(refused.statusCode).toBe(400);
+      expect(problemOf(refused).errors?.[0]?.path).toMatch(/^body\.consent/);
+    }
+    expect((await t.database.rows('select 1 from users where email = $1', ['no.consent@psu.exchange.test'])).length).toBe(0);
+  });
+
+  it('refuses a common password and an unknown institution', async () => {
+    const psu = await t.institutionId('PSU');
+    const base = { password: 'Penza-Baoji-2026', fullName: 'Test Student', institutionId: psu, consent: { version: consentVersion } };
     const common = await t.request({ method: 'POST', url: '/api/v1/auth/register', headers: fromClient('203.0.113.93'), payload: { ...base, email: 'a@psu.exchange.test', password: 'password123' } });
     expect(common.statusCode).toBe(400);
     expect(problemOf(common).errors?.[0]?.path).toBe('body.password');
@@ -228,9 +291,51 @@ describe('self-registration', () => {
       method: 'POST',
       url: '/api/v1/auth/register',
       headers: fromClient('203.0.113.94'),
-      payload: { email: 'sneaky@psu.exchange.test', password: 'Penza-Baoji-2026', fullName: 'Sneaky', institutionId: psu, role: 'admin', status: 'active' },
+      payload: { email: 'sneaky@psu.exchange.test', password: 'Penza-Baoji-2026', fullName: 'Sneaky', institutionId: psu, consent: { version: consentVersion }, role: 'admin', status: 'active' },
     });
     expect(response.statusCode).toBe(400);
     expect((await login('sneaky@psu.exchange.test', 'Penza-Baoji-2026', '203.0.113.95')).statusCode).toBe(401);
+  });
+});
+
+describe('the personal calendar feed', () => {
+  async function newStudent(email: string) {
+    const admin = await t.login('admin@exchange.test');
+    const payload = { email, fullName: 'Feed Owner', role: 'student', institutionId: await t.institutionId('PSU'), status: 'active', password: 'Penza-Baoji-2026' };
+    const created = await t.request({ method: 'POST', url: '/api/v1/users', token: admin, payload });
+    expect(created.statusCode).toBe(201);
+    return { admin, id: created.json().id as string, token: await t.login(email, 'Penza-Baoji-2026') };
+  }
+  const feedOf = async (token: string) =>
+    (await t.request({ method: 'POST', url: '/api/v1/me/calendar-feed', token, payload: {} })).json().path as string;
+  const read = async (path: string) => (await t.request({ method: 'GET', url: `/api/v1${path}` })).statusCode;
+
+  it('stops answering once the account is disabled, and stays dead when it is enabled again', async () => {
+    const { admin, id, token } = await newStudent('feed.disabled@psu.exchange.test');
+    const path = await feedOf(token);
+    expect(await read(path)).toBe(200);
+    expect((await t.request({ method: 'PATCH', url: `/api/v1/users/${id}`, token: admin, payload: { status: 'disabled' } })).statusCode).toBe(200);
+    expect(await read(path)).toBe(404);
+    expect((await t.request({ method: 'PATCH', url: `/api/v1/users/${id}`, token: admin, payload: { status: 'active' } })).statusCode).toBe(200);
+    expect(await read(path)).toBe(404);
+    const fresh = await feedOf(await t.login('feed.disabled@psu.exchange.test', 'Penza-Baoji-2026'));
+    expect(fresh).not.toBe(path);
+    expect(await read(fresh)).toBe(200);
+  });
+
+  it('gets a new address when the password changes', async () => {
+    const { token } = await newStudent('feed.password@psu.exchange.test');
+    const path = await feedOf(token);
+    const changed = await t.request({
+      method: 'POST',
+      url: '/api/v1/me/password',
+      token,
+      payload: { currentPassword: 'Penza-Baoji-2026', newPassword: 'Another-Secret-2026' },
+    });
+    expect(changed.statusCode).toBe(200);
+    expect(await read(path)).toBe(404);
+    const fresh = await feedOf(changed.json().token);
+    expect(fresh).not.toBe(path);
+    expect(await read(fresh)).toBe(200);
   });
 });

@@ -551,7 +551,12 @@ export function createEventsService({ db, secret, clock = () => new Date() }: { 
     },
 
     async personalCalendar(token: string, locale: Locale) {
-      const [feed] = await db.select().from(calendarFeeds).where(eq(calendarFeeds.tokenHash, sha256(token)));
+      // The address works without a session, so it answers only while its owner may sign in.
+      const [feed] = await db
+        .select({ userId: calendarFeeds.userId })
+        .from(calendarFeeds)
+        .innerJoin(users, eq(users.id, calendarFeeds.userId))
+        .where(and(eq(calendarFeeds.tokenHash, sha256(token)), eq(users.status, 'active')));
       if (!feed) throw notFound('calendar feed');
       const rows = await registrationsOfUser(db, feed.userId);
       return buildCalendar({

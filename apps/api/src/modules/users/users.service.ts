@@ -12,7 +12,7 @@ import {
 import { conflict, forbidden, notFound, unprocessable } from '../../errors.js';
 import { writeAudit, type Who } from '../../lib/audit.js';
 import { notify } from '../../lib/notify.js';
-import { revokeSessions } from '../../lib/sessions.js';
+import { revokeAccountAccess } from '../../lib/sessions.js';
 import { findUserByEmail, findUserById, listUsers, toUser, type UserFilter } from './users.repository.js';
 
 
@@ -88,7 +88,7 @@ export function createUsersService({ db }: { db: Database }) {
           .returning();
         // Any change to who someone is or may be ends their sessions at once.
         if (passwordHash || after!.status !== 'active' || role !== before.role || institutionId !== before.institutionId) {
-          await revokeSessions(tx, id);
+          await revokeAccountAccess(tx, id);
         }
         const verified = before.status === 'pending' && after!.status === 'active';
         if (verified) await notify(tx, id, 'account.verified');

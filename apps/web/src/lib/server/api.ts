@@ -6,6 +6,7 @@
 import {
   agreement,
   institution,
+  me,
   page,
   problem,
   quota,
@@ -13,6 +14,7 @@ import {
   user,
   type Agreement,
   type Institution,
+  type Me,
   type Page,
   type Problem,
   type Quota,
@@ -174,6 +176,8 @@ export function createApi(context: ApiContext) {
     logout: (): Promise<void> => request('POST', '/auth/logout'),
     register: (body: RegisterBody): Promise<User> => request('POST', '/auth/register', { body, schema: userAnswer }),
     me: (): Promise<User> => request('GET', '/me', { schema: user }),
+    /** The signed-in user with what only their own pages show (the consent on record). */
+    account: (): Promise<Me> => request('GET', '/me', { schema: me }),
     updateMe: (body: { fullName?: string; locale?: User['locale'] }): Promise<User> =>
       request('PATCH', '/me', { body, schema: userAnswer }),
 

@@ -1,3 +1,4 @@
+import { consentVersion } from '@exchange/shared';
 import { fail, redirect } from '@sveltejs/kit';
 import { ApiError } from '$lib/server/api';
 import type { Actions, PageServerLoad } from './$types';
@@ -15,6 +16,8 @@ export const actions: Actions = {
       email: String(form.get('email') ?? '').trim(),
       fullName: String(form.get('fullName') ?? '').trim(),
       institutionId: String(form.get('institutionId') ?? ''),
+      // The box carries the version of the text it showed.
+      consent: form.get('consent') === consentVersion,
     };
     const password = String(form.get('password') ?? '');
 
@@ -28,7 +31,8 @@ export const actions: Actions = {
     if (Object.keys(errors).length > 0) return fail(400, { values, errors, problem: null });
 
     try {
-      await locals.api.register({ ...values, password, locale: locals.locale });
+      const { consent: _consent, ...fields } = values;
+      await locals.api.register({ ...fields, password, locale: locals.locale, consent: { version: consentVersion } });
     } catch (error) {
       if (!(error instanceof ApiError)) throw error;
       const fieldErrors: FieldErrors = registrationErrorsFromApi(error);

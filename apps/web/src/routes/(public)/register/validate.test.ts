@@ -9,26 +9,31 @@ const psu = '11111111-1111-4111-8111-111111111111';
 describe('registration form', () => {
   it('accepts a complete form', () => {
     expect(
-      validateRegistration({ email: 'anna@example.org', password: 'Volga river in May', fullName: 'Анна Петрова', institutionId: psu }, [psu]),
+      validateRegistration({ email: 'anna@example.org', password: 'Volga river in May', fullName: 'Анна Петрова', institutionId: psu, consent: true }, [psu]),
     ).toEqual({});
   });
 
   it('names every missing or weak field', () => {
-    expect(validateRegistration({ email: 'anna', password: 'password', fullName: '', institutionId: 'x' }, [psu])).toEqual({
+    expect(validateRegistration({ email: 'anna', password: 'password', fullName: '', institutionId: 'x', consent: true }, [psu])).toEqual({
       email: 'email_invalid',
       password: 'too_common',
       fullName: 'required',
       institutionId: 'required',
     });
-    expect(validateRegistration({ email: '', password: 'short', fullName: 'A', institutionId: psu }, [psu])).toEqual({
+    expect(validateRegistration({ email: '', password: 'short', fullName: 'A', institutionId: psu, consent: true }, [psu])).toEqual({
       email: 'required',
       password: 'too_short',
     });
   });
 
-  it('shows a taken e-mail next to the e-mail field', () => {
-    const error = parseProblem(409, { type: 'x', title: 'Taken', status: 409, code: 'email_taken' });
-    expect(registrationErrorsFromApi(error)).toEqual({ email: 'email_taken' });
+  it('asks for consent to the processing of personal data', () => {
+    const complete = { email: 'anna@example.org', password: 'Volga river in May', fullName: 'Анна Петрова', institutionId: psu };
+    expect(validateRegistration({ ...complete, consent: false }, [psu])).toEqual({ consent: 'consent_required' });
+    const error = parseProblem(400, {
+      type: 'x', title: 'Invalid', status: 400, code: 'validation_failed',
+      errors: [{ path: 'body.consent.version', code: 'invalid_value', message: '' }],
+    });
+    expect(registrationErrorsFromApi(error)).toEqual({ consent: 'consent_required' });
   });
 
   it('maps the API validation errors to fields', () => {

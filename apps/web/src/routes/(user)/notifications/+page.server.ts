@@ -10,12 +10,14 @@ export const load: PageServerLoad = async (event) => {
   const raw = Number(event.url.searchParams.get('offset') ?? 0);
   const offset = Number.isInteger(raw) && raw > 0 ? raw : 0;
   try {
-    const [notifications, institutions] = await Promise.all([
+    const [notifications, institutions, account] = await Promise.all([
       event.locals.api.exchange.notifications({ limit: pageSize, offset }),
       event.locals.api.institutions().then((answer) => answer.items),
+      event.locals.api.account(),
     ]);
     const zone = institutions.find((item) => item.id === user.institutionId)?.timeZone ?? 'UTC';
-    return { notifications, zone };
+    // The user's own page, so the consent they gave at registration is shown here.
+    return { notifications, zone, consent: account.consent };
   } catch (cause) {
     pageError(cause, event);
   }
