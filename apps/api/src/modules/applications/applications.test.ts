@@ -228,6 +228,19 @@ describe('an application from draft to review', () => {
     expect(byLine.json().items.map((item: { id: string }) => item.id)).toEqual([applicationId]);
   });
 
+  it('lists the submitted applications not reviewed yet apart from the reviewed ones', async () => {
+    const list = async (query: string) => (await t.request({ method: 'GET', url: `/api/v1/applications?status=submitted&limit=100${query}`, token: coordinator })).json();
+    const [all, queue, reviewed] = await Promise.all([list(''), list('&reviewed=false'), list('&reviewed=true')]);
+    expect(queue.total).toBeGreaterThan(0);
+    expect(reviewed.total).toBeGreaterThan(0);
+    expect(queue.items.map((item: { review: unknown }) => item.review)).toEqual(queue.items.map(() => null));
+    expect(reviewed.items.every((item: { review: { score: number } | null }) => typeof item.review?.score === 'number')).toBe(true);
+    expect(queue.total + reviewed.total).toBe(all.total);
+    expect(queue.counts.submitted).toBe(queue.total);
+    const wrong = await t.request({ method: 'GET', url: '/api/v1/applications?reviewed=maybe', token: coordinator });
+    expect(wrong.statusCode).toBe(400);
+  });
+
   it('shows each application in a list exactly as on its own page: preferences, documents and times', async () => {
     // Lists aggregate preferences and documents in their own statement; the detail reads them apart.
     const list = (await t.request({ method: 'GET', url: `/api/v1/applications?callId=${callId}&limit=50`, token: coordinator })).json();
