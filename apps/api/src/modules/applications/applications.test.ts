@@ -382,3 +382,35 @@ describe('a student’s list', () => {
     if (ineligible) expect(ineligible.review.comment).toBeTruthy();
   });
 });
+
+describe('a call with one line', () => {
+  it('starts each draft with that line chosen; a call with more lines leaves the choice to the student', async () => {
+    const single = await t.request({
+      method: 'POST',
+      url: '/api/v1/calls',
+      token: coordinator,
+      payload: {
+        title: { en: 'One line to Baoji', ru: 'Одно направление в Баоцзи', zh: '一个名额方向' },
+        academicYear: '2025/2026',
+        mobilityType: 'semester',
+        opensAt: new Date(Date.now() - 3600_000).toISOString(),
+        closesAt: closesAt.toISOString(),
+        maxPreferences: 1,
+        requiredDocuments: [],
+        quotaIds: [quotaIds[0]],
+        status: 'published',
+      },
+    });
+    expect(single.statusCode).toBe(201);
+    const other = await t.login('student2@psu.exchange.test');
+    const draft = await t.request({ method: 'POST', url: '/api/v1/applications', token: other, payload: { callId: single.json().id } });
+    expect(draft.statusCode).toBe(201);
+    expect(draft.json().preferences).toEqual([{ quotaId: quotaIds[0], rank: 1 }]);
+    const saved = (await t.request({ method: 'GET', url: `/api/v1/applications/${draft.json().id}`, token: other })).json();
+    expect(saved.preferences).toEqual([{ quotaId: quotaIds[0], rank: 1 }]);
+
+    const several = await t.request({ method: 'POST', url: '/api/v1/applications', token: other, payload: { callId } });
+    expect(several.statusCode).toBe(201);
+    expect(several.json().preferences).toEqual([]);
+  });
+});
