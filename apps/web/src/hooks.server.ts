@@ -3,7 +3,9 @@ import { isLocale, negotiateLocale, type Locale } from '@exchange/shared';
 import type { Handle, HandleServerError, RequestEvent } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { overwriteServerAsyncLocalStorage } from '$lib/paraglide/runtime.js';
+import { m } from '$lib/paraglide/messages.js';
 import { ApiError, createApi } from '$lib/server/api';
+import { refuseUnreadableForm } from '$lib/server/form-body';
 import { log } from '$lib/server/log';
 import { localeCookie, needsRefresh, sessionCookie, sessionCookieDeleteOptions, sessionCookieOptions, tokenExpiry } from '$lib/server/session';
 
@@ -69,6 +71,14 @@ const auth: Handle = async ({ event, resolve }) => {
   return response;
 };
 
+/** A POST whose body is not a readable form answers 400 with a message (see form-body.ts). */
+const formBodies: Handle = async ({ event, resolve }) => {
+  const refused = await refuseUnreadableForm(event.request);
+  if (refused === null) return resolve(event);
+  const message = refused === 413 ? m.error_file_too_large() : `${m.error_page_bad_form_title()}\n${m.error_page_bad_form_text()}`;
+  return new Response(`${message}\n`, { status: refused, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+};
+
 /** Headers every answer carries; the Content-Security-Policy comes from svelte.config.js. */
 const securityHeaders: Handle = async ({ event, resolve }) => {
   const response = await resolve(event);
@@ -80,7 +90,7 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
   return response;
 };
 
-export const handle = sequence(securityHeaders, locale, auth);
+export const handle = sequence(securityHeaders, locale, formBodies, auth);
 
 export const handleError: HandleServerError = ({ error, event, status }) => {
   const id = crypto.randomUUID();

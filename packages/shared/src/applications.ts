@@ -221,6 +221,8 @@ export const applicationListQuery = listQuery.extend({
   quotaId: id.optional(),
   minScore: z.coerce.number().min(0).max(100).optional(),
   maxScore: z.coerce.number().min(0).max(100).optional(),
+  /** `false`: not reviewed yet (the office's queue); `true`: reviewed. */
+  reviewed: z.enum(['true', 'false']).optional(),
   q: text(100).optional(),
   sort: z.enum(applicationSortFields).default('submittedAt'),
   order: z.enum(['asc', 'desc']).default('desc'),

@@ -51,6 +51,11 @@ export function dismissTransfer(id = transfer.current?.id) {
   if (transfer.current && transfer.current.id === id) transfer.current = null;
 }
 
+/** A finished transfer is news only until the user moves on: another form sent, another page. */
+export function dismissFinishedTransfer() {
+  if (transfer.current && transfer.current.state !== 'running') dismissTransfer(transfer.current.id);
+}
+
 const linkName = (link: HTMLAnchorElement, url: URL) => link.getAttribute('download') || decodeURIComponent(url.pathname.split('/').filter(Boolean).pop() ?? 'download');
 
 async function download(link: HTMLAnchorElement, url: URL) {
@@ -102,8 +107,13 @@ async function download(link: HTMLAnchorElement, url: URL) {
   finish(started.id, 'done');
 }
 
-/** On the layout's root element: downloads of same-site `a[download]` links show their progress. */
+/**
+ * On the layout's root element: downloads of same-site `a[download]` links show their progress,
+ * and sending any form (submitting the application after its uploads) clears a finished one.
+ */
 export function trackDownloads(root: HTMLElement) {
+  // Bubbles after the form's own handler: an upload just begun is running and stays.
+  const submitted = () => dismissFinishedTransfer();
   const click = (event: MouseEvent) => {
     if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
     const link = (event.target as Element | null)?.closest?.('a[download]');
@@ -114,7 +124,13 @@ export function trackDownloads(root: HTMLElement) {
     void download(link, url);
   };
   root.addEventListener('click', click);
-  return { destroy: () => root.removeEventListener('click', click) };
+  root.addEventListener('submit', submitted);
+  return {
+    destroy: () => {
+      root.removeEventListener('click', click);
+      root.removeEventListener('submit', submitted);
+    },
+  };
 }
 
 /** On a multipart form, in place of use:enhance: the upload shows its progress. */

@@ -80,6 +80,9 @@ describe('narrow screens', () => {
     await page.goto(`${baseUrl}/login`);
     await signIn(page, 'admin@exchange.test');
     await check('/ (admin)');
+    // The staff header (the administrator's has the longest links) leaves the phone's screen to the page.
+    const header = await page.evaluate(() => document.querySelector('header.site-header')!.getBoundingClientRect().height);
+    expect(header).toBeLessThanOrEqual(740 / 4);
     const agreement = await agreementPath(page);
     await page.goto(`${baseUrl}${agreement}`);
     await check(agreement);

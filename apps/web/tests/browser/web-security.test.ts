@@ -1,6 +1,7 @@
 /**
  * The web server's own defences, checked over HTTP against the production build: cross-site
- * form posts refused, security headers on every page, personal pages never cached.
+ * form posts refused, redirects kept on the site, unreadable form bodies answered 400,
+ * security headers on every page, personal pages never cached.
  */
 import { describe, expect, it } from 'vitest';
 import { baseUrl, demoPassword } from './browser.js';
@@ -28,6 +29,48 @@ describe('web server defences', () => {
     });
     expect(response.status).toBe(403);
     expect(response.headers.getSetCookie()).toEqual([]);
+  });
+
+  it('sends a signed-in user only to paths of this site after sign-in or a language switch', async () => {
+    const origin = new URL(baseUrl).origin;
+    const targets = ['/.//evil.example/x', '/..//evil.example/x', '/%2e%2e//evil.example', '/\\evil.example', '//evil.example', 'https://evil.example/'];
+    for (const target of targets) {
+      const signIn = await fetch(`${baseUrl}/login?redirectTo=${encodeURIComponent(target)}`, {
+        method: 'POST',
+        redirect: 'manual',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html', origin },
+        body: new URLSearchParams({ email: 'student2@psu.exchange.test', password: demoPassword }),
+      });
+      expect([signIn.status, signIn.headers.get('location')], target).toEqual([303, '/']);
+      const cookie = signIn.headers.getSetCookie().map((value) => value.split(';')[0]!).join('; ');
+      const again = await fetch(`${baseUrl}/login?redirectTo=${encodeURIComponent(target)}`, { headers: { cookie }, redirect: 'manual' });
+      expect([again.status, again.headers.get('location')], target).toEqual([303, '/']);
+      const language = await fetch(`${baseUrl}/language`, {
+        method: 'POST',
+        redirect: 'manual',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html', origin, cookie },
+        body: new URLSearchParams({ locale: 'en', redirectTo: target }),
+      });
+      expect([language.status, language.headers.get('location')], target).toEqual([303, '/']);
+    }
+  });
+
+  it('answers 400 with a message to a body no form sends or one that does not parse', async () => {
+    const origin = new URL(baseUrl).origin;
+    const bodies: [string, string, string][] = [
+      ['/login', 'application/json', JSON.stringify({ email: 'admin@exchange.test', password: demoPassword })],
+      ['/register', 'text/plain', 'email=a@b.c'],
+      ['/language', 'application/json', '{"locale":"ru"}'],
+      ['/login', 'multipart/form-data', '--x\r\ncontent-disposition: form-data; name="email"\r\n\r\na\r\n--x--'],
+      ['/register', 'multipart/form-data; boundary=x', '--x\r\ncontent-disposition: form-data; name="email"\r\n\r\na'],
+      ['/language', 'multipart/form-data; boundary=x', '--x\r\ncontent-disposition: form-data; name="locale"\r\n\r\nru'],
+    ];
+    for (const [path, type, body] of bodies) {
+      const response = await fetch(`${baseUrl}${path}`, { method: 'POST', redirect: 'manual', headers: { 'content-type': type, origin }, body });
+      expect(response.status, `${path} ${type}`).toBe(400);
+      expect(await response.text(), `${path} ${type}`).toContain('The form could not be read');
+      expect(response.headers.getSetCookie().filter((cookie) => cookie.startsWith('session')), path).toEqual([]);
+    }
   });
 
   it('sends a strict content security policy and framing, sniffing and referrer headers', async () => {

@@ -155,6 +155,7 @@ export type ApplicationFilter = {
   quotaId?: string | undefined;
   minScore?: number | undefined;
   maxScore?: number | undefined;
+  reviewed?: 'true' | 'false' | undefined;
   q?: string | undefined;
 };
 export type ApplicationSort = { sort: 'submittedAt' | 'score' | 'gpa' | 'name' | 'status'; order: 'asc' | 'desc' };
@@ -173,11 +174,17 @@ function conditions(filter: ApplicationFilter, withStatus: boolean): SQL | undef
       : undefined,
     filter.minScore !== undefined ? gte(applications.reviewScore, value('minScore')) : undefined,
     filter.maxScore !== undefined ? lte(applications.reviewScore, value('maxScore')) : undefined,
+    // A placeholder, not two conditions: the prepared statement is shared by both values.
+    filter.reviewed ? sql`(${applications.reviewedAt} is not null) = ${value('reviewed')}` : undefined,
     filter.q ? or(ilike(users.fullName, value('q')), ilike(users.email, value('q'))) : undefined,
   );
 }
 
-const filterValues = (filter: ApplicationFilter) => ({ ...filter, q: filter.q ? `%${escapeLike(filter.q)}%` : undefined });
+const filterValues = (filter: ApplicationFilter) => ({
+  ...filter,
+  q: filter.q ? `%${escapeLike(filter.q)}%` : undefined,
+  reviewed: filter.reviewed ? filter.reviewed === 'true' : undefined,
+});
 
 const sortColumns = {
   submittedAt: applications.submittedAt,

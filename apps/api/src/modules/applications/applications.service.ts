@@ -175,7 +175,13 @@ export function createApplicationsService({ db, clock }: { db: Database; clock: 
           const [created] = await tx.insert(applications).values({ callId, studentId: actor.id, ...(profile ? identityOf(profile) : {}) }).returning();
           const loaded = { application: created!, call };
           await tx.insert(applicationStatusHistory).values({ applicationId: created!.id, fromStatus: null, toStatus: 'draft', actorId: actor.id });
-          await writeAudit(tx, who, { action: 'application.create', entityType: 'application', entityId: created!.id, institutionId: call.institutionId, after: { callId, status: 'draft' } });
+          // A call with one line leaves nothing to choose: the draft starts with it as the first preference.
+          const offered = await tx.select({ quotaId: callQuotas.quotaId }).from(callQuotas).where(eq(callQuotas.callId, callId));
+          const preferences = offered.length === 1 ? [{ quotaId: offered[0]!.quotaId, rank: 1 }] : [];
+          if (preferences.length > 0) await tx.insert(applicationPreferences).values(preferences.map((preference) => ({ applicationId: created!.id, ...preference })));
+          await writeAudit(tx, who, {
+            action: 'application.create', entityType: 'application', entityId: created!.id, institutionId: call.institutionId, after: { callId, status: 'draft', preferences },
+          });
           return view(tx, actor, loaded);
         } catch (error) {
           if (sqlState(error) === '23505') throw conflict('already_applied', 'You already have an application to this call.');

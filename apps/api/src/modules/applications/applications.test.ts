@@ -240,6 +240,19 @@ describe('an application from draft to review', () => {
     expect(byLine.json().items.map((item: { id: string }) => item.id)).toEqual([applicationId]);
   });
 
+  it('lists the submitted applications not reviewed yet apart from the reviewed ones', async () => {
+    const list = async (query: string) => (await t.request({ method: 'GET', url: `/api/v1/applications?status=submitted&limit=100${query}`, token: coordinator })).json();
+    const [all, queue, reviewed] = await Promise.all([list(''), list('&reviewed=false'), list('&reviewed=true')]);
+    expect(queue.total).toBeGreaterThan(0);
+    expect(reviewed.total).toBeGreaterThan(0);
+    expect(queue.items.map((item: { review: unknown }) => item.review)).toEqual(queue.items.map(() => null));
+    expect(reviewed.items.every((item: { review: { score: number } | null }) => typeof item.review?.score === 'number')).toBe(true);
+    expect(queue.total + reviewed.total).toBe(all.total);
+    expect(queue.counts.submitted).toBe(queue.total);
+    const wrong = await t.request({ method: 'GET', url: '/api/v1/applications?reviewed=maybe', token: coordinator });
+    expect(wrong.statusCode).toBe(400);
+  });
+
   it('shows each application in a list exactly as on its own page: preferences, documents and times', async () => {
     // Lists aggregate preferences and documents in their own statement; the detail reads them apart.
     const list = (await t.request({ method: 'GET', url: `/api/v1/applications?callId=${callId}&limit=50`, token: coordinator })).json();
@@ -456,5 +469,37 @@ describe('a student’s list', () => {
     // The reason of an ineligibility comes with the list.
     const ineligible = (await t.request({ method: 'GET', url: '/api/v1/applications?status=ineligible', token: await t.login('student5@psu.exchange.test') })).json().items[0];
     if (ineligible) expect(ineligible.review.comment).toBeTruthy();
+  });
+});
+
+describe('a call with one line', () => {
+  it('starts each draft with that line chosen; a call with more lines leaves the choice to the student', async () => {
+    const single = await t.request({
+      method: 'POST',
+      url: '/api/v1/calls',
+      token: coordinator,
+      payload: {
+        title: { en: 'One line to Baoji', ru: 'Одно направление в Баоцзи', zh: '一个名额方向' },
+        academicYear: '2025/2026',
+        mobilityType: 'semester',
+        opensAt: new Date(Date.now() - 3600_000).toISOString(),
+        closesAt: closesAt.toISOString(),
+        maxPreferences: 1,
+        requiredDocuments: [],
+        quotaIds: [quotaIds[0]],
+        status: 'published',
+      },
+    });
+    expect(single.statusCode).toBe(201);
+    const other = await t.login('student2@psu.exchange.test');
+    const draft = await t.request({ method: 'POST', url: '/api/v1/applications', token: other, payload: { callId: single.json().id } });
+    expect(draft.statusCode).toBe(201);
+    expect(draft.json().preferences).toEqual([{ quotaId: quotaIds[0], rank: 1 }]);
+    const saved = (await t.request({ method: 'GET', url: `/api/v1/applications/${draft.json().id}`, token: other })).json();
+    expect(saved.preferences).toEqual([{ quotaId: quotaIds[0], rank: 1 }]);
+
+    const several = await t.request({ method: 'POST', url: '/api/v1/applications', token: other, payload: { callId } });
+    expect(several.statusCode).toBe(201);
+    expect(several.json().preferences).toEqual([]);
   });
 });

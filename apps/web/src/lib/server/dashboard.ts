@@ -15,7 +15,7 @@ export type Dashboard = {
   applications?: { items: ApplicationSummary[]; total: number };
   openCalls?: { items: Call[]; total: number };
   registrations?: MyRegistration[];
-  /** Office: applications waiting for a review, per status counts of the home institution. */
+  /** Office: submitted applications not reviewed yet, per status counts of the home institution. */
   toReview?: number;
   statusCounts?: Record<string, number>;
   /** Closed calls of the office that still have submitted applications to allocate. */
@@ -62,8 +62,9 @@ export async function loadDashboard(api: Api, user: User, now = new Date()): Pro
 
   const academicYear = academicYearOf(now);
   const office = user.role === 'coordinator' || user.role === 'reviewer';
-  const [counts, calls, incoming, outgoing, events, pending, flows] = await Promise.all([
+  const [counts, unreviewed, calls, incoming, outgoing, events, pending, flows] = await Promise.all([
     office ? settle('applications', exchange.applications({ limit: 1 })) : undefined,
+    office ? settle('applications to review', exchange.applications({ status: 'submitted', reviewed: 'false', limit: 1 })) : undefined,
     user.role === 'coordinator' ? settle('calls', exchange.calls({ status: 'published', open: 'false', limit: 20 })) : undefined,
     settle('incoming nominations', exchange.nominations({ direction: user.role === 'admin' ? undefined : 'incoming', status: 'pending', limit: 5 })),
     office ? settle('outgoing nominations', exchange.nominations({ direction: 'outgoing', status: 'pending', limit: 1 })) : undefined,
@@ -88,7 +89,7 @@ export async function loadDashboard(api: Api, user: User, now = new Date()): Pro
 
   const ownEvents = events && user.institutionId ? events.items.filter((event) => event.institutionId === user.institutionId) : events?.items;
   return {
-    toReview: counts?.counts.submitted ?? (counts ? 0 : undefined),
+    toReview: unreviewed?.total,
     statusCounts: counts?.counts,
     toAllocate,
     incoming: incoming && { items: incoming.items, total: incoming.total },
