@@ -4,6 +4,7 @@
  * carries only the catalog messages it shows.
  */
 import {
+  cityName,
   intlLocale,
   localize,
   type Institution,
@@ -24,6 +25,9 @@ export function pick(text: LocalizedText): { text: string; lang: Locale | undefi
 }
 
 export const institutionName = (institution: Pick<Institution, 'name'>) => pick(institution.name).text;
+
+/** The institution's city in the reader's language ("Пенза", "宝鸡"). */
+export const cityLabel = (city: string) => cityName(city, currentLocale());
 
 export const localeNames: Record<Locale, () => string> = {
   en: m.language_en,

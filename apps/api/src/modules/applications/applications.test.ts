@@ -318,7 +318,7 @@ describe('exports', () => {
     expect(header(english.body)).toBe('"Student","E-mail","Status","Submitted","GPA (5-point scale)","Score (0–100)","Eligible","Preferences","Documents","Review comment"');
     expect(rowOf(english.body, submitted.student.email)).toContain('"Submitted"');
 
-    // Russian from Accept-Language; the time at Penza with its offset.
+    // Russian from Accept-Language; the time at Penza with the zone's name and offset.
     const russian = await t.request({ method: 'GET', url: '/api/v1/applications/export.csv?status=submitted', token: coordinator, headers: { 'accept-language': 'ru-RU,ru;q=0.9,en;q=0.5' } });
     expect(russian.statusCode).toBe(200);
     expect(header(russian.body)).toBe('"Студент","Эл. почта","Статус","Подана","Средний балл (из 5)","Балл (0–100)","Допущена к отбору","Приоритеты","Документы","Комментарий к оценке"');
@@ -327,7 +327,7 @@ describe('exports', () => {
       .replace(',', '');
     const russianRow = rowOf(russian.body, submitted.student.email);
     expect(russianRow).toContain('"Подана"');
-    expect(russianRow).toContain(`"${penza} UTC+3"`);
+    expect(russianRow).toContain(`"${penza} (московское время, UTC+3)"`);
     if (submitted.documents.some((document: { type: string }) => document.type === 'transcript')) expect(russianRow).toContain('Выписка оценок');
 
     // Chinese from Accept-Language, and ?lang= wins over the header.

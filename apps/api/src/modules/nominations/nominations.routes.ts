@@ -110,7 +110,7 @@ export async function nominationsRoutes(app: Api, { nominations }: { nominations
           texts.nominationStatus(row.status),
           texts.studyLevel(row.student.studyLevel),
           row.student.fieldOfStudy ?? '',
-          row.student.languageCertificates.map((c) => `${texts.language(c.language)} ${c.test} ${c.level}`).join('; '),
+          row.student.languageCertificates.map(texts.certificate).join('; '),
           texts.instant(row.createdAt, zone(row.sendingInstitutionId)),
           texts.instant(row.decidedAt, zone(row.sendingInstitutionId)),
           row.comment ?? '',
