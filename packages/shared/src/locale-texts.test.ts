@@ -19,7 +19,7 @@ describe('certificateLabel', () => {
   it('names a TORFL certificate as the calls do and dates it in the reader’s form, not ISO', () => {
     expect(certificateLabel({ test: 'ТРКИ', level: 'TORFL-1', date: '2025-05-15' }, 'ru')).toBe('ТРКИ-1, 15 мая 2025 г.');
     expect(certificateLabel({ test: 'TORFL', level: '2', date: '2025-05-15' }, 'en')).toBe('TORFL-2, 15 May 2025');
-    expect(certificateLabel({ test: 'HSK', level: '5', date: '2025-05-15' }, 'zh')).toBe('HSK 5, 2025年5月15日');
+    expect(certificateLabel({ test: 'HSK', level: '5', date: '2025-05-15' }, 'zh')).toBe('HSK 5，2025年5月15日');
   });
 });
 
@@ -58,5 +58,15 @@ describe('writtenText', () => {
     expect(writtenText('Не хватает мест', 'ru', 'ru')).toBe('Не хватает мест');
     expect(writtenText('Old text', null, 'ru')).toBe('Old text');
     expect(inLanguageNote('ru', 'en')).toBe('in Russian');
+  });
+});
+
+describe('a reason in a notification', () => {
+  it('tells the reader the language the partner wrote it in, when it is not the reader’s', async () => {
+    const { renderNotification } = await import('./notification-texts.js');
+    const params = { partner: { ru: 'ПГУ', zh: '奔萨国立大学', en: 'PSU' }, reason: '名额已满', reasonLocale: 'zh' };
+    expect(renderNotification('application.declined', params, 'ru').body).toBe('ПГУ не принял вашу номинацию. Причина: 名额已满 (на китайском)');
+    expect(renderNotification('application.declined', params, 'zh').body).toBe('奔萨国立大学未批准您的推荐。原因：名额已满');
+    expect(renderNotification('application.declined', { ...params, reasonLocale: undefined }, 'en').body).toBe('PSU did not accept your nomination. Reason: 名额已满');
   });
 });

@@ -50,7 +50,12 @@ export function certificateLabel(certificate: { test: string; level: string; dat
   const torfl = torflLevelOf(certificate.test, certificate.level);
   const level = torfl ? torflNames[locale][torfl] : `${certificate.test} ${certificate.level}`.trim();
   const date = /^\d{4}-\d{2}-\d{2}$/.test(certificate.date) ? formatDate(certificate.date, locale) : certificate.date;
-  return date ? `${level}, ${date}` : level;
+  return date ? `${level}${locale === 'zh' ? '，' : ', '}${date}` : level;
+}
+
+/** "Russian: TORFL-1, 15 May 2025" with the certificate's language already named for the reader. */
+export function certificateLine(languageName: string, certificate: { test: string; level: string; date: string }, locale: Locale): string {
+  return `${languageName}${locale === 'zh' ? '：' : ': '}${certificateLabel(certificate, locale)}`;
 }
 
 /** The agreement's zones named as people say them; Asia/Shanghai is Beijing time in China. */

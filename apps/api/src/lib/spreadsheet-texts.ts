@@ -6,12 +6,13 @@
  */
 import type { FastifyRequest } from 'fastify';
 import {
-  certificateLabel,
+  certificateLine,
   dateTimeFormat,
   intlLocale,
   isLocale,
   negotiateLocale,
   timeZoneName,
+  writtenText,
   type ApplicationStatus,
   type DocumentType,
   type Language,
@@ -154,8 +155,10 @@ export function exportTexts(locale: Locale) {
     language: lookup(languageTexts, locale),
     studyLevel: (level: number | null | undefined) => (level === null || level === undefined ? '' : lookup(levelTexts, locale)(String(level))),
     yesNo: (value: boolean | null | undefined) => (value === null || value === undefined ? '' : yesNo[locale][value ? 'yes' : 'no']),
+    /** Someone's own words, with "(in Russian)" when they wrote in another language than the export's. */
+    written: (text: string | null | undefined, writtenIn: Locale | null | undefined) => writtenText(text ?? '', writtenIn, locale),
     /** "Russian: TORFL-1, 15 May 2025", named as on the web. */
-    certificate: (certificate: LanguageCertificate) => `${lookup(languageTexts, locale)(certificate.language)}: ${certificateLabel(certificate, locale)}`,
+    certificate: (certificate: LanguageCertificate) => certificateLine(lookup(languageTexts, locale)(certificate.language), certificate, locale),
     /** `31.03.2026 23:59 (московское время, UTC+3)` (ru), `2026/03/31 23:59（莫斯科时间，UTC+3）` (zh), `31/03/2026 23:59 (Moscow time, UTC+3)` (en). */
     instant: (instant: string | Date | null | undefined, timeZone: string) => formatExportInstant(instant, locale, timeZone),
   };

@@ -1,5 +1,5 @@
 /** Labels of the contract's enumerations (statuses, mobility types, languages, levels), from the catalogs. */
-import { certificateLabel, languageLevelLabel, type AgreementStatus, type Language, type LanguageCertificate, type LanguageRequirement, type LanguageScale, type MobilityType, type PlanItemStatus, type UserStatus } from '@exchange/shared';
+import { certificateLine, languageLevelLabel, type AgreementStatus, type Language, type LanguageCertificate, type LanguageRequirement, type LanguageScale, type MobilityType, type PlanItemStatus, type UserStatus } from '@exchange/shared';
 import { m } from '$lib/paraglide/messages.js';
 import { getLocale } from '$lib/paraglide/runtime.js';
 
@@ -56,5 +56,5 @@ export const levelLabel = (scale: LanguageScale, level: string) => languageLevel
 
 /** "Russian: TORFL-1, 15 May 2025": a certificate with its level named as calls do and its date localised. */
 export function certificateText(certificate: LanguageCertificate): string {
-  return `${languageLabel[certificate.language]?.() ?? certificate.language}: ${certificateLabel(certificate, getLocale())}`;
+  return certificateLine(languageLabel[certificate.language]?.() ?? certificate.language, certificate, getLocale());
 }

@@ -14,7 +14,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { applicationStatuses, documentTypes, type ApplicationStatus, type DocumentType } from '@exchange/shared';
+import { applicationStatuses, documentTypes, locales, type ApplicationStatus, type DocumentType } from '@exchange/shared';
 import { createdAt, instant, oneOf, primaryId } from './columns.js';
 import { calls } from './calls.js';
 import { quotaLines } from './quotas.js';
@@ -48,6 +48,8 @@ export const applications = pgTable(
     reviewScore: numeric({ precision: 5, scale: 2, mode: 'number' }),
     reviewEligible: boolean(),
     reviewComment: text(),
+    /** The reviewer's language when writing the comment, so a reader is told it is not a translation. */
+    reviewCommentLocale: text({ enum: locales }),
     reviewedBy: uuid().references(() => users.id, { onDelete: 'set null' }),
     reviewedAt: instant(),
     submittedAt: instant(),
@@ -64,6 +66,7 @@ export const applications = pgTable(
     check('applications_status_valid', sql`${table.status} IN (${oneOf(applicationStatuses)})`),
     check('applications_study_level_valid', sql`${table.studyLevel} IS NULL OR ${table.studyLevel} IN (6, 7, 8)`),
     check('applications_gpa_range', sql`${table.gpa} IS NULL OR (${table.gpa} >= 0 AND ${table.gpa} <= 5)`),
+    check('applications_review_comment_locale_valid', sql`${table.reviewCommentLocale} IS NULL OR ${table.reviewCommentLocale} IN (${oneOf(locales)})`),
     check('applications_score_range', sql`${table.reviewScore} IS NULL OR (${table.reviewScore} >= 0 AND ${table.reviewScore} <= 100)`),
     check('applications_submitted_has_time', sql`${table.status} = 'draft' OR ${table.submittedAt} IS NOT NULL OR ${table.status} = 'withdrawn'`),
   ],
@@ -137,7 +140,12 @@ export const applicationStatusHistory = pgTable(
     toStatus: text().$type<ApplicationStatus>().notNull(),
     actorId: uuid().references(() => users.id, { onDelete: 'set null' }),
     note: text(),
+    /** The language the note is in: the writer's, or English for the allocation's own reasons. */
+    noteLocale: text({ enum: locales }),
     at: createdAt(),
   },
-  (table) => [index('application_status_history_app_idx').on(table.applicationId, table.seq)],
+  (table) => [
+    index('application_status_history_app_idx').on(table.applicationId, table.seq),
+    check('application_status_history_note_locale_valid', sql`${table.noteLocale} IS NULL OR ${table.noteLocale} IN (${oneOf(locales)})`),
+  ],
 );

@@ -208,14 +208,17 @@ describe('an application from draft to review', () => {
 
     // The student sees the reason but not the score.
     const seen = (await t.request({ method: 'GET', url: `/api/v1/applications/${applicationId}`, token: student })).json();
-    expect(seen.review).toEqual({ score: null, eligible: false, comment: 'Нет сертификата HSK 3 или выше.', reviewedAt: expect.any(String) });
+    // The reason keeps the language its writer (the PSU office, in Russian) wrote it in.
+    expect(seen.review).toEqual({ score: null, eligible: false, comment: 'Нет сертификата HSK 3 или выше.', commentLocale: 'ru', reviewedAt: expect.any(String) });
+    expect(seen).toMatchObject({ statusNote: 'Нет сертификата HSK 3 или выше.', statusNoteLocale: 'ru' });
     const bell = (await t.request({ method: 'GET', url: '/api/v1/notifications', token: student })).json();
     expect(bell.items.map((item: { kind: string }) => item.kind)).toEqual(['application.ineligible', 'application.submitted']);
 
     await t.app.mail.deliverDue();
     const bodies = (await readOutbox(t.dataDir)).filter((mail) => mail.to === 'student4@psu.exchange.test').map((mail) => mail.body);
-    // student4 chose English.
-    expect(bodies).toContain(renderNotification('application.ineligible', { call: { en: 'Autumn semester in Baoji', ru: '', zh: '' }, reason: 'Нет сертификата HSK 3 или выше.' }, 'en').body);
+    // student4 chose English, and is told the reason is in Russian, not a translation.
+    expect(bodies).toContain(renderNotification('application.ineligible', { call: { en: 'Autumn semester in Baoji', ru: '', zh: '' }, reason: 'Нет сертификата HSK 3 или выше.', reasonLocale: 'ru' }, 'en').body);
+    expect(bodies.join('\n')).toContain('Reason: Нет сертификата HSK 3 или выше. (in Russian)');
   });
 
   it('lists the institution’s applications with filters, sorting, pagination and counts per status', async () => {

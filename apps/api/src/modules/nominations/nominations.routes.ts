@@ -113,7 +113,7 @@ export async function nominationsRoutes(app: Api, { nominations }: { nominations
           row.student.languageCertificates.map(texts.certificate).join('; '),
           texts.instant(row.createdAt, zone(row.sendingInstitutionId)),
           texts.instant(row.decidedAt, zone(row.sendingInstitutionId)),
-          row.comment ?? '',
+          texts.written(row.comment, row.commentLocale),
         ]);
         return sendSpreadsheet(reply, format, {
           name: `nominations-${new Date().toISOString().slice(0, 10)}`,
