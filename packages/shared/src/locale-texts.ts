@@ -108,6 +108,13 @@ export function inLanguageNote(language: Language, reader: Locale): string {
  * from the reader's, so a reason in another language is not taken for a translation.
  */
 export function writtenText(text: string, writtenIn: Language | null | undefined, reader: Locale): string {
-  if (!text || !writtenIn || writtenIn === reader) return text;
-  return reader === 'zh' ? `${text}（${inLanguage.zh[writtenIn]}）` : `${text} (${inLanguage[reader][writtenIn]})`;
+  const note = text ? writtenInNote(writtenIn, reader) : null;
+  if (!note) return text;
+  return reader === 'zh' ? `${text}${note}` : `${text} ${note}`;
+}
+
+/** "(in Russian)", "（俄文）", or null when the text is in the reader's language or its language is not known. */
+export function writtenInNote(writtenIn: Language | null | undefined, reader: Locale): string | null {
+  if (!writtenIn || writtenIn === reader) return null;
+  return reader === 'zh' ? `（${inLanguage.zh[writtenIn]}）` : `(${inLanguage[reader][writtenIn]})`;
 }
