@@ -381,7 +381,7 @@ export async function seedLargeData(url: string, options: LargeSeedOptions = {})
         starts_at: startsAt,
         ends_at: new Date(startsAt.getTime() + 2 * 3_600_000),
         time_zone: timeZoneOf(centre.institution_id),
-        venue: random.chance(0.8) ? `Room ${random.int(100, 499)}` : null,
+        venue: random.chance(0.8) ? ((room) => sql.json({ en: `Room ${room}`, ru: `Ауд. ${room}`, zh: `${room}室` }))(random.int(100, 499)) : null,
         online_url: random.chance(0.2) ? 'https://meet.example.org/exchange' : null,
         capacity,
         waitlist_enabled: waitlistEnabled,
