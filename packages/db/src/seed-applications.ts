@@ -128,7 +128,7 @@ export async function seedCallsAndApplications(tx: Transaction) {
         languageCertificates: [{ language: 'zh', test: 'HSK', level: String(3 + (index % 2)), date: '2025-06-15' }],
         submittedAt: submitted ? new Date(now - (10 - index) * day) : null,
         ...(plan.review
-          ? { reviewScore: plan.review.score, reviewEligible: plan.review.eligible, reviewComment: plan.review.comment, reviewedBy: coordinator!.id, reviewedAt: new Date(now - 2 * day) }
+          ? { reviewScore: plan.review.score, reviewEligible: plan.review.eligible, reviewComment: plan.review.comment, reviewCommentLocale: 'en' as const, reviewedBy: coordinator!.id, reviewedAt: new Date(now - 2 * day) }
           : {}),
       })
       .returning();
@@ -205,6 +205,7 @@ export async function seedNominations(tx: Transaction) {
         reviewScore: plan.score,
         reviewEligible: true,
         reviewComment: 'Рекомендован.',
+        reviewCommentLocale: 'ru',
         reviewedBy: coordinator!.id,
         reviewedAt: new Date(now - 18 * day),
       })

@@ -42,7 +42,7 @@ type DemoEvent = {
   inDays: number;
   at: [number, number];
   minutes: number;
-  venue?: string;
+  venue?: LocalizedText;
   onlineUrl?: string;
   capacity: number;
   audience?: Code[];
@@ -61,7 +61,7 @@ const demoEvents: DemoEvent[] = [
     inDays: 8,
     at: [18, 0],
     minutes: 120,
-    venue: 'Penza State University, 40 Krasnaya St., building 7, room 301',
+    venue: { en: 'Penza State University, 40 Krasnaya St., building 7, room 301', ru: 'Пензенский государственный университет, ул. Красная, 40, корпус 7, ауд. 301', zh: '奔萨国立大学，红街40号，7号楼301室' },
     capacity: 20,
   },
   {
@@ -75,7 +75,7 @@ const demoEvents: DemoEvent[] = [
     inDays: 15,
     at: [17, 30],
     minutes: 90,
-    venue: 'Penza State University, Chinese Culture Centre, room 112',
+    venue: { en: 'Penza State University, Chinese Culture Centre, room 112', ru: 'Пензенский государственный университет, Центр китайской культуры, ауд. 112', zh: '奔萨国立大学中国文化中心112室' },
     capacity: 12,
     audience: ['PSU'],
   },
@@ -104,7 +104,7 @@ const demoEvents: DemoEvent[] = [
     inDays: 10,
     at: [19, 0],
     minutes: 90,
-    venue: 'BUAS, Gaoxin campus, Foreign Languages building, room 204',
+    venue: { en: 'BUAS, Gaoxin campus, Foreign Languages building, room 204', ru: 'Баоцзинский институт искусств и наук, кампус Гаосинь, корпус иностранных языков, ауд. 204', zh: '宝鸡文理学院高新校区外语楼204室' },
     capacity: 15,
   },
   {
@@ -118,7 +118,7 @@ const demoEvents: DemoEvent[] = [
     inDays: 29,
     at: [19, 0],
     minutes: 150,
-    venue: 'BUAS, Gaoxin campus, lecture hall 1',
+    venue: { en: 'BUAS, Gaoxin campus, lecture hall 1', ru: 'Баоцзинский институт искусств и наук, кампус Гаосинь, лекционный зал 1', zh: '宝鸡文理学院高新校区第一报告厅' },
     capacity: 60,
   },
   {
@@ -132,7 +132,7 @@ const demoEvents: DemoEvent[] = [
     inDays: 36,
     at: [9, 30],
     minutes: 180,
-    venue: 'Baoji Railway Museum, meeting point at the BRI main gate',
+    venue: { en: 'Baoji Railway Museum, meeting point at the BRI main gate', ru: 'Баоцзинский железнодорожный музей, сбор у главных ворот института', zh: '宝鸡铁路博物馆，在宝鸡铁路技师学院正门集合' },
     capacity: 25,
   },
   {
@@ -142,7 +142,7 @@ const demoEvents: DemoEvent[] = [
     inDays: 42,
     at: [15, 0],
     minutes: 120,
-    venue: 'BRI workshop 3',
+    venue: { en: 'BRI workshop 3', ru: 'Баоцзинский железнодорожный институт, мастерская № 3', zh: '宝鸡铁路技师学院3号实训车间' },
     capacity: 10,
     status: 'draft',
   },

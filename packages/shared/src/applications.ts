@@ -142,10 +142,14 @@ export const applicationDocument = z.object({
   uploadedAt: instant,
 });
 
+/** The language a free text was written in (the writer's at the time); null when not known. */
+export const writtenIn = z.enum(locales).nullable();
+
 export const review = z.object({
   score: z.number().nullable(),
   eligible: z.boolean().nullable(),
   comment: z.string().nullable(),
+  commentLocale: writtenIn,
   reviewedAt: instant.nullable(),
 });
 
@@ -154,6 +158,7 @@ export const statusChange = z.object({
   to: applicationStatus,
   at: instant,
   note: z.string().nullable(),
+  noteLocale: writtenIn,
 });
 
 export const application = z.object({
@@ -196,6 +201,8 @@ export const application = z.object({
   statusChangedAt: instant,
   /** The note of that change, if any (why it is ineligible, waitlisted, declined). */
   statusNote: z.string().nullable(),
+  /** The language of that note. */
+  statusNoteLocale: writtenIn,
   history: z.array(statusChange),
 });
 export type Application = z.infer<typeof application>;

@@ -41,6 +41,14 @@ describe('event shapes', () => {
     expect(parsed).toMatchObject({ waitlistEnabled: true, audience: { institutionIds: [] }, onlineUrl: null });
   });
 
+  it('keeps a venue in three languages like a title; a plain string stands for all three', () => {
+    expect(eventCreate.parse({ ...base, venue: { ru: 'Ауд. 1', zh: '1号教室', en: 'Room 1' } }).venue).toEqual({ ru: 'Ауд. 1', zh: '1号教室', en: 'Room 1' });
+    expect(eventCreate.parse(base).venue).toEqual({ ru: 'Room 1', zh: 'Room 1', en: 'Room 1' });
+    expect(eventCreate.parse({ ...base, venue: { ru: ' Ауд. 1 ', zh: '', en: '' } }).venue).toEqual({ ru: 'Ауд. 1', zh: '', en: '' });
+    expect(eventCreate.safeParse({ ...base, venue: { ru: '', zh: '', en: '' } }).success).toBe(false);
+    expect(eventCreate.safeParse({ ...base, venue: { ru: 'x', zh: '' } }).success).toBe(false);
+  });
+
   it('refuses backwards times, a missing place, unknown zones and non-web links', () => {
     expect(eventCreate.safeParse({ ...base, endsAt: base.startsAt }).success).toBe(false);
     expect(eventCreate.safeParse({ ...base, venue: null }).success).toBe(false);

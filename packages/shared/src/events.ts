@@ -10,6 +10,18 @@ const localizedOut = z.object({ ru: z.string(), zh: z.string(), en: z.string() }
 const emptyText = { ru: '', zh: '', en: '' };
 /** A text that may be left empty in every language (descriptions). */
 const optionalLocalizedText = (max: number) => z.strictObject({ ru: text(max), zh: text(max), en: text(max) });
+/**
+ * A venue in the three languages, like a title; a missing language falls back to another when
+ * shown. A plain string (the contract's first form) stands for the same words in all three.
+ */
+const venueText = z
+  .union([text(300), optionalLocalizedText(300)])
+  .nullable()
+  .transform((value) => {
+    if (value === null) return null;
+    const localized = typeof value === 'string' ? { ru: value, zh: value, en: value } : value;
+    return localized.ru || localized.zh || localized.en ? localized : null;
+  });
 
 /** Whether `zone` is an IANA time zone this runtime knows. */
 export function isTimeZone(zone: string): boolean {
@@ -58,7 +70,7 @@ export const event = z.object({
   startsAt: instant,
   endsAt: instant,
   timeZone: z.string(),
-  venue: z.string().nullable(),
+  venue: localizedOut.nullable(),
   onlineUrl: z.string().nullable(),
   capacity: z.number().int(),
   waitlistEnabled: z.boolean(),
@@ -84,7 +96,7 @@ const eventFields = {
   startsAt: instant,
   endsAt: instant,
   timeZone,
-  venue: text(300).nullable(),
+  venue: venueText,
   onlineUrl: httpUrl.nullable(),
   capacity: z.number().int().min(1).max(100_000),
   waitlistEnabled: z.boolean(),

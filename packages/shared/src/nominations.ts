@@ -1,7 +1,7 @@
 /** Nominations, allocation results and the flows report: shapes of the contract. */
 import { z } from 'zod';
 import { documentTypes, nominationStatuses } from './enums.js';
-import { applicationDocument, exportLanguage, languageCertificate } from './applications.js';
+import { applicationDocument, exportLanguage, languageCertificate, writtenIn } from './applications.js';
 import { academicYear, id, instant, listQuery, text } from './schemas.js';
 
 const localizedString = z.object({ ru: z.string(), zh: z.string(), en: z.string() });
@@ -36,6 +36,8 @@ export const nomination = z.object({
   status: nominationStatus,
   /** The partner's reason for a rejection. */
   comment: z.string().nullable(),
+  /** The language the partner wrote the reason in. */
+  commentLocale: writtenIn,
   /** The sending office's note to the partner. */
   note: z.string().nullable(),
   createdAt: instant,
@@ -45,7 +47,7 @@ export const nomination = z.object({
   /** Home side only. */
   passportNumber: z.string().nullable().optional(),
   /** Home side only: the home office's review. */
-  review: z.object({ score: z.number().nullable(), comment: z.string().nullable() }).nullable().optional(),
+  review: z.object({ score: z.number().nullable(), comment: z.string().nullable(), commentLocale: writtenIn }).nullable().optional(),
 });
 export type Nomination = z.infer<typeof nomination>;
 

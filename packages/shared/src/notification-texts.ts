@@ -3,7 +3,8 @@
  * the web renders the in-app list with it, so both say the same thing.
  */
 import type { Locale } from './enums.js';
-import { localize, type LocalizedText } from './i18n.js';
+import { isLocale, localize, type LocalizedText } from './i18n.js';
+import { writtenText } from './locale-texts.js';
 
 type Params = Record<string, unknown>;
 type Text = { subject: string; body: string };
@@ -162,5 +163,8 @@ function paramText(value: unknown, locale: Locale): string {
 export function renderNotification(kind: string, params: Params, locale: Locale): Text {
   const template = templates[kind];
   if (!template) return { subject: kind, body: '' };
-  return template((name) => paramText(params[name], locale))[locale];
+  // A reason is someone's own words: the reader is told when they are in another language.
+  const reasonLocale = isLocale(params.reasonLocale) ? params.reasonLocale : null;
+  const text = (name: string) => (name === 'reason' ? writtenText(paramText(params[name], locale), reasonLocale, locale) : paramText(params[name], locale));
+  return template(text)[locale];
 }

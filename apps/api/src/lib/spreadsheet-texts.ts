@@ -6,13 +6,17 @@
  */
 import type { FastifyRequest } from 'fastify';
 import {
+  certificateLine,
   dateTimeFormat,
   intlLocale,
   isLocale,
   negotiateLocale,
+  timeZoneName,
+  writtenText,
   type ApplicationStatus,
   type DocumentType,
   type Language,
+  type LanguageCertificate,
   type Locale,
   type MobilityType,
   type NominationStatus,
@@ -151,18 +155,24 @@ export function exportTexts(locale: Locale) {
     language: lookup(languageTexts, locale),
     studyLevel: (level: number | null | undefined) => (level === null || level === undefined ? '' : lookup(levelTexts, locale)(String(level))),
     yesNo: (value: boolean | null | undefined) => (value === null || value === undefined ? '' : yesNo[locale][value ? 'yes' : 'no']),
-    /** `31.03.2026 23:59 UTC+3` (ru), `2026/03/31 23:59 UTC+3` (zh), `31/03/2026 23:59 UTC+3` (en). */
+    /** Someone's own words, with "(in Russian)" when they wrote in another language than the export's. */
+    written: (text: string | null | undefined, writtenIn: Locale | null | undefined) => writtenText(text ?? '', writtenIn, locale),
+    /** "Russian: TORFL-1, 15 May 2025", named as on the web. */
+    certificate: (certificate: LanguageCertificate) => certificateLine(lookup(languageTexts, locale)(certificate.language), certificate, locale),
+    /** `31.03.2026 23:59 (московское время, UTC+3)` (ru), `2026/03/31 23:59（莫斯科时间，UTC+3）` (zh), `31/03/2026 23:59 (Moscow time, UTC+3)` (en). */
     instant: (instant: string | Date | null | undefined, timeZone: string) => formatExportInstant(instant, locale, timeZone),
   };
 }
 export type ExportTexts = ReturnType<typeof exportTexts>;
 
-/** An instant as the wall-clock time of a zone, in the locale's date order, with the zone's offset. */
+/** An instant as the wall-clock time of a zone, in the locale's date order, with the zone's name and offset. */
 export function formatExportInstant(instant: string | Date | null | undefined, locale: Locale, timeZone: string): string {
   if (instant === null || instant === undefined || instant === '') return '';
   const value = typeof instant === 'string' ? new Date(instant) : instant;
   const date = dateTimeFormat(intlLocale[locale], { year: 'numeric', month: '2-digit', day: '2-digit', timeZone }).format(value);
   const time = dateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone }).format(value);
   const offset = dateTimeFormat('en-GB', { timeZone, timeZoneName: 'shortOffset' }).formatToParts(value).find((part) => part.type === 'timeZoneName')?.value ?? '';
-  return `${date} ${time} ${offset.replace(/^GMT/, 'UTC') || 'UTC'}`;
+  const utcOffset = offset.replace(/^GMT/, 'UTC') || 'UTC';
+  const zone = timeZoneName(timeZone, locale);
+  return locale === 'zh' ? `${date} ${time}（${zone}，${utcOffset}）` : `${date} ${time} (${zone}, ${utcOffset})`;
 }

@@ -181,7 +181,7 @@ export async function createFixtures(t: TestContext) {
         startsAt: new Date(start),
         endsAt: new Date(start + 7_200_000),
         timeZone: 'Europe/Moscow',
-        venue: 'Hall 1',
+        venue: { en: 'Hall 1', ru: 'Зал 1', zh: '1号厅' },
         capacity: 10,
         status,
       })

@@ -1,6 +1,7 @@
 /** Labels of the contract's enumerations (statuses, mobility types, languages, levels), from the catalogs. */
-import type { AgreementStatus, Language, LanguageRequirement, MobilityType, PlanItemStatus, UserStatus } from '@exchange/shared';
+import { certificateLine, languageLevelLabel, type AgreementStatus, type Language, type LanguageCertificate, type LanguageRequirement, type LanguageScale, type MobilityType, type PlanItemStatus, type UserStatus } from '@exchange/shared';
 import { m } from '$lib/paraglide/messages.js';
+import { getLocale } from '$lib/paraglide/runtime.js';
 
 export const userStatusLabel: Record<UserStatus, () => string> = {
   pending: m.user_status_pending,
@@ -47,6 +48,13 @@ export const eqfLabel = (level: number) => eqfLabels[level]?.() ?? String(level)
 export function languageRequirementLabel(requirement: LanguageRequirement | null): string {
   if (!requirement) return m.quota_no_language_requirement();
   const language = languageLabel[requirement.language]?.() ?? requirement.language;
-  const level = requirement.scale === 'HSK' ? `HSK ${requirement.level}` : requirement.scale === 'CEFR' ? `${requirement.level} (CEFR)` : requirement.level;
-  return m.quota_language_requirement({ language, level });
+  return m.quota_language_requirement({ language, level: languageLevelLabel(requirement.scale, requirement.level, getLocale()) });
+}
+
+/** A level as calls, quota lines and their forms all name it ("ТРКИ-1", "TORFL-1", "HSK 4"). */
+export const levelLabel = (scale: LanguageScale, level: string) => languageLevelLabel(scale, level, getLocale());
+
+/** "Russian: TORFL-1, 15 May 2025": a certificate with its level named as calls do and its date localised. */
+export function certificateText(certificate: LanguageCertificate): string {
+  return certificateLine(languageLabel[certificate.language]?.() ?? certificate.language, certificate, getLocale());
 }

@@ -2,19 +2,14 @@
  * Showing events: times in the venue's zone and the viewer's, labels of statuses and the
  * events' problem codes. Components call these; the texts are in the catalogs.
  */
-import { formatInstant } from '@exchange/shared';
+import { formatInstant, timeZoneName } from '@exchange/shared';
 import { m } from '$lib/paraglide/messages.js';
 import { currentLocale } from '$lib/i18n';
 
 export const agreementZones = ['Europe/Moscow', 'Asia/Shanghai'] as const;
 
-const zoneNames: Record<string, () => string> = {
-  'Europe/Moscow': m.zone_moscow,
-  'Asia/Shanghai': m.zone_shanghai,
-};
-
-/** A zone as people name it: "Moscow", "上海"; other zones by their city part. */
-export const zoneLabel = (zone: string) => zoneNames[zone]?.() ?? zone.split('/').pop()!.replace(/_/g, ' ');
+/** A zone as people name it: "Moscow time", "пекинское время", "北京时间" (the helper the exports and e-mails use too). */
+export const zoneLabel = (zone: string) => timeZoneName(zone, currentLocale());
 
 /**
  * The zone to show next to the venue's: the viewer's own (their institution's), or for a

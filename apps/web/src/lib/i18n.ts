@@ -4,12 +4,14 @@
  * carries only the catalog messages it shows.
  */
 import {
+  cityName,
   intlLocale,
   localize,
   type Institution,
   type Locale,
   type LocalizedText,
   type Role,
+  writtenText,
 } from '@exchange/shared';
 import { m } from '$lib/paraglide/messages.js';
 import { getLocale } from '$lib/paraglide/runtime.js';
@@ -24,6 +26,21 @@ export function pick(text: LocalizedText): { text: string; lang: Locale | undefi
 }
 
 export const institutionName = (institution: Pick<Institution, 'name'>) => pick(institution.name).text;
+
+/** Someone's own words as one string, with "(in Russian)" when not in the reader's language: for texts inside a sentence. */
+export const written = (text: string, writtenIn: Locale | null | undefined) => writtenText(text, writtenIn, currentLocale());
+
+/**
+ * A name in Latin letters as the reader's own passport would show it: a Chinese student's
+ * (home institution in China, or the Chinese page when it is not known) is "Wang Lihua".
+ */
+export function latinNameExample(homeCountry?: string | null): string {
+  const chinese = homeCountry ? homeCountry.toUpperCase() === 'CN' : currentLocale() === 'zh';
+  return chinese ? 'Wang Lihua' : 'Anna Petrova';
+}
+
+/** The institution's city in the reader's language ("Пенза", "宝鸡"). */
+export const cityLabel = (city: string) => cityName(city, currentLocale());
 
 export const localeNames: Record<Locale, () => string> = {
   en: m.language_en,

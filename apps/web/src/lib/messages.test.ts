@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { locales } from '@exchange/shared';
+import { intlLocale, locales } from '@exchange/shared';
 import { describe, expect, it } from 'vitest';
 
 const catalogDir = fileURLToPath(new URL('../../messages/', import.meta.url));
@@ -9,7 +9,11 @@ const load = (locale: string): Record<string, unknown> =>
 const catalogs = Object.fromEntries(locales.map((locale) => [locale, load(locale)]));
 const keysOf = (catalog: Record<string, unknown>) => Object.keys(catalog).filter((key) => key !== '$schema');
 const allKeys = [...new Set(Object.values(catalogs).flatMap(keysOf))].sort();
-const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1]).sort();
+/** A message is a text or, for plural forms, `[{declarations, selectors, match: {"countPlural=one": text, …}}]`. */
+type Variants = { declarations?: string[]; selectors?: string[]; match: Record<string, string> };
+const texts = (message: unknown): string[] =>
+  typeof message === 'string' ? [message] : Array.isArray(message) ? (message as Variants[]).flatMap((variant) => Object.values(variant?.match ?? {})) : [];
+const placeholders = (message: unknown) => [...new Set(texts(message).flatMap((text) => [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1])))].sort();
 
 describe('message catalogs', () => {
   it('have messages at all', () => {
@@ -20,7 +24,7 @@ describe('message catalogs', () => {
     it(`${locale} has every key, none empty`, () => {
       const catalog = catalogs[locale]!;
       const missing = allKeys.filter((key) => !(key in catalog));
-      const empty = allKeys.filter((key) => key in catalog && (typeof catalog[key] !== 'string' || !(catalog[key] as string).trim()));
+      const empty = allKeys.filter((key) => key in catalog && (texts(catalog[key]).length === 0 || texts(catalog[key]).some((text) => !text.trim())));
       expect(missing, `missing in ${locale}.json`).toEqual([]);
       expect(empty, `empty in ${locale}.json`).toEqual([]);
     });
@@ -28,12 +32,37 @@ describe('message catalogs', () => {
     it(`${locale} uses the same placeholders as English`, () => {
       const english = catalogs.en!;
       const catalog = catalogs[locale]!;
-      const different = keysOf(english).filter(
-        (key) => typeof catalog[key] === 'string' && placeholders(catalog[key] as string).join() !== placeholders(english[key] as string).join(),
-      );
+      const different = keysOf(english).filter((key) => key in catalog && placeholders(catalog[key]).join() !== placeholders(english[key]).join());
       expect(different).toEqual([]);
     });
+
+    it(`${locale} gives every plural message a form for each of the language's CLDR categories`, () => {
+      const categories = new Intl.PluralRules(intlLocale[locale]).resolvedOptions().pluralCategories;
+      const catalog = catalogs[locale]!;
+      const lacking = keysOf(catalog).flatMap((key) => {
+        const message = catalog[key];
+        if (!Array.isArray(message)) return [];
+        const variant = (message as Variants[])[0]!;
+        const selector = variant.selectors?.[0];
+        const has = new Set(Object.keys(variant.match).map((condition) => condition.replace(`${selector}=`, '')));
+        return categories.filter((category) => !has.has(category) && !(category === 'other' && has.has('*'))).map((category) => `${key}: ${category}`);
+      });
+      expect(lacking).toEqual([]);
+    });
   }
+
+  it('count nouns by the CLDR rules of each language', async () => {
+    const { m } = await import('$lib/paraglide/messages.js');
+    const ru = (count: number) => `${count} ${m.office_attendance_events({ count }, { locale: 'ru' })}`;
+    expect([1, 2, 5, 11, 21, 22].map(ru)).toEqual(['1 мероприятие', '2 мероприятия', '5 мероприятий', '11 мероприятий', '21 мероприятие', '22 мероприятия']);
+    expect(m.office_attendance_events({ count: 1 }, { locale: 'en' })).toBe('event');
+    expect(m.office_attendance_events({ count: 2 }, { locale: 'en' })).toBe('events');
+    expect(m.allocation_confirmed({ count: 1 }, { locale: 'en' })).toBe('Done: 1 nomination sent to the partners.');
+    expect(m.allocation_confirmed({ count: 21 }, { locale: 'en' })).toBe('Done: 21 nominations sent to the partners.');
+    expect(m.application_preferences_hint({ count: 21 }, { locale: 'ru' })).toMatch(/^Выберите до 21 направления,/);
+    expect(m.application_preferences_hint({ count: 5 }, { locale: 'ru' })).toMatch(/^Выберите до 5 направлений,/);
+    expect(m.seats_left({ remaining: 0, seats: 1 }, { locale: 'en' })).toBe('0 of 1 seat left');
+  }, 30_000);
 
   it('compile into message functions for every locale', async () => {
     const { m } = await import('$lib/paraglide/messages.js');

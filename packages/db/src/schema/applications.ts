@@ -16,7 +16,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { applicationStatuses, documentTypes, sexCodes, type ApplicationStatus, type DocumentType } from '@exchange/shared';
+import { applicationStatuses, documentTypes, locales, sexCodes, type ApplicationStatus, type DocumentType } from '@exchange/shared';
 import { createdAt, instant, oneOf, primaryId } from './columns.js';
 import { calls } from './calls.js';
 import { quotaLines } from './quotas.js';
@@ -56,6 +56,8 @@ export const applications = pgTable(
     reviewScore: numeric({ precision: 5, scale: 2, mode: 'number' }),
     reviewEligible: boolean(),
     reviewComment: text(),
+    /** The reviewer's language when writing the comment, so a reader is told it is not a translation. */
+    reviewCommentLocale: text({ enum: locales }),
     reviewedBy: uuid().references(() => users.id, { onDelete: 'set null' }),
     reviewedAt: instant(),
     submittedAt: instant(),
@@ -74,6 +76,7 @@ export const applications = pgTable(
     check('applications_sex_valid', sql`${table.sex} IS NULL OR ${table.sex} IN (${oneOf(sexCodes)})`),
     check('applications_citizenship_valid', sql`${table.citizenship} IS NULL OR ${table.citizenship} ~ '^[A-Z]{2}$'`),
     check('applications_gpa_range', sql`${table.gpa} IS NULL OR (${table.gpa} >= 0 AND ${table.gpa} <= 5)`),
+    check('applications_review_comment_locale_valid', sql`${table.reviewCommentLocale} IS NULL OR ${table.reviewCommentLocale} IN (${oneOf(locales)})`),
     check('applications_score_range', sql`${table.reviewScore} IS NULL OR (${table.reviewScore} >= 0 AND ${table.reviewScore} <= 100)`),
     check('applications_submitted_has_time', sql`${table.status} = 'draft' OR ${table.submittedAt} IS NOT NULL OR ${table.status} = 'withdrawn'`),
   ],
@@ -147,7 +150,12 @@ export const applicationStatusHistory = pgTable(
     toStatus: text().$type<ApplicationStatus>().notNull(),
     actorId: uuid().references(() => users.id, { onDelete: 'set null' }),
     note: text(),
+    /** The language the note is in: the writer's, or English for the allocation's own reasons. */
+    noteLocale: text({ enum: locales }),
     at: createdAt(),
   },
-  (table) => [index('application_status_history_app_idx').on(table.applicationId, table.seq)],
+  (table) => [
+    index('application_status_history_app_idx').on(table.applicationId, table.seq),
+    check('application_status_history_note_locale_valid', sql`${table.noteLocale} IS NULL OR ${table.noteLocale} IN (${oneOf(locales)})`),
+  ],
 );

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { bigserial, boolean, check, index, integer, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { eventStatuses, registrationStatuses } from '@exchange/shared';
+import { bigserial, boolean, check, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { eventStatuses, registrationStatuses, type LocalizedText } from '@exchange/shared';
 import { createdAt, instant, localized, oneOf, primaryId } from './columns.js';
 import { institutions } from './institutions.js';
 import { users } from './users.js';
@@ -37,7 +37,8 @@ export const events = pgTable(
     endsAt: instant().notNull(),
     /** IANA zone of the venue. */
     timeZone: text().notNull(),
-    venue: text(),
+    /** In the three languages like the title; null for an online-only event. */
+    venue: jsonb().$type<LocalizedText>(),
     onlineUrl: text(),
     capacity: integer().notNull(),
     /** Whether people may queue once the seats are taken. */

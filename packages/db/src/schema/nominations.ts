@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { check, index, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { nominationStatuses } from '@exchange/shared';
+import { locales, nominationStatuses } from '@exchange/shared';
 import { createdAt, instant, oneOf, primaryId } from './columns.js';
 import { applications } from './applications.js';
 import { institutions } from './institutions.js';
@@ -33,6 +33,8 @@ export const nominations = pgTable(
     note: text(),
     /** The partner's reason when rejecting. */
     comment: text(),
+    /** The partner's language when writing the reason: a reader in another language is told so. */
+    commentLocale: text({ enum: locales }),
     decidedBy: uuid().references(() => users.id, { onDelete: 'set null' }),
     decidedAt: instant(),
     createdBy: uuid().references(() => users.id, { onDelete: 'set null' }),
@@ -51,6 +53,7 @@ export const nominations = pgTable(
     index('nominations_receiving_created_idx').on(table.receivingInstitutionId, table.createdAt.desc().nullsFirst(), table.id),
     index('nominations_sending_created_idx').on(table.sendingInstitutionId, table.createdAt.desc().nullsFirst(), table.id),
     check('nominations_status_valid', sql`${table.status} IN (${oneOf(nominationStatuses)})`),
+    check('nominations_comment_locale_valid', sql`${table.commentLocale} IS NULL OR ${table.commentLocale} IN (${oneOf(locales)})`),
     check('nominations_rejection_has_comment', sql`${table.status} <> 'rejected' OR length(trim(${table.comment})) > 0`),
   ],
 );

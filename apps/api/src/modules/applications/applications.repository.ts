@@ -8,7 +8,7 @@ import {
   users,
   type Executor,
 } from '@exchange/db';
-import type { ApplicationStatus, DocumentType } from '@exchange/shared';
+import type { ApplicationStatus, DocumentType, Locale } from '@exchange/shared';
 import { buildOnce, presentKeys } from '../../lib/prepared.js';
 import { toIso, toIsoOrNull } from '../../lib/route.js';
 import { escapeLike } from '../users/users.repository.js';
@@ -44,8 +44,9 @@ export async function findApplication(db: Executor, id: string, options: { forUp
 const lastChange = {
   at: sql<Date>`(select ${applicationStatusHistory.at} from ${applicationStatusHistory} where ${applicationStatusHistory.applicationId} = ${applications.id} order by ${applicationStatusHistory.seq} desc limit 1)`.mapWith(applicationStatusHistory.at),
   note: sql<string | null>`(select ${applicationStatusHistory.note} from ${applicationStatusHistory} where ${applicationStatusHistory.applicationId} = ${applications.id} order by ${applicationStatusHistory.seq} desc limit 1)`,
+  noteLocale: sql<Locale | null>`(select ${applicationStatusHistory.noteLocale} from ${applicationStatusHistory} where ${applicationStatusHistory.applicationId} = ${applications.id} order by ${applicationStatusHistory.seq} desc limit 1)`,
 };
-type LastChange = { at: Date | null; note: string | null };
+type LastChange = { at: Date | null; note: string | null; noteLocale: Locale | null };
 
 /**
  * The ranked preferences and current documents of these applications: brought along by a
@@ -108,10 +109,10 @@ export async function toApplications(
     const review =
       options.forStudent
         ? application.status === 'ineligible'
-          ? { score: null, eligible: false, comment: application.reviewComment, reviewedAt: toIsoOrNull(application.reviewedAt) }
+          ? { score: null, eligible: false, comment: application.reviewComment, commentLocale: application.reviewCommentLocale, reviewedAt: toIsoOrNull(application.reviewedAt) }
           : null
         : application.reviewedAt
-          ? { score: application.reviewScore, eligible: application.reviewEligible, comment: application.reviewComment, reviewedAt: toIsoOrNull(application.reviewedAt) }
+          ? { score: application.reviewScore, eligible: application.reviewEligible, comment: application.reviewComment, commentLocale: application.reviewCommentLocale, reviewedAt: toIsoOrNull(application.reviewedAt) }
           : null;
     return {
       id: application.id,
@@ -142,7 +143,8 @@ export async function toApplications(
       // When the application took its current status, and the note of that change (a reason).
       statusChangedAt: toIso(latest?.at ?? application.updatedAt),
       statusNote: latest?.note ?? null,
-      history: own.map((h) => ({ from: h.fromStatus, to: h.toStatus, at: toIso(h.at), note: h.note })),
+      statusNoteLocale: latest?.noteLocale ?? null,
+      history: own.map((h) => ({ from: h.fromStatus, to: h.toStatus, at: toIso(h.at), note: h.note, noteLocale: h.noteLocale })),
     };
   });
 }

@@ -68,7 +68,7 @@ export async function applicationsRoutes(app: Api, { applications }: { applicati
           texts.yesNo(row.review?.eligible),
           row.preferences.map((preference) => `${preference.rank}. ${leadsTo.get(preference.quotaId) || preference.quotaId}`).join('; '),
           row.documents.map((document) => texts.documentType(document.type)).join('; '),
-          row.review?.comment ?? '',
+          texts.written(row.review?.comment, row.review?.commentLocale),
         ]);
         return sendSpreadsheet(reply, format, {
           name: `applications-${new Date().toISOString().slice(0, 10)}`,

@@ -28,11 +28,13 @@ import {
   type ApplicationStatus,
   type DocumentType,
   type LanguageRequirement,
+  type Locale,
   type MissingItem,
 } from '@exchange/shared';
 import { AppError, conflict, forbidden, notFound, unprocessable } from '../../errors.js';
 import { writeAudit, type Who } from '../../lib/audit.js';
 import { notify } from '../../lib/notify.js';
+import { writerLocale } from '../../lib/writer-locale.js';
 import { findCall, isOpen } from '../calls/calls.repository.js';
 import {
   findApplication,
@@ -62,7 +64,7 @@ export async function changeStatus(
   loaded: Loaded,
   to: ApplicationStatus,
   actorId: string | null,
-  options: { note?: string | null; params?: Record<string, unknown>; extra?: Partial<ApplicationRow> } = {},
+  options: { note?: string | null; noteLocale?: Locale | null; params?: Record<string, unknown>; extra?: Partial<ApplicationRow> } = {},
 ) {
   const [updated] = await tx
     .update(applications)
@@ -75,6 +77,7 @@ export async function changeStatus(
     toStatus: to,
     actorId,
     note: options.note ?? null,
+    noteLocale: options.note ? (options.noteLocale ?? null) : null,
   });
   const kind = `application.${to}`;
   if (notificationKinds.includes(kind)) {
@@ -320,11 +323,12 @@ export function createApplicationsService({ db, clock }: { db: Database; clock: 
           throw conflict('not_reviewable', 'Only submitted applications are reviewed, before the allocation.');
         }
         const before = { score: loaded.application.reviewScore, eligible: loaded.application.reviewEligible, comment: loaded.application.reviewComment, status: loaded.application.status };
-        const review = { reviewScore: input.score, reviewEligible: input.eligible, reviewComment: input.comment || null, reviewedBy: who.actor.id, reviewedAt: clock() };
+        const commentLocale = input.comment ? await writerLocale(tx, who.actor.id) : null;
+        const review = { reviewScore: input.score, reviewEligible: input.eligible, reviewComment: input.comment || null, reviewCommentLocale: commentLocale, reviewedBy: who.actor.id, reviewedAt: clock() };
         const target: ApplicationStatus = input.eligible ? 'submitted' : 'ineligible';
         const updated =
           target !== loaded.application.status
-            ? await changeStatus(tx, loaded, target, who.actor.id, { note: input.eligible ? null : input.comment, params: { reason: input.comment }, extra: review })
+            ? await changeStatus(tx, loaded, target, who.actor.id, { note: input.eligible ? null : input.comment, noteLocale: commentLocale, params: { reason: input.comment, reasonLocale: commentLocale }, extra: review })
             : (await tx.update(applications).set({ ...review, updatedAt: sql`now()` }).where(eq(applications.id, id)).returning())[0]!;
         await writeAudit(tx, who, {
           action: 'application.review',

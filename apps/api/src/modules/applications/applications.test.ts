@@ -218,16 +218,19 @@ describe('an application from draft to review', () => {
 
     // The student sees the reason but not the score.
     const seen = (await t.request({ method: 'GET', url: `/api/v1/applications/${applicationId}`, token: student })).json();
-    expect(seen.review).toEqual({ score: null, eligible: false, comment: 'Нет сертификата HSK 3 или выше.', reviewedAt: expect.any(String) });
+    // The reason keeps the language its writer (the PSU office, in Russian) wrote it in.
+    expect(seen.review).toEqual({ score: null, eligible: false, comment: 'Нет сертификата HSK 3 или выше.', commentLocale: 'ru', reviewedAt: expect.any(String) });
+    expect(seen).toMatchObject({ statusNote: 'Нет сертификата HSK 3 или выше.', statusNoteLocale: 'ru' });
     const bell = (await t.request({ method: 'GET', url: '/api/v1/notifications', token: student })).json();
     expect(bell.items.map((item: { kind: string }) => item.kind)).toEqual(['application.ineligible', 'application.submitted']);
 
     await t.app.mail.deliverDue();
     const bodies = (await readOutbox(t.dataDir)).filter((mail) => mail.to === 'student4@psu.exchange.test').map((mail) => mail.body);
-    // student4 chose English.
+    // student4 chose English, and is told the reason is in Russian, not a translation.
     expect(bodies).toContain(
-      `${renderNotification('application.ineligible', { call: { en: 'Autumn semester in Baoji', ru: '', zh: '' }, reason: 'Нет сертификата HSK 3 или выше.' }, 'en').body}\n\nOpen in the portal: http://localhost:3000/applications/${applicationId}`,
+      `${renderNotification('application.ineligible', { call: { en: 'Autumn semester in Baoji', ru: '', zh: '' }, reason: 'Нет сертификата HSK 3 или выше.', reasonLocale: 'ru' }, 'en').body}\n\nOpen in the portal: http://localhost:3000/applications/${applicationId}`,
     );
+    expect(bodies.join('\n')).toContain('Reason: Нет сертификата HSK 3 или выше. (in Russian)');
   });
 
   it('lists the institution’s applications with filters, sorting, pagination and counts per status', async () => {
@@ -420,7 +423,7 @@ describe('exports', () => {
     expect(submitted.fullNameLatin).toBeTruthy();
     expect(rowOf(english.body, submitted.student.email)).toContain(`"${submitted.student.fullName}","${submitted.fullNameLatin}","${submitted.student.email}"`);
 
-    // Russian from Accept-Language; the time at Penza with its offset.
+    // Russian from Accept-Language; the time at Penza with the zone's name and offset.
     const russian = await t.request({ method: 'GET', url: '/api/v1/applications/export.csv?status=submitted', token: coordinator, headers: { 'accept-language': 'ru-RU,ru;q=0.9,en;q=0.5' } });
     expect(russian.statusCode).toBe(200);
     expect(header(russian.body)).toBe('"Студент","Имя латиницей","Эл. почта","Статус","Подана","Средний балл (из 5)","Балл (0–100)","Допущена к отбору","Приоритеты","Документы","Комментарий к оценке"');
@@ -429,7 +432,7 @@ describe('exports', () => {
       .replace(',', '');
     const russianRow = rowOf(russian.body, submitted.student.email);
     expect(russianRow).toContain('"Подана"');
-    expect(russianRow).toContain(`"${penza} UTC+3"`);
+    expect(russianRow).toContain(`"${penza} (московское время, UTC+3)"`);
     if (submitted.documents.some((document: { type: string }) => document.type === 'transcript')) expect(russianRow).toContain('Выписка оценок');
 
     // Chinese from Accept-Language, and ?lang= wins over the header.

@@ -283,7 +283,7 @@ export function createEventsService({ db, secret, clock = () => new Date() }: { 
           const moved =
             before.startsAt.getTime() !== after.startsAt.getTime() ||
             before.endsAt.getTime() !== after.endsAt.getTime() ||
-            before.venue !== after.venue ||
+            JSON.stringify(before.venue) !== JSON.stringify(after.venue) ||
             before.onlineUrl !== after.onlineUrl;
           if (moved && after.status === 'published') {
             const registered = await tx

@@ -202,8 +202,12 @@ describe('registration', () => {
     expect(raise.json()).toMatchObject({ capacity: 3, confirmedCount: 3, waitlistCount: 1 });
     expect((await mine(event.id, student('student3@psu'))).json().status).toBe('confirmed');
     expect((await mine(event.id, student('student4@psu'))).json()).toMatchObject({ status: 'waitlisted', position: 1 });
-    const same = await t.request({ method: 'PATCH', url: `/api/v1/events/${event.id}`, token: psuCoordinator, payload: { capacity: 3, venue: 'Room 2' } });
-    expect(same.json()).toMatchObject({ capacity: 3, venue: 'Room 2', confirmedCount: 3 });
+    const venue = { ru: 'Ауд. 2', zh: '2号教室', en: 'Room 2' };
+    const same = await t.request({ method: 'PATCH', url: `/api/v1/events/${event.id}`, token: psuCoordinator, payload: { capacity: 3, venue } });
+    expect(same.json()).toMatchObject({ capacity: 3, venue, confirmedCount: 3 });
+    // The calendar names the place in the feed's language.
+    const feed = (lang: string) => t.request({ method: 'GET', url: `/api/v1/events/${event.id}/calendar.ics?lang=${lang}` });
+    expect((await feed('zh')).body).toContain('LOCATION:2号教室');
     // A new place is announced to everyone registered, once.
     for (const name of ['student1@psu', 'student4@psu']) {
       expect((await notificationsOf(student(name))).filter((n) => n.kind === 'event.changed' && n.params.eventId === event.id)).toHaveLength(1);
@@ -346,7 +350,7 @@ describe('at the door', () => {
     expect(sheet.getCell('A2').formula).toBeUndefined();
     expect(sheet.getCell('A2').value).toBe('=HYPERLINK("http://evil.example","x")');
 
-    // In the reader's language: headers and statuses; times at the venue, with its offset.
+    // In the reader's language: headers and statuses; times at the venue, with its zone's name and offset.
     const header = (body: string) => body.replace(/^\uFEFF/, '').split('\r\n')[0];
     expect(header(csv.body)).toBe('"Full name","E-mail","Institution","Status","Waiting-list position","Registered","Checked in"');
     expect(csv.body).toContain('"Confirmed"');
@@ -356,7 +360,7 @@ describe('at the door', () => {
     const chinese = await t.request({ method: 'GET', url: `/api/v1/events/${event.id}/registrations.csv?lang=zh`, token: psuCoordinator });
     expect(header(chinese.body)).toBe('"姓名","电子邮箱","院校","状态","候补顺位","报名时间","签到时间"');
     expect(chinese.body).toContain('"已确认"');
-    expect(chinese.body).toMatch(new RegExp(`"\\d{4}/\\d{2}/\\d{2} \\d{2}:\\d{2} UTC${event.timeZone === 'Asia/Shanghai' ? '\\+8' : '\\+3'}"`));
+    expect(chinese.body).toMatch(new RegExp(`"\\d{4}/\\d{2}/\\d{2} \\d{2}:\\d{2}（${event.timeZone === 'Asia/Shanghai' ? '北京时间，UTC\\+8' : '莫斯科时间，UTC\\+3'}）"`));
     const russianBook = await t.request({ method: 'GET', url: `/api/v1/events/${event.id}/registrations.xlsx`, token: psuCoordinator, headers: { 'accept-language': 'ru' } });
     const russianWorkbook = new ExcelJS.Workbook();
     await russianWorkbook.xlsx.load(russianBook.rawPayload as unknown as ArrayBuffer);

@@ -12,7 +12,7 @@ export type IcsEvent = {
   startsAt: Date;
   endsAt: Date;
   timeZone: string;
-  venue: string | null;
+  venue: LocalizedText | null;
   onlineUrl: string | null;
   status: 'draft' | 'published' | 'cancelled';
   createdAt: Date;
@@ -115,6 +115,7 @@ export function buildCalendar(options: { name: string; locale: Locale; events: I
   for (const event of options.events) {
     const title = localize(event.title, options.locale);
     const description = localize(event.description, options.locale).text;
+    const venue = event.venue ? localize(event.venue, options.locale).text : '';
     const details = [description, event.onlineUrl ?? '', event.url ?? ''].filter(Boolean).join('\n\n');
     const cancelled = event.status === 'cancelled';
     lines.push(
@@ -129,7 +130,7 @@ export function buildCalendar(options: { name: string; locale: Locale; events: I
       dateProperty('DTEND', event.endsAt, event.timeZone),
       `SUMMARY;LANGUAGE=${title.locale}:${escapeText(cancelled ? `✕ ${title.text}` : title.text)}`,
       ...(details ? [`DESCRIPTION:${escapeText(details)}`] : []),
-      ...(event.venue || event.onlineUrl ? [`LOCATION:${escapeText(event.venue ?? event.onlineUrl ?? '')}`] : []),
+      ...(venue || event.onlineUrl ? [`LOCATION:${escapeText(venue || event.onlineUrl || '')}`] : []),
       ...(event.url ? [`URL:${event.url}`] : []),
       `STATUS:${cancelled ? 'CANCELLED' : event.tentative ? 'TENTATIVE' : 'CONFIRMED'}`,
       'TRANSP:OPAQUE',

@@ -69,6 +69,7 @@ export async function toNominations<R extends Joined>(db: Executor, rows: R[], s
       proposalId: row.nomination.proposalId,
       status: row.nomination.status,
       comment: row.nomination.comment,
+      commentLocale: row.nomination.commentLocale,
       note: row.nomination.note,
       createdAt: toIso(row.nomination.createdAt),
       decidedAt: toIsoOrNull(row.nomination.decidedAt),
@@ -91,7 +92,7 @@ export async function toNominations<R extends Joined>(db: Executor, rows: R[], s
         ? {}
         : {
             passportNumber: row.application.passportNumber,
-            review: { score: row.application.reviewScore, comment: row.application.reviewComment },
+            review: { score: row.application.reviewScore, comment: row.application.reviewComment, commentLocale: row.application.reviewCommentLocale },
           }),
     };
   });

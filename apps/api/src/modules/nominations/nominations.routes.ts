@@ -110,10 +110,10 @@ export async function nominationsRoutes(app: Api, { nominations }: { nominations
           texts.nominationStatus(row.status),
           texts.studyLevel(row.student.studyLevel),
           row.student.fieldOfStudy ?? '',
-          row.student.languageCertificates.map((c) => `${texts.language(c.language)} ${c.test} ${c.level}`).join('; '),
+          row.student.languageCertificates.map(texts.certificate).join('; '),
           texts.instant(row.createdAt, zone(row.sendingInstitutionId)),
           texts.instant(row.decidedAt, zone(row.sendingInstitutionId)),
-          row.comment ?? '',
+          texts.written(row.comment, row.commentLocale),
         ]);
         return sendSpreadsheet(reply, format, {
           name: `nominations-${new Date().toISOString().slice(0, 10)}`,

@@ -30,6 +30,7 @@ import {
 import { conflict, forbidden, notFound, unprocessable } from '../../errors.js';
 import { writeAudit, type Who } from '../../lib/audit.js';
 import { notify } from '../../lib/notify.js';
+import { writerLocale } from '../../lib/writer-locale.js';
 import { inTransaction } from '../../lib/transaction.js';
 import { findApplication } from '../applications/applications.repository.js';
 import { changeStatus, type Clock } from '../applications/applications.service.js';
@@ -201,15 +202,16 @@ export function createNominationsService({ db, clock }: { db: Database; clock: C
         throw conflict('stale_proposal', 'The nomination has changed since you opened it; look again before deciding.', { proposalId: loaded.nomination.proposalId });
       }
       if (loaded.nomination.status !== 'pending') throw conflict('already_decided', 'This nomination has already been decided on or cancelled.');
+      const commentLocale = comment ? await writerLocale(tx, who.actor.id) : null;
       const [after] = await tx
         .update(nominations)
-        .set({ status: decision, comment, decidedBy: who.actor.id, decidedAt: sql`now()`, updatedAt: sql`now()` })
+        .set({ status: decision, comment, commentLocale, decidedBy: who.actor.id, decidedAt: sql`now()`, updatedAt: sql`now()` })
         .where(eq(nominations.id, id))
         .returning();
       if (decision === 'rejected') await freeSeat(tx, loaded.nomination.quotaId);
       const application = (await findApplication(tx, loaded.application.id, { forUpdate: true }))!;
       const partner = await institutionName(tx, loaded.nomination.receivingInstitutionId);
-      await changeStatus(tx, application, decision === 'approved' ? 'accepted' : 'declined', who.actor.id, { note: comment, params: { partner, reason: comment } });
+      await changeStatus(tx, application, decision === 'approved' ? 'accepted' : 'declined', who.actor.id, { note: comment, noteLocale: commentLocale, params: { partner, reason: comment, reasonLocale: commentLocale } });
       await writeAudit(tx, who, { action: `nomination.${decision === 'approved' ? 'approve' : 'reject'}`, entityType: 'nomination', entityId: id, institutionId: loaded.nomination.receivingInstitutionId, before: loaded.nomination, after });
       return (await toNominations(tx, [{ ...loaded, nomination: after! }], sideOf(who.actor)))[0]!;
     });
@@ -325,7 +327,7 @@ export function createNominationsService({ db, clock }: { db: Database; clock: C
             created.push(nomination.id);
           } else {
             const application = (await findApplication(tx, outcome.applicantId, { forUpdate: true }))!;
-            await changeStatus(tx, application, 'waitlisted', who.actor.id, { note: reasons.get(outcome.applicantId) ?? null });
+            await changeStatus(tx, application, 'waitlisted', who.actor.id, { note: reasons.get(outcome.applicantId) ?? null, noteLocale: 'en' });
           }
         }
         const call = (await findCall(tx, callId))!;

@@ -176,6 +176,24 @@ describe('the partner’s side', () => {
     expect(twice.statusCode).toBe(409);
   });
 
+  it('keeps the language a partner wrote the reason in, and tells readers of another language', async () => {
+    // BRI's coordinator works in Chinese; student1 and the PSU office read Russian.
+    const student1 = (await t.request({ method: 'GET', url: `/api/v1/applications/${ids['student1@psu.exchange.test']}`, token: tokens['student1@psu.exchange.test'] })).json();
+    expect(student1.statusNote).toBe('No places in railway engineering this term.');
+    expect(student1.statusNoteLocale).toBe('zh');
+    expect(student1.history.at(-1)).toMatchObject({ to: 'declined', noteLocale: 'zh' });
+    const outgoing = (await t.request({ method: 'GET', url: `/api/v1/nominations?direction=outgoing&status=rejected`, token: tokens.psu })).json().items;
+    expect(outgoing[0]).toMatchObject({ comment: 'No places in railway engineering this term.', commentLocale: 'zh' });
+
+    const mails = await t.database.rows<{ body: string }>(`select body from mail_outbox where body like '%No places in railway engineering%'`);
+    expect(mails.map((mail) => mail.body)).toEqual([expect.stringContaining('Причина: No places in railway engineering this term. (на китайском)')]);
+
+    const english = await t.request({ method: 'GET', url: '/api/v1/nominations/export.csv?status=rejected&lang=en', token: tokens.psu });
+    expect(english.body).toContain('"No places in railway engineering this term. (in Chinese)"');
+    const chinese = await t.request({ method: 'GET', url: '/api/v1/nominations/export.csv?status=rejected&lang=zh', token: tokens.bri });
+    expect(chinese.body).toContain('"No places in railway engineering this term."');
+  });
+
   it('lets the sending side cancel, which frees the seat', async () => {
     const outgoing = (await t.request({ method: 'GET', url: `/api/v1/nominations?direction=outgoing&status=pending&quotaId=${toBri}`, token: tokens.psu })).json().items;
     const cancelled = await t.request({ method: 'POST', url: `/api/v1/nominations/${outgoing[0].id}/cancel`, token: tokens.psu });
@@ -221,13 +239,15 @@ describe('the partner’s side', () => {
     expect(header(chinese.body)).toBe('"学生","拉丁字母姓名","电子邮箱","派出院校","接收院校","学年","交流类型","状态","学习层次","专业领域（ISCED-F 代码）","语言证书","推荐时间","决定时间","对方给出的原因"');
     expect(chinese.body).toContain('"奔萨国立大学","宝鸡文理学院"');
     expect(chinese.body).toMatch(/"(待决定|已批准|已拒绝|已取消)"/);
-    // BUAS reads its times in Shanghai time.
-    expect(chinese.body).toMatch(/"\d{4}\/\d{2}\/\d{2} \d{2}:\d{2} UTC\+8"/);
+    // BUAS reads its times in Beijing time, named so; certificates as the web names them.
+    expect(chinese.body).toMatch(/"\d{4}\/\d{2}\/\d{2} \d{2}:\d{2}（北京时间，UTC\+8）"/);
+    expect(chinese.body).toContain('"汉语：HSK 4，2025年5月20日"');
 
     const russian = await t.request({ method: 'GET', url: '/api/v1/nominations/export.csv?direction=outgoing', token: tokens.psu, headers: { 'accept-language': 'ru' } });
     expect(header(russian.body)).toMatch(/^"Студент","Имя латиницей","Эл. почта","Направляющий университет","Принимающий университет","Учебный год","Вид мобильности","Статус",/);
     expect(russian.body).toContain('"Пензенский государственный университет"');
-    expect(russian.body).toMatch(/"\d{2}\.\d{2}\.\d{4} \d{2}:\d{2} UTC\+3"/);
+    expect(russian.body).toMatch(/"\d{2}\.\d{2}\.\d{4} \d{2}:\d{2} \(московское время, UTC\+3\)"/);
+    expect(russian.body).toContain('"Китайский: HSK 4, 20 мая 2025 г."');
     expect(russian.body).toMatch(/"(Ожидает решения|Одобрена|Отклонена|Отменена)"/);
   });
 });

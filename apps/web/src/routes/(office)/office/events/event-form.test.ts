@@ -7,7 +7,7 @@ const filled = (changes: Partial<ReturnType<typeof emptyValues>> = {}) => ({
   titleZh: '剪纸工作坊',
   startsAt: '2026-12-10T14:00',
   endsAt: '2026-12-10T16:00',
-  venue: 'Room 301',
+  venueEn: 'Room 301',
   ...changes,
 });
 
@@ -25,7 +25,7 @@ describe('the event form', () => {
   it('names what is wrong, field by field', () => {
     expect(toBody(filled({ titleZh: '' })).errors).toEqual({ title: 'title_required' });
     expect(toBody(filled({ endsAt: '2026-12-10T13:00' })).errors).toEqual({ endsAt: 'ends_before_start' });
-    expect(toBody(filled({ venue: '' })).errors).toEqual({ venue: 'venue_required' });
+    expect(toBody(filled({ venueEn: '' })).errors).toEqual({ venue: 'venue_required' });
     expect(toBody(filled({ capacity: '0' })).errors).toEqual({ capacity: 'number_invalid' });
     expect(toBody(filled({ onlineUrl: 'javascript:alert(1)' })).errors).toEqual({ onlineUrl: 'url_invalid' });
     expect(toBody(filled({ registrationOpensAt: '2026-12-09T10:00', registrationClosesAt: '2026-12-08T10:00' })).errors).toEqual({
@@ -44,7 +44,7 @@ describe('the event form', () => {
       startsAt: '2026-12-10T06:00:00.000Z',
       endsAt: '2026-12-10T08:00:00.000Z',
       timeZone: 'Asia/Shanghai',
-      venue: 'Hall',
+      venue: { ru: 'Зал', zh: '礼堂', en: 'Hall' },
       onlineUrl: null,
       capacity: 10,
       waitlistEnabled: true,
@@ -58,5 +58,11 @@ describe('the event form', () => {
     });
     expect(values.startsAt).toBe('2026-12-10T14:00');
     expect(values.endsAt).toBe('2026-12-10T16:00');
+    expect([values.venueRu, values.venueZh, values.venueEn]).toEqual(['Зал', '礼堂', 'Hall']);
+  });
+
+  it('sends the venue in the languages typed, like the title', () => {
+    expect(toBody(filled({ venueRu: 'Ауд. 301', venueZh: '301室' })).body?.venue).toEqual({ ru: 'Ауд. 301', zh: '301室', en: 'Room 301' });
+    expect(toBody(filled({ venueEn: '', onlineUrl: 'https://meet.example/x' })).body?.venue).toBeNull();
   });
 });

@@ -15,7 +15,9 @@ export type EventFormValues = {
   timeZone: string;
   startsAt: string;
   endsAt: string;
-  venue: string;
+  venueRu: string;
+  venueZh: string;
+  venueEn: string;
   onlineUrl: string;
   capacity: string;
   waitlistEnabled: boolean;
@@ -24,7 +26,7 @@ export type EventFormValues = {
   audience: string[];
 };
 
-export type EventFormErrors = Partial<Record<keyof EventFormValues | 'title', string>>;
+export type EventFormErrors = Partial<Record<keyof EventFormValues | 'title' | 'venue', string>>;
 
 const localPattern = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
 
@@ -40,7 +42,9 @@ export function emptyValues(centreId: string, timeZone: string): EventFormValues
     timeZone,
     startsAt: '',
     endsAt: '',
-    venue: '',
+    venueRu: '',
+    venueZh: '',
+    venueEn: '',
     onlineUrl: '',
     capacity: '30',
     waitlistEnabled: true,
@@ -63,7 +67,9 @@ export function valuesOf(event: Event): EventFormValues {
     timeZone: event.timeZone,
     startsAt: local(event.startsAt),
     endsAt: local(event.endsAt),
-    venue: event.venue ?? '',
+    venueRu: event.venue?.ru ?? '',
+    venueZh: event.venue?.zh ?? '',
+    venueEn: event.venue?.en ?? '',
     onlineUrl: event.onlineUrl ?? '',
     capacity: String(event.capacity),
     waitlistEnabled: event.waitlistEnabled,
@@ -86,7 +92,9 @@ export function readForm(form: FormData): EventFormValues {
     timeZone: text('timeZone'),
     startsAt: text('startsAt'),
     endsAt: text('endsAt'),
-    venue: text('venue'),
+    venueRu: text('venueRu'),
+    venueZh: text('venueZh'),
+    venueEn: text('venueEn'),
     onlineUrl: text('onlineUrl'),
     capacity: text('capacity'),
     waitlistEnabled: form.get('waitlistEnabled') === 'on',
@@ -129,7 +137,8 @@ export function toBody(values: EventFormValues): { body: EventCreate; errors: nu
     startsAt: startsAt!,
     endsAt: endsAt!,
     timeZone: zone!,
-    venue: values.venue.trim() || null,
+    // Like a title: the languages left empty fall back to another when shown.
+    venue: values.venueRu.trim() || values.venueZh.trim() || values.venueEn.trim() ? { ru: values.venueRu, zh: values.venueZh, en: values.venueEn } : null,
     onlineUrl: values.onlineUrl.trim() || null,
     capacity,
     waitlistEnabled: values.waitlistEnabled,
