@@ -171,7 +171,7 @@ export function createAuthService({ db, limiter, issueToken }: Deps) {
           );
           // What a new account would answer; the id matches no account.
           const now = new Date().toISOString();
-          return { id: randomUUID(), email: input.email, fullName: input.fullName, role: 'student' as const, institutionId: input.institutionId, status: 'pending' as const, locale: input.locale, createdAt: now };
+          return { id: randomUUID(), email: input.email, fullName: input.fullName, role: 'student' as const, institutionId: input.institutionId, status: 'pending' as const, locale: input.locale, nominationMail: 'daily' as const, createdAt: now };
         }
         await writeAudit(
           tx,
