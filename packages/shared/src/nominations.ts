@@ -8,7 +8,10 @@ const localizedString = z.object({ ru: z.string(), zh: z.string(), en: z.string(
 
 export const nominationStatus = z.enum(nominationStatuses);
 
-/** The nominee as a partner may see them: no passport number, no internal comments. */
+/**
+ * The nominee as a partner may see them: no passport number, no internal comments, no other
+ * preferences; after a cancellation, only who it was (the application is no longer nominated to it).
+ */
 export const nominee = z.object({
   fullName: z.string(),
   fullNameLatin: z.string().nullable(),
@@ -18,7 +21,8 @@ export const nominee = z.object({
   fieldOfStudy: z.string().nullable(),
   gpa: z.number().nullable(),
   languageCertificates: z.array(languageCertificate),
-  preferences: z.array(z.object({ quotaId: id, rank: z.number().int() })),
+  /** The home side sees the ranked list; a partner only its own line, without its rank. */
+  preferences: z.array(z.object({ quotaId: id, rank: z.number().int().optional() })),
   motivation: z.string(),
 });
 

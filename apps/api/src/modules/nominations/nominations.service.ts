@@ -319,7 +319,9 @@ export function createNominationsService({ db, clock }: { db: Database; clock: C
         .from(applicationDocuments)
         .where(and(eq(applicationDocuments.id, documentId), eq(applicationDocuments.applicationId, loaded.application.id)));
       const partner = nominationSide(actor, loaded.nomination) === 'receiving';
-      if (!document || (partner && !(partnerDocumentTypes as readonly string[]).includes(document.type))) throw notFound('document');
+      // A cancelled nomination no longer gives the partner the application's documents.
+      const withheld = partner && (loaded.nomination.status === 'cancelled' || !(partnerDocumentTypes as readonly string[]).includes(document?.type ?? ''));
+      if (!document || withheld) throw notFound('document');
       return document;
     },
 

@@ -59,7 +59,8 @@ beforeAll(async () => {
     await t.request({ method: 'POST', url: `/api/v1/applications/${draft.id}/review`, token: tokens.psu, payload: { score: applicant.score, eligible: true, comment: 'internal: strong' } });
   }
   now = new Date(closesAt.getTime() + 60_000);
-});
+  // Five applications with documents: slow on a shared machine.
+}, 180_000);
 afterAll(() => t?.close());
 
 type Outcome = { applicationId: string; placed: { quotaId: string; rank: number } | null; reason: { en: string; ru: string; zh: string } };
@@ -125,12 +126,18 @@ describe('the partner’s side', () => {
     expect(JSON.stringify(nominee)).not.toContain('75 1234567');
     expect(JSON.stringify(nominee)).not.toContain('internal: strong');
     expect(nominee.documents.map((d: { type: string }) => d.type)).toEqual(['transcript']);
+    // Student 2 ranked BRI first: BUAS sees its own line only, neither BRI nor the rank.
+    expect(nominee.student.preferences).toEqual([{ quotaId: toBuas }]);
+    expect(JSON.stringify(nominee)).not.toContain(toBri);
+    const dossier = (await t.request({ method: 'GET', url: `/api/v1/nominations/${nominee.id}`, token: tokens.buas })).json();
+    expect(dossier.student.preferences).toEqual([{ quotaId: toBuas }]);
     const reviewer = await t.login('reviewer@buas.exchange.test');
     expect((await t.request({ method: 'GET', url: `/api/v1/nominations/${nominationId}`, token: reviewer })).statusCode).toBe(200);
 
     // The home side sees everything.
     const home = (await t.request({ method: 'GET', url: `/api/v1/nominations/${nominationId}`, token: tokens.psu })).json();
     expect(home.passportNumber).toBe('75 12345671');
+    expect(home.student.preferences).toEqual([{ quotaId: toBri, rank: 1 }, { quotaId: toBuas, rank: 2 }]);
 
     // BRI sees nothing of a nominee sent to BUAS.
     expect((await t.request({ method: 'GET', url: `/api/v1/nominations/${nominationId}`, token: tokens.bri })).statusCode).toBe(404);
@@ -178,8 +185,22 @@ describe('the partner’s side', () => {
 
   it('lets the sending side cancel, which frees the seat', async () => {
     const outgoing = (await t.request({ method: 'GET', url: `/api/v1/nominations?direction=outgoing&status=pending&quotaId=${toBri}`, token: tokens.psu })).json().items;
+    const transcript = outgoing[0].documents.find((d: { type: string }) => d.type === 'transcript').id;
+    const documentUrl = `/api/v1/nominations/${outgoing[0].id}/documents/${transcript}`;
+    expect((await t.request({ method: 'GET', url: documentUrl, token: tokens.bri })).statusCode).toBe(200);
     const cancelled = await t.request({ method: 'POST', url: `/api/v1/nominations/${outgoing[0].id}/cancel`, token: tokens.psu });
     expect(cancelled.json().status).toBe('cancelled');
+    // The application is no longer nominated to BRI: BRI keeps the entry, not the application's data.
+    const seen = (await t.request({ method: 'GET', url: `/api/v1/nominations/${outgoing[0].id}`, token: tokens.bri })).json();
+    expect(seen).toMatchObject({ status: 'cancelled', documents: [], student: { fullNameLatin: 'Student 3', email: '', motivation: '', gpa: null, preferences: [], languageCertificates: [] } });
+    expect((await t.request({ method: 'GET', url: documentUrl, token: tokens.bri })).statusCode).toBe(404);
+    const listed = (await t.request({ method: 'GET', url: '/api/v1/nominations?direction=incoming&status=cancelled', token: tokens.bri })).json().items;
+    expect(listed.find((n: { id: string }) => n.id === outgoing[0].id).student.motivation).toBe('');
+    const exported = await t.request({ method: 'GET', url: '/api/v1/nominations/export.csv?direction=incoming', token: tokens.bri });
+    expect(exported.body).toContain('Student 3');
+    expect(exported.body).not.toContain('student3@psu.exchange.test');
+    // The home side still reads everything.
+    expect((await t.request({ method: 'GET', url: `/api/v1/nominations/${outgoing[0].id}`, token: tokens.psu })).json().student.motivation).toBe('Motivated.');
     expect((await t.request({ method: 'GET', url: `/api/v1/quotas/${outgoing[0].quotaId}`, token: tokens.psu })).json().used).toBe(0);
     const partnerCancel = await t.request({ method: 'POST', url: `/api/v1/nominations/${outgoing[0].id}/cancel`, token: tokens.buas });
     expect([403, 404]).toContain(partnerCancel.statusCode);
