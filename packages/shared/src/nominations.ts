@@ -59,6 +59,8 @@ export const partnerDocumentTypes = documentTypes.filter((type) => type !== 'pas
 export const nominationCreate = z.strictObject({ applicationId: id, quotaId: id });
 export const nominationUpdate = z.strictObject({ note: text(2000).nullable() });
 export const nominationApprove = z.strictObject({ proposalId: id });
+/** How long after approving the partner may take the approval back (a misclick, the wrong row). */
+export const approvalUndoMinutes = 10;
 export const nominationReject = z.strictObject({
   proposalId: id,
   comment: text(2000).pipe(z.string().min(1, { message: 'Say why the nominee is rejected' })),

@@ -16,6 +16,7 @@ import {
 } from '@exchange/db';
 import {
   allocate,
+  approvalUndoMinutes,
   canDecideNomination,
   canManageOutgoing,
   compareApplicants,
@@ -220,7 +221,8 @@ export function createNominationsService({ db, clock }: { db: Database; clock: C
       if (loaded.nomination.status !== 'pending') throw conflict('already_decided', 'This nomination has already been decided on or cancelled.');
       const [after] = await tx
         .update(nominations)
-        .set({ status: decision, comment, decidedBy: who.actor.id, decidedAt: sql`now()`, updatedAt: sql`now()` })
+        // The service's clock, not the database's: the undo window is measured against it.
+        .set({ status: decision, comment, decidedBy: who.actor.id, decidedAt: clock(), updatedAt: sql`now()` })
         .where(eq(nominations.id, id))
         .returning();
       if (decision === 'rejected') await freeSeat(tx, loaded.nomination.quotaId);
@@ -268,6 +270,33 @@ export function createNominationsService({ db, clock }: { db: Database; clock: C
     },
 
     approve: (who: Who, id: string, proposalId: string) => decide(who, id, proposalId, 'approved', null),
+
+    /** Takes an approval back within a short window: the nominee is pending again, on the same proposal. */
+    undoApproval(who: Who, id: string, proposalId: string) {
+      return inTransaction(db, async (tx) => {
+        const loaded = await loadVisible(tx, who.actor, id, { forUpdate: true });
+        if (!canDecideNomination(who.actor, loaded.nomination)) throw forbidden('Only the receiving institution’s coordinators take back their approval.');
+        if (loaded.nomination.proposalId !== proposalId) {
+          throw conflict('stale_proposal', 'The nomination has changed since you opened it; look again.', { proposalId: loaded.nomination.proposalId });
+        }
+        if (loaded.nomination.status !== 'approved') throw conflict('not_approved', 'Only an approved nomination can have its approval undone.');
+        const decidedAt = loaded.nomination.decidedAt;
+        if (!decidedAt || clock().getTime() - decidedAt.getTime() > approvalUndoMinutes * 60_000) {
+          throw conflict('undo_window_passed', `An approval can be undone only within ${approvalUndoMinutes} minutes; now ask the sending office to cancel the nomination.`);
+        }
+        const [after] = await tx
+          .update(nominations)
+          .set({ status: 'pending', decidedBy: null, decidedAt: null, updatedAt: sql`now()` })
+          .where(eq(nominations.id, id))
+          .returning();
+        const application = (await findApplication(tx, loaded.application.id, { forUpdate: true }))!;
+        const partner = await institutionName(tx, loaded.nomination.receivingInstitutionId);
+        // Back to the partner's decision; the student is told, as on nomination.
+        await changeStatus(tx, application, 'nominated', who.actor.id, { note: 'The partner took back its approval to look again.', params: { partner } });
+        await writeAudit(tx, who, { action: 'nomination.undo_approve', entityType: 'nomination', entityId: id, institutionId: loaded.nomination.receivingInstitutionId, before: loaded.nomination, after });
+        return (await toNominations(tx, [{ ...loaded, nomination: after! }], sideOf(who.actor)))[0]!;
+      });
+    },
     reject: (who: Who, id: string, proposalId: string, comment: string) => decide(who, id, proposalId, 'rejected', comment),
 
     /** Decides several nominees at once; each succeeds or fails on its own. */

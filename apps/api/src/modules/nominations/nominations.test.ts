@@ -1,6 +1,6 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { quotaLines } from '@exchange/db';
+import { auditEntries, quotaLines } from '@exchange/db';
 import { createTestContext, multipart, problemOf, sampleFiles, type TestContext } from '../../test/helper.js';
 
 let now = new Date();
@@ -160,6 +160,34 @@ describe('the partner’s side', () => {
     const application = (await t.request({ method: 'GET', url: `/api/v1/applications/${ids['student2@psu.exchange.test']}`, token: tokens['student2@psu.exchange.test'] })).json();
     expect(application.status).toBe('accepted');
     expect(application.history.at(-1)).toMatchObject({ from: 'nominated', to: 'accepted' });
+  });
+
+  it('lets the partner undo an approval within ten minutes, on the current proposal, audited; later answers 409', async () => {
+    const undo = (token: string | undefined, proposalId: string) => t.request({ method: 'POST', url: `/api/v1/nominations/${nominationId}/undo-approval`, token, payload: { proposalId } });
+    const { proposalId } = (await t.request({ method: 'GET', url: `/api/v1/nominations/${nominationId}`, token: tokens.buas })).json();
+    expect((await undo(tokens.bri, proposalId)).statusCode).toBe(404);
+    expect((await undo(tokens.psu, proposalId)).statusCode).toBe(403);
+    const stale = await undo(tokens.buas, '00000000-0000-4000-8000-000000000000');
+    expect(problemOf(stale).code).toBe('stale_proposal');
+
+    now = new Date(now.getTime() + 9 * 60_000);
+    const undone = await undo(tokens.buas, proposalId);
+    expect(undone.statusCode).toBe(200);
+    expect(undone.json()).toMatchObject({ status: 'pending', decidedAt: null, proposalId });
+    const application = (await t.request({ method: 'GET', url: `/api/v1/applications/${ids['student2@psu.exchange.test']}`, token: tokens['student2@psu.exchange.test'] })).json();
+    expect(application.history.at(-1)).toMatchObject({ from: 'accepted', to: 'nominated' });
+    const audited = await t.database.db.select().from(auditEntries).where(and(eq(auditEntries.action, 'nomination.undo_approve'), eq(auditEntries.entityId, nominationId)));
+    expect(audited).toHaveLength(1);
+    expect(problemOf(await undo(tokens.buas, proposalId)).code).toBe('not_approved');
+    // The seat stays taken throughout: pending and approved both hold it.
+    expect((await t.request({ method: 'GET', url: `/api/v1/quotas/${toBuas}`, token: tokens.psu })).json().used).toBe(1);
+
+    expect((await t.request({ method: 'POST', url: `/api/v1/nominations/${nominationId}/approve`, token: tokens.buas, payload: { proposalId } })).json().status).toBe('approved');
+    now = new Date(now.getTime() + 10 * 60_000 + 1_000);
+    const late = await undo(tokens.buas, proposalId);
+    expect(late.statusCode).toBe(409);
+    expect(problemOf(late)).toMatchObject({ code: 'undo_window_passed', detail: expect.stringContaining('10 minutes') });
+    expect((await t.request({ method: 'GET', url: `/api/v1/nominations/${nominationId}`, token: tokens.buas })).json().status).toBe('approved');
   });
 
   it('requires a reason to reject, frees the seat, and offers it to the next waitlisted student', async () => {
