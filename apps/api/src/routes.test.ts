@@ -63,6 +63,7 @@ const expectedAccess: Record<string, Access> = {
   'PATCH /api/v1/nominations/:id': ['coordinator'],
   'GET /api/v1/nominations/:id/documents/:docId': ['coordinator', 'reviewer', 'admin'],
   'POST /api/v1/nominations/:id/approve': ['coordinator'],
+  'POST /api/v1/nominations/:id/undo-approval': ['coordinator'],
   'POST /api/v1/nominations/:id/reject': ['coordinator'],
   'POST /api/v1/nominations/:id/cancel': ['coordinator'],
   'GET /api/v1/reports/flows': ['coordinator', 'reviewer', 'admin'],

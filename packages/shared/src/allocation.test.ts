@@ -111,4 +111,25 @@ describe('allocate', () => {
     expect(describeOutcome(outcomes[1]!, 'ru', name)).toContain('2-й выбор BUAS');
     expect(describeOutcome(outcomes[2]!, 'zh', name)).toContain('未录取');
   });
+
+  it('never offers a line whose partner rejected the student again, and says so', () => {
+    const { outcomes } = allocate({
+      freeSeats: { BRI: 1, BUAS: 1 },
+      applicants: [
+        { id: 'a', score: 91.5, gpa: 4, submittedAt: '2026-03-01T00:00:00Z', preferences: ['BRI', 'BUAS'], rejectedOn: ['BRI'] },
+        { id: 'b', score: 80, gpa: 4, submittedAt: '2026-03-01T00:00:00Z', preferences: ['BUAS', 'BRI'], rejectedOn: ['BRI'] },
+        { id: 'c', score: 70, gpa: 4, submittedAt: '2026-03-01T00:00:00Z', preferences: ['BRI'], rejectedOn: ['BRI'] },
+      ],
+    });
+    const name = (id: string) => id;
+    expect(outcomes.map((outcome) => outcome.placed)).toEqual([{ quotaId: 'BUAS', rank: 2 }, null, null]);
+    expect(describeOutcome(outcomes[0]!, 'en', name)).toBe('Placed at 2nd choice BUAS: 1st choice BRI rejected the nomination.');
+    expect(describeOutcome(outcomes[0]!, 'ru', name)).toBe('Место: 2-й выбор BUAS; 1-й выбор BRI отклонил кандидатуру.');
+    expect(describeOutcome(outcomes[0]!, 'zh', name)).toBe('录取于第2志愿BUAS；第1志愿BRI已拒绝该提名。');
+    // b's free BRI seat is not offered to b, who is waitlisted only where still possible.
+    expect(outcomes[1]!.waitlist).toEqual([{ quotaId: 'BUAS', rank: 1, position: 1 }]);
+    expect(describeOutcome(outcomes[1]!, 'en', name)).toBe('Not placed: 2nd choice BRI rejected the nomination; the other choice full; waitlisted 1st for BUAS.');
+    expect(describeOutcome(outcomes[2]!, 'en', name)).toBe('Not placed: 1st choice BRI rejected the nomination; no other choice.');
+    expect(describeOutcome(outcomes[2]!, 'ru', name)).toBe('Не размещён: 1-й выбор BRI отклонил кандидатуру; других выборов нет.');
+  });
 });

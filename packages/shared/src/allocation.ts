@@ -15,6 +15,11 @@ export type AllocationApplicant = {
   submittedAt: string;
   /** Quota line ids, first choice first. */
   preferences: string[];
+  /**
+   * Lines whose partner already rejected this student: skipped (never offered again), but
+   * they keep their rank so the reason names the choice as the student ranked it.
+   */
+  rejectedOn?: string[];
 };
 
 export type AllocationInput = {
@@ -32,6 +37,8 @@ export type AllocationOutcome = {
   order: number;
   placed: { quotaId: string; rank: number } | null;
   fullBefore: FullChoice[];
+  /** Preferences skipped because that partner rejected the student. */
+  rejectedBefore: { quotaId: string; rank: number }[];
   /** For a student not placed: their place in the waiting list of each preference. */
   waitlist: { quotaId: string; rank: number; position: number }[];
 };
@@ -55,8 +62,14 @@ export function allocate(input: AllocationInput): Allocation {
   const waiting = new Map<string, number>();
   const outcomes = ranked.map((applicant, index): AllocationOutcome => {
     const fullBefore: FullChoice[] = [];
+    const rejectedBefore: AllocationOutcome['rejectedBefore'] = [];
+    const rejected = new Set(applicant.rejectedOn ?? []);
     let placed: AllocationOutcome['placed'] = null;
     for (const [position, quotaId] of applicant.preferences.entries()) {
+      if (rejected.has(quotaId)) {
+        rejectedBefore.push({ quotaId, rank: position + 1 });
+        continue;
+      }
       if ((remaining[quotaId] ?? 0) > 0) {
         remaining[quotaId] = remaining[quotaId]! - 1;
         lastSeat.set(quotaId, { applicantId: applicant.id, score: applicant.score });
@@ -67,12 +80,13 @@ export function allocate(input: AllocationInput): Allocation {
     }
     const waitlist = placed
       ? []
-      : applicant.preferences.map((quotaId, position) => {
+      : applicant.preferences.flatMap((quotaId, position) => {
+          if (rejected.has(quotaId)) return [];
           const place = (waiting.get(quotaId) ?? 0) + 1;
           waiting.set(quotaId, place);
-          return { quotaId, rank: position + 1, position: place };
+          return [{ quotaId, rank: position + 1, position: place }];
         });
-    return { applicantId: applicant.id, order: index + 1, placed, fullBefore, waitlist };
+    return { applicantId: applicant.id, order: index + 1, placed, fullBefore, rejectedBefore, waitlist };
   });
   return { outcomes, remaining };
 }
@@ -105,9 +119,22 @@ function fullText(choice: FullChoice, locale: Locale, line: (quotaId: string) =>
     : `${n} choice ${name} had no free seats`;
 }
 
+function rejectedText(choice: { quotaId: string; rank: number }, locale: Locale, line: (quotaId: string) => string): string {
+  const n = ordinal[locale](choice.rank);
+  if (locale === 'ru') return `${n} выбор ${line(choice.quotaId)} отклонил кандидатуру`;
+  if (locale === 'zh') return `${n}志愿${line(choice.quotaId)}已拒绝该提名`;
+  return `${n} choice ${line(choice.quotaId)} rejected the nomination`;
+}
+
 /** Why a student got what they got, in the reader's language. */
 export function describeOutcome(outcome: AllocationOutcome, locale: Locale, line: (quotaId: string) => string): string {
-  const fulls = outcome.fullBefore.map((choice) => fullText(choice, locale, line));
+  // The choices passed over, in the student's order: rejected by the partner or full.
+  const fulls = [
+    ...outcome.fullBefore.map((choice) => ({ rank: choice.rank, text: fullText(choice, locale, line) })),
+    ...outcome.rejectedBefore.map((choice) => ({ rank: choice.rank, text: rejectedText(choice, locale, line) })),
+  ]
+    .sort((a, b) => a.rank - b.rank)
+    .map((choice) => choice.text);
   const n = ordinal[locale];
   if (outcome.placed) {
     const name = line(outcome.placed.quotaId);
@@ -119,6 +146,12 @@ export function describeOutcome(outcome: AllocationOutcome, locale: Locale, line
     locale === 'ru' ? `${entry.position}-й в листе ожидания ${line(entry.quotaId)}` : locale === 'zh' ? `${line(entry.quotaId)}候补第${entry.position}位` : `waitlisted ${n(entry.position)} for ${line(entry.quotaId)}`,
   );
   const count = outcome.waitlist.length;
+  const rejections = outcome.rejectedBefore.map((choice) => rejectedText(choice, locale, line));
+  if (rejections.length > 0) {
+    if (locale === 'ru') return `Не размещён: ${rejections.join('; ')}; ${count ? `остальные выборы (${count}) заполнены; ${waits.join(', ')}` : 'других выборов нет'}.`;
+    if (locale === 'zh') return `未录取：${rejections.join('；')}；${count ? `其余${count}个志愿均已满；${waits.join('，')}` : '没有其他志愿'}。`;
+    return `Not placed: ${rejections.join('; ')}; ${count ? `the other ${count === 1 ? 'choice' : `${count} choices`} full; ${waits.join(', ')}` : 'no other choice'}.`;
+  }
   if (locale === 'ru') return `Не размещён: все выборы (${count}) заполнены; ${waits.join(', ')}.`;
   if (locale === 'zh') return `未录取：全部${count}个志愿均已满；${waits.join('，')}。`;
   return `Not placed: all ${count} ${count === 1 ? 'choice' : 'choices'} full; ${waits.join(', ')}.`;

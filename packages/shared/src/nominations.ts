@@ -8,7 +8,10 @@ const localizedString = z.object({ ru: z.string(), zh: z.string(), en: z.string(
 
 export const nominationStatus = z.enum(nominationStatuses);
 
-/** The nominee as a partner may see them: no passport number, no internal comments. */
+/**
+ * The nominee as a partner may see them: no passport number, no internal comments, no other
+ * preferences; after a cancellation, only who it was (the application is no longer nominated to it).
+ */
 export const nominee = z.object({
   fullName: z.string(),
   fullNameLatin: z.string().nullable(),
@@ -18,7 +21,8 @@ export const nominee = z.object({
   fieldOfStudy: z.string().nullable(),
   gpa: z.number().nullable(),
   languageCertificates: z.array(languageCertificate),
-  preferences: z.array(z.object({ quotaId: id, rank: z.number().int() })),
+  /** The home side sees the ranked list; a partner only its own line, without its rank. */
+  preferences: z.array(z.object({ quotaId: id, rank: z.number().int().optional() })),
   motivation: z.string(),
 });
 
@@ -57,6 +61,8 @@ export const partnerDocumentTypes = documentTypes.filter((type) => type !== 'pas
 export const nominationCreate = z.strictObject({ applicationId: id, quotaId: id });
 export const nominationUpdate = z.strictObject({ note: text(2000).nullable() });
 export const nominationApprove = z.strictObject({ proposalId: id });
+/** How long after approving the partner may take the approval back (a misclick, the wrong row). */
+export const approvalUndoMinutes = 10;
 export const nominationReject = z.strictObject({
   proposalId: id,
   comment: text(2000).pipe(z.string().min(1, { message: 'Say why the nominee is rejected' })),

@@ -61,9 +61,9 @@ const templates: Record<string, Template> = {
     zh: { subject: `${p('partner')}已接收您`, body: `${p('partner')}已批准您的推荐。祝贺您！` },
   }),
   'application.declined': (p) => ({
-    en: { subject: `Not accepted by ${p('partner')}`, body: `${p('partner')} did not accept your nomination. Reason: ${p('reason')}` },
-    ru: { subject: `${p('partner')} отклонил номинацию`, body: `${p('partner')} не принял вашу номинацию. Причина: ${p('reason')}` },
-    zh: { subject: `${p('partner')}未接收您的推荐`, body: `${p('partner')}未批准您的推荐。原因：${p('reason')}` },
+    en: { subject: `Not accepted by ${p('partner')}`, body: `${p('partner')} did not accept your nomination. Your international office will offer you your next choice that still has a place, or put you on its waiting list; you will be told which. Reason: ${p('reason')}` },
+    ru: { subject: `${p('partner')} отклонил номинацию`, body: `${p('partner')} не принял вашу номинацию. Международный отдел предложит вам следующий из ваших выборов, где есть свободное место, или включит вас в лист ожидания; мы сообщим о решении. Причина: ${p('reason')}` },
+    zh: { subject: `${p('partner')}未接收您的推荐`, body: `${p('partner')}未批准您的推荐。国际交流处将为您推荐下一个仍有名额的志愿，或将您列入候补名单，届时会通知您。原因：${p('reason')}` },
   }),
   'application.cancelled': (p) => ({
     en: { subject: `Nomination cancelled: ${p('call')}`, body: `Your nomination for "${p('call')}" has been cancelled by your international office.` },

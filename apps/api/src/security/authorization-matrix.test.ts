@@ -458,6 +458,20 @@ export const matrix: Record<string, Row> = {
     },
     expect: only({ coordinator: [403, 200, 404, 404] }),
   },
+  'POST /api/v1/nominations/:id/undo-approval': {
+    owned: true,
+    build: async (f, caller, owner) => {
+      const made = await nominationFor(f, caller, owner);
+      if (owner !== 'missing') {
+        // Approved a moment ago by the receiving office, so the undo window is open.
+        const receiving = owner === 'own' ? otherOf(caller.home) : owner === 'same' ? caller.home : thirdOf(caller.home);
+        const approved = await t.request({ method: 'POST', url: `/api/v1/nominations/${made.id}/approve`, token: await f.token(f.coordinatorOf[receiving]), payload: { proposalId: made.proposalId } });
+        if (approved.statusCode !== 200) throw new Error(`approve: ${approved.statusCode} ${approved.body}`);
+      }
+      return { method: 'POST', url: `/api/v1/nominations/${made.id}/undo-approval`, payload: { proposalId: made.proposalId } };
+    },
+    expect: only({ coordinator: [403, 200, 404, 404] }),
+  },
   'POST /api/v1/nominations/:id/reject': {
     owned: true,
     build: async (f, caller, owner) => {

@@ -144,6 +144,8 @@ describe('the exchange in the browser', () => {
     expect(await page.textContent('h1')).toBe(zh.nominations_title);
 
     const anna = page.locator('tr[data-name="Анна Петрова"]');
+    // Approving asks once more.
+    await page.click('tr[data-name="Анна Петрова"] [data-testid="approve-open"]');
     await press(page, 'tr[data-name="Анна Петрова"] [data-testid="approve"]', '[data-testid="decision-done"]');
     expect(await page.textContent('[data-testid="decision-done"]')).toBe(fill(zh.nomination_approved_notice!, { name: 'Анна Петрова' }));
     expect(await anna.textContent()).toContain(zh.nom_status_approved);

@@ -182,6 +182,8 @@ describe('keyboard only', () => {
     await keyboardSignIn(page, 'coordinator@buas.exchange.test');
     await page.goto(`${baseUrl}/nominations?direction=incoming`);
     const row = 'tr[data-name="Екатерина Соколова"]';
+    await tabTo(page, `${row} [data-testid="approve-open"]`);
+    await page.keyboard.press('Enter');
     await tabTo(page, `${row} [data-testid="approve"]`);
     await page.keyboard.press('Enter');
     await page.waitForSelector(`[data-testid="decision-done"] >> text=${fill(en.nomination_approved_notice!, { name: 'Екатерина Соколова' })}`);

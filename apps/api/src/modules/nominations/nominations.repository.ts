@@ -42,7 +42,9 @@ export async function findNomination(db: Executor, id: string, options: { forUpd
 
 /**
  * Nominations as one side sees them. The receiving side (a partner) never gets the passport
- * number, the passport copy or the home office's review.
+ * number, the passport copy, the home office's review or the student's other preferences.
+ * Once the sending side cancels, the application is no longer nominated to the partner: the
+ * partner keeps the entry (who, when, cancelled) but no longer reads the application's data.
  */
 export async function toNominations<R extends Joined>(db: Executor, rows: R[], side: (row: R) => 'sending' | 'receiving' | 'admin') {
   if (rows.length === 0) return [];
@@ -55,7 +57,9 @@ export async function toNominations<R extends Joined>(db: Executor, rows: R[], s
   ]);
   return rows.map((row) => {
     const partner = side(row) === 'receiving';
+    const withdrawn = partner && row.nomination.status === 'cancelled';
     const student = students.find((s) => s.id === row.application.studentId)!;
+    const ownPreferences = preferences.filter((p) => p.applicationId === row.application.id);
     return {
       id: row.nomination.id,
       applicationId: row.application.id,
@@ -73,20 +77,25 @@ export async function toNominations<R extends Joined>(db: Executor, rows: R[], s
       note: row.nomination.note,
       createdAt: toIso(row.nomination.createdAt),
       decidedAt: toIsoOrNull(row.nomination.decidedAt),
-      student: {
-        fullName: student.fullName,
-        fullNameLatin: row.application.fullNameLatin,
-        email: student.email,
-        homeInstitutionId: row.call.institutionId,
-        studyLevel: row.application.studyLevel,
-        fieldOfStudy: row.application.fieldOfStudy,
-        gpa: row.application.gpa,
-        languageCertificates: row.application.languageCertificates as LanguageCertificate[],
-        preferences: preferences.filter((p) => p.applicationId === row.application.id).map((p) => ({ quotaId: p.quotaId, rank: p.rank })),
-        motivation: row.application.motivation,
-      },
+      student: withdrawn
+        ? { fullName: student.fullName, fullNameLatin: row.application.fullNameLatin, email: '', homeInstitutionId: row.call.institutionId, studyLevel: null, fieldOfStudy: null, gpa: null, languageCertificates: [], preferences: [], motivation: '' }
+        : {
+            fullName: student.fullName,
+            fullNameLatin: row.application.fullNameLatin,
+            email: student.email,
+            homeInstitutionId: row.call.institutionId,
+            studyLevel: row.application.studyLevel,
+            fieldOfStudy: row.application.fieldOfStudy,
+            gpa: row.application.gpa,
+            languageCertificates: row.application.languageCertificates as LanguageCertificate[],
+            // A partner sees its own line only, not even its rank: where else the student wanted to go is not its business.
+            preferences: partner
+              ? ownPreferences.filter((p) => p.quotaId === row.nomination.quotaId).map((p) => ({ quotaId: p.quotaId }))
+              : ownPreferences.map((p) => ({ quotaId: p.quotaId, rank: p.rank })),
+            motivation: row.application.motivation,
+          },
       documents: documents
-        .filter((d) => d.applicationId === row.application.id && (!partner || (partnerDocumentTypes as readonly string[]).includes(d.type)))
+        .filter((d) => d.applicationId === row.application.id && !withdrawn && (!partner || (partnerDocumentTypes as readonly string[]).includes(d.type)))
         .map((d) => ({ id: d.id, type: d.type, fileName: d.fileName, contentType: d.contentType, size: d.size, uploadedAt: d.uploadedAt })),
       ...(partner
         ? {}

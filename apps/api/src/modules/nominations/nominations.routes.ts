@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   allocationConfirm,
   allocationResult,
+  approvalUndoMinutes,
   flows,
   flowsQuery,
   id,
@@ -174,6 +175,19 @@ export async function nominationsRoutes(app: Api, { nominations }: { nominations
     config: { access: ['coordinator'] },
     schema: { tags: ['nominations'], summary: 'Approve; 409 when the proposalId is stale', security: [{ bearer: [] }], params: idParams, body: nominationApprove, response: { 200: nomination, ...problems(409) } },
     handler: (request) => nominations.approve(who(request), request.params.id, request.body.proposalId),
+  });
+
+  app.post('/nominations/:id/undo-approval', {
+    config: { access: ['coordinator'] },
+    schema: {
+      tags: ['nominations'],
+      summary: `Take an approval back within ${approvalUndoMinutes} minutes: pending again; 409 when the proposalId is stale or the window has passed`,
+      security: [{ bearer: [] }],
+      params: idParams,
+      body: nominationApprove,
+      response: { 200: nomination, ...problems(409) },
+    },
+    handler: (request) => nominations.undoApproval(who(request), request.params.id, request.body.proposalId),
   });
 
   app.post('/nominations/:id/reject', {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { and, asc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, notExists, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import {
   applicationDocuments,
@@ -16,6 +16,7 @@ import {
 } from '@exchange/db';
 import {
   allocate,
+  approvalUndoMinutes,
   canDecideNomination,
   canManageOutgoing,
   compareApplicants,
@@ -40,6 +41,12 @@ import { freeSeat, takeSeat } from './seats.js';
 
 type Loaded = NonNullable<Awaited<ReturnType<typeof findNomination>>>;
 const nowhere = '00000000-0000-0000-0000-000000000000';
+
+/**
+ * Statuses the allocation places: new applicants, the waiting list (a seat may have freed up)
+ * and those a partner rejected (offered their next choice that has a seat, never that partner again).
+ */
+const allocatable = ['submitted', 'waitlisted', 'declined'] as const;
 
 /** Statuses from which an eligible application may be nominated by hand. */
 const nominable = ['submitted', 'waitlisted', 'not_placed', 'declined', 'cancelled'];
@@ -68,7 +75,7 @@ export function createNominationsService({ db, clock }: { db: Database; clock: C
    * application along, and tells the student and the partner. Used by manual nomination and
    * by the allocation alike.
    */
-  async function nominate(tx: Executor, who: Who, applicationId: string, quotaId: string) {
+  async function nominate(tx: Executor, who: Who, applicationId: string, quotaId: string, note: string | null = null) {
     const loaded = await findApplication(tx, applicationId, { forUpdate: true });
     if (!loaded || !canManageOutgoing(who.actor, loaded.call.institutionId)) throw notFound('application');
     if (!nominable.includes(loaded.application.status) || loaded.application.reviewEligible !== true) {
@@ -91,7 +98,8 @@ export function createNominationsService({ db, clock }: { db: Database; clock: C
       throw error;
     }
     const partner = await institutionName(tx, line.receivingInstitutionId);
-    await changeStatus(tx, loaded, 'nominated', who.actor.id, { params: { partner } });
+    // The only notes here are the allocation's reasons, which are written in English.
+    await changeStatus(tx, loaded, 'nominated', who.actor.id, { note, noteLocale: 'en', params: { partner } });
     const [student] = await tx.select({ fullName: users.fullName }).from(users).where(eq(users.id, loaded.application.studentId));
     const home = await institutionName(tx, line.sendingInstitutionId);
     const partnerCoordinators = await tx
@@ -114,14 +122,22 @@ export function createNominationsService({ db, clock }: { db: Database; clock: C
     // Locking the lines (in id order, so two confirmations never deadlock) holds off nominations.
     const lines = lock ? await linesQuery.for('update') : await linesQuery;
     const eligibleQuery = tx
-      .select({ id: applications.id, studentId: applications.studentId, score: applications.reviewScore, gpa: applications.gpa, submittedAt: applications.submittedAt, fullName: users.fullName })
+      .select({ id: applications.id, studentId: applications.studentId, status: applications.status, score: applications.reviewScore, gpa: applications.gpa, submittedAt: applications.submittedAt, fullName: users.fullName })
       .from(applications)
       .innerJoin(users, eq(users.id, applications.studentId))
-      .where(and(eq(applications.callId, callId), eq(applications.status, 'submitted'), eq(applications.reviewEligible, true), isNotNull(applications.reviewScore)))
+      .where(and(eq(applications.callId, callId), inArray(applications.status, [...allocatable]), eq(applications.reviewEligible, true), isNotNull(applications.reviewScore)))
       .orderBy(asc(applications.id));
     const eligible = lock ? await eligibleQuery.for('update', { of: applications }) : await eligibleQuery;
+    const eligibleIds = eligible.map((row) => row.id);
     const preferences = eligible.length
-      ? await tx.select().from(applicationPreferences).where(inArray(applicationPreferences.applicationId, eligible.map((row) => row.id))).orderBy(asc(applicationPreferences.rank))
+      ? await tx.select().from(applicationPreferences).where(inArray(applicationPreferences.applicationId, eligibleIds)).orderBy(asc(applicationPreferences.rank))
+      : [];
+    const rejections = eligible.length
+      ? await tx
+          .select({ applicationId: nominations.applicationId, quotaId: nominations.quotaId })
+          .from(nominations)
+          .where(and(inArray(nominations.applicationId, eligibleIds), eq(nominations.status, 'rejected')))
+          .orderBy(asc(nominations.applicationId), asc(nominations.quotaId))
       : [];
     const [{ unreviewed } = { unreviewed: 0 }] = await tx
       .select({ unreviewed: sql<number>`count(*)::int` })
@@ -135,16 +151,20 @@ export function createNominationsService({ db, clock }: { db: Database; clock: C
       list.push(preference.quotaId);
       preferencesOf.set(preference.applicationId, list);
     }
+    const rejectedOn = new Map<string, string[]>();
+    for (const rejection of rejections) rejectedOn.set(rejection.applicationId, [...(rejectedOn.get(rejection.applicationId) ?? []), rejection.quotaId]);
     const applicants: AllocationApplicant[] = eligible.map((row) => ({
       id: row.id,
       score: row.score!,
       gpa: row.gpa ?? 0,
       submittedAt: (row.submittedAt ?? new Date(0)).toISOString(),
       preferences: preferencesOf.get(row.id) ?? [],
+      ...(rejectedOn.has(row.id) ? { rejectedOn: rejectedOn.get(row.id)! } : {}),
     }));
+    const statuses = new Map(eligible.map((row) => [row.id, row.status]));
     const freeSeats = Object.fromEntries(lines.map((line) => [line.id, line.seats - line.used]));
     const fingerprint = createHash('sha256').update(JSON.stringify({ applicants, freeSeats })).digest('hex');
-    return { applicants, freeSeats, fingerprint, lines, names: new Map(eligible.map((row) => [row.id, row.fullName])), unreviewed };
+    return { applicants, freeSeats, fingerprint, lines, statuses, names: new Map(eligible.map((row) => [row.id, row.fullName])), unreviewed };
   }
 
   async function requireClosedOwnCall(tx: Executor, actor: Actor, callId: string) {
@@ -205,7 +225,8 @@ export function createNominationsService({ db, clock }: { db: Database; clock: C
       const commentLocale = comment ? await writerLocale(tx, who.actor.id) : null;
       const [after] = await tx
         .update(nominations)
-        .set({ status: decision, comment, commentLocale, decidedBy: who.actor.id, decidedAt: sql`now()`, updatedAt: sql`now()` })
+        // The service's clock, not the database's: the undo window is measured against it.
+        .set({ status: decision, comment, commentLocale, decidedBy: who.actor.id, decidedAt: clock(), updatedAt: sql`now()` })
         .where(eq(nominations.id, id))
         .returning();
       if (decision === 'rejected') await freeSeat(tx, loaded.nomination.quotaId);
@@ -253,6 +274,33 @@ export function createNominationsService({ db, clock }: { db: Database; clock: C
     },
 
     approve: (who: Who, id: string, proposalId: string) => decide(who, id, proposalId, 'approved', null),
+
+    /** Takes an approval back within a short window: the nominee is pending again, on the same proposal. */
+    undoApproval(who: Who, id: string, proposalId: string) {
+      return inTransaction(db, async (tx) => {
+        const loaded = await loadVisible(tx, who.actor, id, { forUpdate: true });
+        if (!canDecideNomination(who.actor, loaded.nomination)) throw forbidden('Only the receiving institution’s coordinators take back their approval.');
+        if (loaded.nomination.proposalId !== proposalId) {
+          throw conflict('stale_proposal', 'The nomination has changed since you opened it; look again.', { proposalId: loaded.nomination.proposalId });
+        }
+        if (loaded.nomination.status !== 'approved') throw conflict('not_approved', 'Only an approved nomination can have its approval undone.');
+        const decidedAt = loaded.nomination.decidedAt;
+        if (!decidedAt || clock().getTime() - decidedAt.getTime() > approvalUndoMinutes * 60_000) {
+          throw conflict('undo_window_passed', `An approval can be undone only within ${approvalUndoMinutes} minutes; now ask the sending office to cancel the nomination.`);
+        }
+        const [after] = await tx
+          .update(nominations)
+          .set({ status: 'pending', decidedBy: null, decidedAt: null, updatedAt: sql`now()` })
+          .where(eq(nominations.id, id))
+          .returning();
+        const application = (await findApplication(tx, loaded.application.id, { forUpdate: true }))!;
+        const partner = await institutionName(tx, loaded.nomination.receivingInstitutionId);
+        // Back to the partner's decision; the student is told, as on nomination.
+        await changeStatus(tx, application, 'nominated', who.actor.id, { note: 'The partner took back its approval to look again.', params: { partner } });
+        await writeAudit(tx, who, { action: 'nomination.undo_approve', entityType: 'nomination', entityId: id, institutionId: loaded.nomination.receivingInstitutionId, before: loaded.nomination, after });
+        return (await toNominations(tx, [{ ...loaded, nomination: after! }], sideOf(who.actor)))[0]!;
+      });
+    },
     reject: (who: Who, id: string, proposalId: string, comment: string) => decide(who, id, proposalId, 'rejected', comment),
 
     /** Decides several nominees at once; each succeeds or fails on its own. */
@@ -304,7 +352,9 @@ export function createNominationsService({ db, clock }: { db: Database; clock: C
         .from(applicationDocuments)
         .where(and(eq(applicationDocuments.id, documentId), eq(applicationDocuments.applicationId, loaded.application.id)));
       const partner = nominationSide(actor, loaded.nomination) === 'receiving';
-      if (!document || (partner && !(partnerDocumentTypes as readonly string[]).includes(document.type))) throw notFound('document');
+      // A cancelled nomination no longer gives the partner the application's documents.
+      const withheld = partner && (loaded.nomination.status === 'cancelled' || !(partnerDocumentTypes as readonly string[]).includes(document?.type ?? ''));
+      if (!document || withheld) throw notFound('document');
       return document;
     },
 
@@ -322,12 +372,19 @@ export function createNominationsService({ db, clock }: { db: Database; clock: C
         const created: string[] = [];
         const reasons = new Map(proposal.outcomes.map((outcome) => [outcome.applicationId, outcome.reason.en]));
         for (const outcome of result.outcomes) {
+          const status = input.statuses.get(outcome.applicantId);
+          const reason = reasons.get(outcome.applicantId) ?? null;
           if (outcome.placed) {
-            const nomination = await nominate(tx, who, outcome.applicantId, outcome.placed.quotaId);
+            // A student offered a seat in a later round (waiting, or rejected by a partner) learns why this one.
+            const nomination = await nominate(tx, who, outcome.applicantId, outcome.placed.quotaId, status === 'submitted' ? null : reason);
             created.push(nomination.id);
-          } else {
+            continue;
+          }
+          // Someone every remaining choice of whom has rejected them has no line left to wait for.
+          const target = outcome.waitlist.length > 0 ? 'waitlisted' : 'not_placed';
+          if (status !== target) {
             const application = (await findApplication(tx, outcome.applicantId, { forUpdate: true }))!;
-            await changeStatus(tx, application, 'waitlisted', who.actor.id, { note: reasons.get(outcome.applicantId) ?? null, noteLocale: 'en' });
+            await changeStatus(tx, application, target, who.actor.id, { note: reason, noteLocale: 'en' });
           }
         }
         const call = (await findCall(tx, callId))!;
@@ -351,7 +408,20 @@ export function createNominationsService({ db, clock }: { db: Database; clock: C
         .from(applications)
         .innerJoin(users, eq(users.id, applications.studentId))
         .innerJoin(applicationPreferences, eq(applicationPreferences.applicationId, applications.id))
-        .where(and(eq(applications.callId, callId), eq(applications.status, 'waitlisted'), quotaId ? eq(applicationPreferences.quotaId, quotaId) : undefined));
+        .where(
+          and(
+            eq(applications.callId, callId),
+            eq(applications.status, 'waitlisted'),
+            quotaId ? eq(applicationPreferences.quotaId, quotaId) : undefined,
+            // A partner that rejected the student is not offered them again.
+            notExists(
+              db
+                .select({ id: nominations.id })
+                .from(nominations)
+                .where(and(eq(nominations.applicationId, applications.id), eq(nominations.quotaId, applicationPreferences.quotaId), eq(nominations.status, 'rejected'))),
+            ),
+          ),
+        );
       const entries = rows
         .map((row) => ({ row, key: { id: row.id, score: row.score ?? 0, gpa: row.gpa ?? 0, submittedAt: (row.submittedAt ?? new Date(0)).toISOString(), preferences: [] } }))
         .sort((a, b) => compareApplicants(a.key, b.key) || a.row.rank - b.row.rank);

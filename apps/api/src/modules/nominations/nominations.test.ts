@@ -1,6 +1,6 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { quotaLines } from '@exchange/db';
+import { auditEntries, quotaLines } from '@exchange/db';
 import { createTestContext, multipart, problemOf, sampleFiles, type TestContext } from '../../test/helper.js';
 
 let now = new Date();
@@ -59,7 +59,8 @@ beforeAll(async () => {
     await t.request({ method: 'POST', url: `/api/v1/applications/${draft.id}/review`, token: tokens.psu, payload: { score: applicant.score, eligible: true, comment: 'internal: strong' } });
   }
   now = new Date(closesAt.getTime() + 60_000);
-});
+  // Five applications with documents: slow on a shared machine.
+}, 180_000);
 afterAll(() => t?.close());
 
 type Outcome = { applicationId: string; placed: { quotaId: string; rank: number } | null; reason: { en: string; ru: string; zh: string } };
@@ -125,12 +126,18 @@ describe('the partner’s side', () => {
     expect(JSON.stringify(nominee)).not.toContain('75 1234567');
     expect(JSON.stringify(nominee)).not.toContain('internal: strong');
     expect(nominee.documents.map((d: { type: string }) => d.type)).toEqual(['transcript']);
+    // Student 2 ranked BRI first: BUAS sees its own line only, neither BRI nor the rank.
+    expect(nominee.student.preferences).toEqual([{ quotaId: toBuas }]);
+    expect(JSON.stringify(nominee)).not.toContain(toBri);
+    const dossier = (await t.request({ method: 'GET', url: `/api/v1/nominations/${nominee.id}`, token: tokens.buas })).json();
+    expect(dossier.student.preferences).toEqual([{ quotaId: toBuas }]);
     const reviewer = await t.login('reviewer@buas.exchange.test');
     expect((await t.request({ method: 'GET', url: `/api/v1/nominations/${nominationId}`, token: reviewer })).statusCode).toBe(200);
 
     // The home side sees everything.
     const home = (await t.request({ method: 'GET', url: `/api/v1/nominations/${nominationId}`, token: tokens.psu })).json();
     expect(home.passportNumber).toBe('75 12345671');
+    expect(home.student.preferences).toEqual([{ quotaId: toBri, rank: 1 }, { quotaId: toBuas, rank: 2 }]);
 
     // BRI sees nothing of a nominee sent to BUAS.
     expect((await t.request({ method: 'GET', url: `/api/v1/nominations/${nominationId}`, token: tokens.bri })).statusCode).toBe(404);
@@ -153,6 +160,34 @@ describe('the partner’s side', () => {
     const application = (await t.request({ method: 'GET', url: `/api/v1/applications/${ids['student2@psu.exchange.test']}`, token: tokens['student2@psu.exchange.test'] })).json();
     expect(application.status).toBe('accepted');
     expect(application.history.at(-1)).toMatchObject({ from: 'nominated', to: 'accepted' });
+  });
+
+  it('lets the partner undo an approval within ten minutes, on the current proposal, audited; later answers 409', async () => {
+    const undo = (token: string | undefined, proposalId: string) => t.request({ method: 'POST', url: `/api/v1/nominations/${nominationId}/undo-approval`, token, payload: { proposalId } });
+    const { proposalId } = (await t.request({ method: 'GET', url: `/api/v1/nominations/${nominationId}`, token: tokens.buas })).json();
+    expect((await undo(tokens.bri, proposalId)).statusCode).toBe(404);
+    expect((await undo(tokens.psu, proposalId)).statusCode).toBe(403);
+    const stale = await undo(tokens.buas, '00000000-0000-4000-8000-000000000000');
+    expect(problemOf(stale).code).toBe('stale_proposal');
+
+    now = new Date(now.getTime() + 9 * 60_000);
+    const undone = await undo(tokens.buas, proposalId);
+    expect(undone.statusCode).toBe(200);
+    expect(undone.json()).toMatchObject({ status: 'pending', decidedAt: null, proposalId });
+    const application = (await t.request({ method: 'GET', url: `/api/v1/applications/${ids['student2@psu.exchange.test']}`, token: tokens['student2@psu.exchange.test'] })).json();
+    expect(application.history.at(-1)).toMatchObject({ from: 'accepted', to: 'nominated' });
+    const audited = await t.database.db.select().from(auditEntries).where(and(eq(auditEntries.action, 'nomination.undo_approve'), eq(auditEntries.entityId, nominationId)));
+    expect(audited).toHaveLength(1);
+    expect(problemOf(await undo(tokens.buas, proposalId)).code).toBe('not_approved');
+    // The seat stays taken throughout: pending and approved both hold it.
+    expect((await t.request({ method: 'GET', url: `/api/v1/quotas/${toBuas}`, token: tokens.psu })).json().used).toBe(1);
+
+    expect((await t.request({ method: 'POST', url: `/api/v1/nominations/${nominationId}/approve`, token: tokens.buas, payload: { proposalId } })).json().status).toBe('approved');
+    now = new Date(now.getTime() + 10 * 60_000 + 1_000);
+    const late = await undo(tokens.buas, proposalId);
+    expect(late.statusCode).toBe(409);
+    expect(problemOf(late)).toMatchObject({ code: 'undo_window_passed', detail: expect.stringContaining('10 minutes') });
+    expect((await t.request({ method: 'GET', url: `/api/v1/nominations/${nominationId}`, token: tokens.buas })).json().status).toBe('approved');
   });
 
   it('requires a reason to reject, frees the seat, and offers it to the next waitlisted student', async () => {
@@ -196,8 +231,22 @@ describe('the partner’s side', () => {
 
   it('lets the sending side cancel, which frees the seat', async () => {
     const outgoing = (await t.request({ method: 'GET', url: `/api/v1/nominations?direction=outgoing&status=pending&quotaId=${toBri}`, token: tokens.psu })).json().items;
+    const transcript = outgoing[0].documents.find((d: { type: string }) => d.type === 'transcript').id;
+    const documentUrl = `/api/v1/nominations/${outgoing[0].id}/documents/${transcript}`;
+    expect((await t.request({ method: 'GET', url: documentUrl, token: tokens.bri })).statusCode).toBe(200);
     const cancelled = await t.request({ method: 'POST', url: `/api/v1/nominations/${outgoing[0].id}/cancel`, token: tokens.psu });
     expect(cancelled.json().status).toBe('cancelled');
+    // The application is no longer nominated to BRI: BRI keeps the entry, not the application's data.
+    const seen = (await t.request({ method: 'GET', url: `/api/v1/nominations/${outgoing[0].id}`, token: tokens.bri })).json();
+    expect(seen).toMatchObject({ status: 'cancelled', documents: [], student: { fullNameLatin: 'Student 3', email: '', motivation: '', gpa: null, preferences: [], languageCertificates: [] } });
+    expect((await t.request({ method: 'GET', url: documentUrl, token: tokens.bri })).statusCode).toBe(404);
+    const listed = (await t.request({ method: 'GET', url: '/api/v1/nominations?direction=incoming&status=cancelled', token: tokens.bri })).json().items;
+    expect(listed.find((n: { id: string }) => n.id === outgoing[0].id).student.motivation).toBe('');
+    const exported = await t.request({ method: 'GET', url: '/api/v1/nominations/export.csv?direction=incoming', token: tokens.bri });
+    expect(exported.body).toContain('Student 3');
+    expect(exported.body).not.toContain('student3@psu.exchange.test');
+    // The home side still reads everything.
+    expect((await t.request({ method: 'GET', url: `/api/v1/nominations/${outgoing[0].id}`, token: tokens.psu })).json().student.motivation).toBe('Motivated.');
     expect((await t.request({ method: 'GET', url: `/api/v1/quotas/${outgoing[0].quotaId}`, token: tokens.psu })).json().used).toBe(0);
     const partnerCancel = await t.request({ method: 'POST', url: `/api/v1/nominations/${outgoing[0].id}/cancel`, token: tokens.buas });
     expect([403, 404]).toContain(partnerCancel.statusCode);

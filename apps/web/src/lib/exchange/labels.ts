@@ -40,6 +40,7 @@ export const applicationNextStep: Partial<Record<ApplicationStatus, () => string
   submitted: m.dash_next_submitted,
   nominated: m.dash_next_nominated,
   waitlisted: m.dash_next_waitlisted,
+  declined: m.dash_next_declined,
   accepted: m.dash_next_accepted,
 };
 

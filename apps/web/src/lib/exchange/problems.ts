@@ -31,6 +31,8 @@ const exchangeProblems: Record<string, () => string> = {
   line_not_offered: m.error_line_not_offered,
   stale_proposal: m.error_stale_proposal,
   already_decided: m.error_already_decided,
+  not_approved: m.error_not_approved,
+  undo_window_passed: m.error_undo_window_passed,
   not_cancellable: m.error_not_cancellable,
 };
 

@@ -164,6 +164,8 @@ export function createExchangeApi(request: RequestFn, context: ApiContext) {
       request('POST', '/nominations', { body: { applicationId, quotaId }, schema: nomination }),
     approve: (nominationId: string, proposalId: string): Promise<Nomination> =>
       request('POST', `/nominations/${id(nominationId)}/approve`, { body: { proposalId }, schema: nomination }),
+    undoApproval: (nominationId: string, proposalId: string): Promise<Nomination> =>
+      request('POST', `/nominations/${id(nominationId)}/undo-approval`, { body: { proposalId }, schema: nomination }),
     approveMany: (items: { id: string; proposalId: string }[]): Promise<BulkResult[]> =>
       request('POST', '/nominations/approve', { body: { items }, schema: bulk }).then((answer) => answer.results),
     reject: (nominationId: string, proposalId: string, comment: string): Promise<Nomination> =>

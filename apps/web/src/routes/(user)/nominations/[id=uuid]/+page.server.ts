@@ -17,7 +17,7 @@ export const load: PageServerLoad = async (event) => {
     // A freed seat is offered to the next student waiting for the line, by the sending office.
     const freed = (nomination.status === 'rejected' || nomination.status === 'cancelled') && canManageOutgoing(user, nomination.sendingInstitutionId);
     const waitlist = freed ? await api.waitlist(nomination.callId, nomination.quotaId).catch(() => []) : [];
-    return { nomination, institutions, quotas, waitlist };
+    return { nomination, institutions, quotas, waitlist, now: new Date().toISOString() };
   } catch (cause) {
     pageError(cause, event);
   }
@@ -26,6 +26,18 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
   approve: (event) => decide(event, 'approve'),
   reject: (event) => decide(event, 'reject'),
+  /** Takes back an approval made a moment ago; the API enforces the window. */
+  undo: async (event) => {
+    requireRole(event, ['coordinator']);
+    const proposalId = (await event.request.formData()).get('proposalId');
+    if (!isId(proposalId)) return fail(400, { problem: 'validation_failed' });
+    try {
+      const nomination = await event.locals.api.exchange.undoApproval(event.params.id, proposalId);
+      return { undone: nomination.student.fullName };
+    } catch (cause) {
+      return failure(cause);
+    }
+  },
   cancel: async (event) => {
     requireRole(event, ['coordinator']);
     const form = await event.request.formData();
