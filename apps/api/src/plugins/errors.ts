@@ -16,7 +16,8 @@ type ProblemBody = {
   [extra: string]: unknown;
 };
 
-const titles: Record<number, string> = {
+/** The title of each status a problem may have; also the description of each in the OpenAPI document. */
+export const problemTitles: Record<number, string> = {
   400: 'Bad Request',
   401: 'Unauthorized',
   403: 'Forbidden',
@@ -43,7 +44,7 @@ export function sendProblem(
 ) {
   const body: ProblemBody = {
     type: `urn:exchange:problem:${code}`,
-    title: titles[status] ?? 'Error',
+    title: problemTitles[status] ?? 'Error',
     status,
     detail,
     code,
