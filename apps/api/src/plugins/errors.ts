@@ -42,7 +42,10 @@ export function sendProblem(
   detail: string,
   extra: Record<string, unknown> = {},
 ) {
+  // Extension members first: none may replace a member RFC 9457 defines (a `status` of
+  // "waitlisted" would break every client reading the problem's status).
   const body: ProblemBody = {
+    ...extra,
     type: `urn:exchange:problem:${code}`,
     title: problemTitles[status] ?? 'Error',
     status,
@@ -50,7 +53,6 @@ export function sendProblem(
     code,
     instance: request.url.split('?')[0],
     requestId: request.id,
-    ...extra,
   };
   if (status === 429 && typeof extra.retryAfter === 'number') reply.header('retry-after', String(extra.retryAfter));
   // The schema serializer does not know problem bodies: send them as plain JSON.
