@@ -4,6 +4,14 @@ import { z } from 'zod';
 import { documentContentTypes, problem } from '@exchange/shared';
 import { problemTitles } from '../plugins/errors.js';
 
+/**
+ * Route helpers. A route is documented by its `schema`: `params`, `querystring`, `body` as zod,
+ * and `response: { 200: zodSchema, ...problems(409, 422) }` — JSON successes by their zod schema,
+ * errors by `problems()` (the statuses the route's service can throw beyond the common ones),
+ * downloads by `fileResponse` and its kin, 204 by `z.null()`. The test helper checks every
+ * response of the suite against the published document, so an undocumented status fails.
+ */
+
 /** The Fastify instance feature modules receive: zod schemas type their handlers. */
 export type Api = FastifyInstance<
   RawServerDefault,
