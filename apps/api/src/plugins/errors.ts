@@ -16,7 +16,8 @@ type ProblemBody = {
   [extra: string]: unknown;
 };
 
-const titles: Record<number, string> = {
+/** The title of each status a problem may have; also the description of each in the OpenAPI document. */
+export const problemTitles: Record<number, string> = {
   400: 'Bad Request',
   401: 'Unauthorized',
   403: 'Forbidden',
@@ -41,15 +42,17 @@ export function sendProblem(
   detail: string,
   extra: Record<string, unknown> = {},
 ) {
+  // Extension members first: none may replace a member RFC 9457 defines (a `status` of
+  // "waitlisted" would break every client reading the problem's status).
   const body: ProblemBody = {
+    ...extra,
     type: `urn:exchange:problem:${code}`,
-    title: titles[status] ?? 'Error',
+    title: problemTitles[status] ?? 'Error',
     status,
     detail,
     code,
     instance: request.url.split('?')[0],
     requestId: request.id,
-    ...extra,
   };
   if (status === 429 && typeof extra.retryAfter === 'number') reply.header('retry-after', String(extra.retryAfter));
   // The schema serializer does not know problem bodies: send them as plain JSON.

@@ -11,6 +11,7 @@ import { createTestDatabase } from '@exchange/db/testing';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { buildApp, type App } from '../app.js';
 import type { Mailbox } from '../config.js';
+import { createResponseChecker, type OpenApiDocument } from './openapi-check.js';
 
 export type TestContext = {
   app: App;
@@ -20,11 +21,17 @@ export type TestContext = {
   dataDir: string;
   /** Signs in through the API and returns the bearer token. */
   login(email: string, password?: string): Promise<string>;
-  /** A request with an optional bearer token; JSON bodies are sent as JSON. */
-  request(options: InjectOptions & { token?: string }): Promise<LightMyRequestResponse>;
+  /**
+   * A request with an optional bearer token; JSON bodies are sent as JSON. The response is
+   * checked against the published OpenAPI document and the request fails on any drift;
+   * `unchecked` turns that off for one request, and must say why.
+   */
+  request(options: RequestOptions): Promise<LightMyRequestResponse>;
   institutionId(code: 'PSU' | 'BUAS' | 'BRI'): Promise<string>;
   close(): Promise<void>;
 };
+
+export type RequestOptions = InjectOptions & { token?: string; unchecked?: string };
 
 export async function createTestContext(
   options: { rateLimitMax?: number; tokenTtlSeconds?: number; clock?: () => Date; serverUrl?: string; origin?: string; mailFrom?: Mailbox } = {},
@@ -43,11 +50,29 @@ export async function createTestContext(
   });
   const institutionIds = new Map<string, string>();
 
-  const request: TestContext['request'] = ({ token, headers, ...rest }) =>
-    app.inject({
+  // The document as clients get it, fetched and compiled once for this app.
+  let checker: ReturnType<typeof createResponseChecker> | undefined;
+  const checkerOf = async () => {
+    if (!checker) {
+      const published = await app.inject({ method: 'GET', url: '/api/docs/json' });
+      if (published.statusCode !== 200) throw new Error(`the OpenAPI document did not load: ${published.statusCode}`);
+      checker = createResponseChecker(published.json() as OpenApiDocument);
+    }
+    return checker;
+  };
+
+  const request: TestContext['request'] = async ({ token, headers, unchecked, ...rest }) => {
+    if (unchecked !== undefined && !unchecked.trim()) throw new Error('say why a response is not checked against the OpenAPI document');
+    const response = await app.inject({
       ...rest,
       headers: { ...headers, ...(token ? { authorization: `Bearer ${token}` } : {}) },
     });
+    if (unchecked === undefined) {
+      const drift = (await checkerOf())(response.raw.req.method ?? 'GET', response.raw.req.url ?? '/', response);
+      if (drift) throw new Error(`The response differs from the OpenAPI document: ${drift}`);
+    }
+    return response;
+  };
 
   return {
     app,

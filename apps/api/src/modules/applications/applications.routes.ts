@@ -18,7 +18,7 @@ import { AppError } from '../../errors.js';
 import { who } from '../../lib/audit.js';
 import { sendSpreadsheet } from '../../lib/spreadsheet.js';
 import { exportLocale, exportTexts } from '../../lib/spreadsheet-texts.js';
-import { problems, type Api } from '../../lib/route.js';
+import { documentFileResponse, problems, spreadsheetResponse, type Api } from '../../lib/route.js';
 import type { ApplicationsService } from './applications.service.js';
 
 const documentParams = z.strictObject({ id: z.uuid(), docId: z.uuid() });
@@ -49,7 +49,7 @@ export async function applicationsRoutes(app: Api, { applications }: { applicati
         summary: `The filtered list as ${format.toUpperCase()}, in the language of \`lang\` or Accept-Language; times in the home institution’s zone`,
         security: [{ bearer: [] }],
         querystring: applicationExportQuery,
-        response: problems(),
+        response: { 200: spreadsheetResponse(format), ...problems() },
       },
       handler: async (request, reply) => {
         const texts = exportTexts(exportLocale(request));
@@ -151,7 +151,7 @@ export async function applicationsRoutes(app: Api, { applications }: { applicati
 
   app.get('/applications/:id/documents/:docId', {
     config: { access: 'signed-in' },
-    schema: { tags: ['applications'], summary: 'Download a document, as an attachment', security: [{ bearer: [] }], params: documentParams, response: problems() },
+    schema: { tags: ['applications'], summary: 'Download a document, as an attachment', security: [{ bearer: [] }], params: documentParams, response: { 200: documentFileResponse, ...problems() } },
     handler: async (request, reply) => {
       const document = await applications.document(request.actor!, request.params.id, request.params.docId);
       return reply

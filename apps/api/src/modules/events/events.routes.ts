@@ -22,7 +22,7 @@ import {
 import { who } from '../../lib/audit.js';
 import { sendSpreadsheet } from '../../lib/spreadsheet.js';
 import { exportLocale, exportTexts } from '../../lib/spreadsheet-texts.js';
-import { problems, type Api } from '../../lib/route.js';
+import { calendarResponse, problems, spreadsheetResponse, type Api } from '../../lib/route.js';
 import type { EventsService } from './events.service.js';
 
 const managers = ['coordinator', 'admin'] as const;
@@ -60,7 +60,7 @@ export async function eventsRoutes(app: Api, { events }: { events: EventsService
       summary: 'iCalendar feed of the centre’s published (and cancelled) events',
       params: idParams,
       querystring: calendarQuery,
-      response: problems(),
+      response: { 200: calendarResponse('The centre’s events as an iCalendar feed'), ...problems() },
     },
     handler: async (request, reply) => {
       const body = await events.centreCalendar(request.params.id, request.query.lang);
@@ -102,7 +102,7 @@ export async function eventsRoutes(app: Api, { events }: { events: EventsService
 
   app.get('/events/:id/calendar.ics', {
     config: { access: 'public' },
-    schema: { tags: ['events'], summary: 'The event as an iCalendar file, to add to a calendar', params: idParams, querystring: calendarQuery, response: problems() },
+    schema: { tags: ['events'], summary: 'The event as an iCalendar file, to add to a calendar', params: idParams, querystring: calendarQuery, response: { 200: calendarResponse('The event as an iCalendar file, as an attachment'), ...problems() } },
     handler: async (request, reply) => {
       const body = await events.eventCalendar(request.actor, request.params.id, request.query.lang);
       return reply.type(calendarType).header('content-disposition', 'attachment; filename="event.ics"').send(body as never);
@@ -194,7 +194,7 @@ export async function eventsRoutes(app: Api, { events }: { events: EventsService
         security: [{ bearer: [] }],
         params: idParams,
         querystring: exportQuery,
-        response: problems(),
+        response: { 200: spreadsheetResponse(format), ...problems() },
       },
       handler: async (request, reply) => {
         const texts = exportTexts(exportLocale(request));
@@ -261,7 +261,7 @@ export async function eventsRoutes(app: Api, { events }: { events: EventsService
 
   app.get('/calendar-feeds/:token/events.ics', {
     config: { access: 'public' },
-    schema: { tags: ['events'], summary: 'A person’s registrations as an iCalendar feed', params: feedParams, querystring: calendarQuery, response: problems() },
+    schema: { tags: ['events'], summary: 'A person’s registrations as an iCalendar feed', params: feedParams, querystring: calendarQuery, response: { 200: calendarResponse('The person’s registrations as an iCalendar feed'), ...problems() } },
     handler: async (request, reply) => {
       const body = await events.personalCalendar(request.params.token, request.query.lang);
       return reply.type(calendarType).send(body as never);

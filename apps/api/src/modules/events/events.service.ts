@@ -574,7 +574,7 @@ export function createEventsService({ db, secret, clock = () => new Date() }: { 
   async function recordCheckIn(tx: Transaction, who: Who, event: EventRow, institutionId: string, row: RegistrationRow) {
     if (event.status === 'cancelled') throw conflict('event_cancelled', 'The event is cancelled.');
     if (row.status !== 'confirmed') {
-      throw conflict(row.status === 'waitlisted' ? 'registration_waitlisted' : 'registration_cancelled', 'Only confirmed registrations can be checked in.', { status: row.status });
+      throw conflict(row.status === 'waitlisted' ? 'registration_waitlisted' : 'registration_cancelled', 'Only confirmed registrations can be checked in.', { registrationStatus: row.status });
     }
     let current = row;
     if (!row.checkedInAt) {

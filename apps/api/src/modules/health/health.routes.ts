@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { problem } from '@exchange/shared';
-import type { Api } from '../../lib/route.js';
+import { problemResponse, type Api } from '../../lib/route.js';
 
 export async function healthRoutes(app: Api) {
   app.get('/health', {
@@ -14,7 +13,7 @@ export async function healthRoutes(app: Api) {
     schema: {
       tags: ['health'],
       summary: 'Readiness: the database answers',
-      response: { 200: z.object({ status: z.literal('ready') }), 503: problem },
+      response: { 200: z.object({ status: z.literal('ready') }), 503: problemResponse(503) },
     },
     handler: async (request, reply) => {
       try {

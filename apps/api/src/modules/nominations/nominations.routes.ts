@@ -22,7 +22,7 @@ import {
 import { who } from '../../lib/audit.js';
 import { sendSpreadsheet } from '../../lib/spreadsheet.js';
 import { exportLocale, exportTexts } from '../../lib/spreadsheet-texts.js';
-import { problems, type Api } from '../../lib/route.js';
+import { documentFileResponse, problems, spreadsheetResponse, type Api } from '../../lib/route.js';
 import type { NominationsService } from './nominations.service.js';
 
 const staff = ['coordinator', 'reviewer', 'admin'] as const;
@@ -86,7 +86,7 @@ export async function nominationsRoutes(app: Api, { nominations }: { nominations
         summary: `The nominee list as ${format.toUpperCase()}, in the language of \`lang\` or Accept-Language; times in the exporting office’s zone`,
         security: [{ bearer: [] }],
         querystring: nominationExportQuery,
-        response: problems(),
+        response: { 200: spreadsheetResponse(format), ...problems() },
       },
       handler: async (request, reply) => {
         const texts = exportTexts(exportLocale(request));
@@ -164,7 +164,7 @@ export async function nominationsRoutes(app: Api, { nominations }: { nominations
 
   app.get('/nominations/:id/documents/:docId', {
     config: { access: staff },
-    schema: { tags: ['nominations'], summary: 'A nominee’s document, as an attachment (partners: not the passport copy)', security: [{ bearer: [] }], params: z.strictObject({ id: z.uuid(), docId: z.uuid() }), response: problems() },
+    schema: { tags: ['nominations'], summary: 'A nominee’s document, as an attachment (partners: not the passport copy)', security: [{ bearer: [] }], params: z.strictObject({ id: z.uuid(), docId: z.uuid() }), response: { 200: documentFileResponse, ...problems() } },
     handler: async (request, reply) => {
       const document = await nominations.document(request.actor!, request.params.id, request.params.docId);
       return reply.type(document.contentType).header('content-disposition', `attachment; filename="${document.fileName}"`).send(document.content as never);
