@@ -12,7 +12,9 @@ const userJson = {
   institutionId,
   status: 'active',
   locale: 'ru',
+  nominationMail: 'daily',
   createdAt: '2026-01-10T09:00:00+00:00',
+  consent: { version: '2026-12-01', givenAt: '2026-01-10T09:00:00+00:00' },
 };
 
 function answer(status: number, body: unknown, type = 'application/json') {
