@@ -238,12 +238,12 @@ describe('the partner’s side', () => {
     expect(cancelled.json().status).toBe('cancelled');
     // The application is no longer nominated to BRI: BRI keeps the entry, not the application's data.
     const seen = (await t.request({ method: 'GET', url: `/api/v1/nominations/${outgoing[0].id}`, token: tokens.bri })).json();
-    expect(seen).toMatchObject({ status: 'cancelled', documents: [], student: { fullNameLatin: 'Student 3', email: '', motivation: '', gpa: null, preferences: [], languageCertificates: [] } });
+    expect(seen).toMatchObject({ status: 'cancelled', documents: [], student: { fullNameLatin: 'Student C', email: '', motivation: '', gpa: null, preferences: [], languageCertificates: [] } });
     expect((await t.request({ method: 'GET', url: documentUrl, token: tokens.bri })).statusCode).toBe(404);
     const listed = (await t.request({ method: 'GET', url: '/api/v1/nominations?direction=incoming&status=cancelled', token: tokens.bri })).json().items;
     expect(listed.find((n: { id: string }) => n.id === outgoing[0].id).student.motivation).toBe('');
     const exported = await t.request({ method: 'GET', url: '/api/v1/nominations/export.csv?direction=incoming', token: tokens.bri });
-    expect(exported.body).toContain('Student 3');
+    expect(exported.body).toContain('Student C');
     expect(exported.body).not.toContain('student3@psu.exchange.test');
     // The home side still reads everything.
     expect((await t.request({ method: 'GET', url: `/api/v1/nominations/${outgoing[0].id}`, token: tokens.psu })).json().student.motivation).toBe('Motivated.');
