@@ -43,6 +43,19 @@ export default tseslint.config(
     },
   },
   {
+    // Type-aware rules where a mistake is silent at run time: a promise nobody awaits or catches.
+    files: ['apps/web/src/**/*.{ts,svelte}'],
+    ignores: ['apps/web/src/lib/paraglide/**'],
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname, extraFileExtensions: ['.svelte'] },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+      '@typescript-eslint/await-thenable': 'error',
+    },
+  },
+  {
     // The configuration module is the one reader of the environment.
     files: ['apps/api/src/**/*.ts'],
     ignores: ['apps/api/src/config.ts', 'apps/api/src/**/*.test.ts', 'apps/api/src/test/**'],
