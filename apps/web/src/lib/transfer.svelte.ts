@@ -56,6 +56,9 @@ export function dismissFinishedTransfer() {
   if (transfer.current && transfer.current.state !== 'running') dismissTransfer(transfer.current.id);
 }
 
+/** An address of a click or a submit, resolved against the page; a value of the moment, not state. */
+const absolute = (href: string) => new URL(href, window.location.href);
+
 const linkName = (link: HTMLAnchorElement, url: URL) => link.getAttribute('download') || decodeURIComponent(url.pathname.split('/').filter(Boolean).pop() ?? 'download');
 
 async function download(link: HTMLAnchorElement, url: URL) {
@@ -118,7 +121,7 @@ export function trackDownloads(root: HTMLElement) {
     if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
     const link = (event.target as Element | null)?.closest?.('a[download]');
     if (!(link instanceof HTMLAnchorElement) || link.dataset.transfer === 'saved' || link.dataset.transfer === 'off') return;
-    const url = new URL(link.href, window.location.href);
+    const url = absolute(link.href);
     if (url.origin !== window.location.origin) return;
     event.preventDefault();
     void download(link, url);
@@ -140,7 +143,7 @@ export function uploadWithProgress(form: HTMLFormElement) {
     if (event.defaultPrevented) return;
     event.preventDefault();
     if (busy) return;
-    const action = new URL(event.submitter?.getAttribute('formaction') ?? form.action, window.location.href);
+    const action = absolute(event.submitter?.getAttribute('formaction') ?? form.action);
     const body = new FormData(form, event.submitter);
     const files = [...body.values()].filter((value): value is File => value instanceof File && value.name !== '');
     const size = files.reduce((sum, file) => sum + file.size, 0);
