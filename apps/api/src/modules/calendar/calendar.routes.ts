@@ -9,7 +9,7 @@ const feedParams = z.strictObject({ token: z.string().regex(/^[A-Za-z0-9_-]{20,1
 const calendarType = 'text/calendar; charset=utf-8';
 
 export async function calendarRoutes(app: Api, { calendar }: { calendar: CalendarService }) {
-  app.get('/centres/:id/calendar.ics', {
+  app.get('/centres/:id/events.ics', {
     config: { access: 'public' },
     schema: {
       tags: ['events'],
@@ -45,7 +45,7 @@ export async function calendarRoutes(app: Api, { calendar }: { calendar: Calenda
     handler: (request) => calendar.calendarFeed(who(request), request.body?.rotate ?? false),
   });
 
-  app.get('/calendar-feeds/:token/calendar.ics', {
+  app.get('/calendar-feeds/:token/events.ics', {
     config: { access: 'public' },
     schema: { tags: ['events'], summary: 'A person’s registrations as an iCalendar feed', params: feedParams, querystring: calendarQuery, response: { 200: calendarResponse('The person’s registrations as an iCalendar feed'), ...problems() } },
     handler: async (request, reply) => {
