@@ -1,16 +1,14 @@
 import ICAL from 'ical.js';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { eventsFixture, inDays } from '../../test/events-fixture.js';
-import { problemOf, type TestContext } from '../../test/helper.js';
+import { eventsFixture } from '../../test/events-fixture.js';
+import type { TestContext } from '../../test/helper.js';
 
 const { f, student, createEvent, register } = eventsFixture();
 let t: TestContext;
 let psuCoordinator: string;
-let buasCoordinator: string;
-let admin: string;
 let centreOf: Record<string, string>;
 beforeAll(() => {
-  ({ t, psuCoordinator, buasCoordinator, admin, centreOf } = f);
+  ({ t, psuCoordinator, centreOf } = f);
 });
 
 describe('calendars', () => {

@@ -6,10 +6,9 @@ const { f, student, createEvent, register } = eventsFixture();
 let t: TestContext;
 let psuCoordinator: string;
 let buasCoordinator: string;
-let admin: string;
 let centreOf: Record<string, string>;
 beforeAll(() => {
-  ({ t, psuCoordinator, buasCoordinator, admin, centreOf } = f);
+  ({ t, psuCoordinator, buasCoordinator, centreOf } = f);
 });
 
 describe('at the door', () => {

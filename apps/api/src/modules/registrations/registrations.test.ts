@@ -6,11 +6,9 @@ import { problemOf, type TestContext } from '../../test/helper.js';
 const { f, student, createEvent, register, unregister, mine, eventOf, notificationsOf } = eventsFixture();
 let t: TestContext;
 let psuCoordinator: string;
-let buasCoordinator: string;
-let admin: string;
 let centreOf: Record<string, string>;
 beforeAll(() => {
-  ({ t, psuCoordinator, buasCoordinator, admin, centreOf } = f);
+  ({ t, psuCoordinator, centreOf } = f);
 });
 
 describe('registration', () => {
