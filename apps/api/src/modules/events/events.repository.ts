@@ -107,8 +107,9 @@ export function createEventsRepository(db: Database) {
       return created!;
     },
 
+    /** Changes the event and stamps `updatedAt` with the database's clock. */
     async updateEvent(executor: Executor, id: string, set: PgUpdateSetSource<typeof events>) {
-      const [updated] = await executor.update(events).set(set).where(eq(events.id, id)).returning();
+      const [updated] = await executor.update(events).set({ ...set, updatedAt: sql`now()` }).where(eq(events.id, id)).returning();
       return updated!;
     },
 

@@ -6,7 +6,6 @@
  * Changes that touch registrations take the event's row lock (`SELECT … FOR UPDATE`) first, so
  * they happen one after another with registering and cancelling.
  */
-import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database, Executor } from '@exchange/db';
 import { canCreateCentres, canManageCentreEvents, type Actor, type centreCreate, type eventCreate, type eventListQuery, type eventUpdate } from '@exchange/shared';
@@ -183,7 +182,6 @@ export function createEventsService({ db, waitingList, clock = () => new Date(),
             ...(input.capacity !== undefined && { capacity: input.capacity }),
             ...(input.waitlistEnabled !== undefined && { waitlistEnabled: input.waitlistEnabled }),
             ...(input.audience && { audienceInstitutionIds: [...new Set(input.audience.institutionIds)] }),
-            updatedAt: sql`now()`,
           });
           // A raised capacity confirms people from the waiting list at once.
           const after = await waitingList.fillSeats(tx, who, updated, institutionId);
@@ -210,7 +208,7 @@ export function createEventsService({ db, waitingList, clock = () => new Date(),
         const { event: before, institutionId } = await managedEvent(tx, who.actor, id, { lock: true });
         if (before.status === 'cancelled') throw conflict('event_cancelled', 'The event is cancelled; it cannot be published.');
         if (before.status === 'published') return presentEvent(tx, before, institutionId);
-        const after = await repo.updateEvent(tx, id, { status: 'published', updatedAt: sql`now()` });
+        const after = await repo.updateEvent(tx, id, { status: 'published' });
         await writeAudit(tx, who, { action: 'event.publish', entityType: 'event', entityId: id, institutionId, before: { status: before.status }, after: { status: 'published' } });
         return presentEvent(tx, after, institutionId);
       });
@@ -223,7 +221,7 @@ export function createEventsService({ db, waitingList, clock = () => new Date(),
         async (tx) => {
           const { event: before, institutionId } = await managedEvent(tx, who.actor, id, { lock: true });
           if (before.status === 'cancelled') return presentEvent(tx, before, institutionId);
-          const after = await repo.updateEvent(tx, id, { status: 'cancelled', updatedAt: sql`now()` });
+          const after = await repo.updateEvent(tx, id, { status: 'cancelled' });
           const registered = await waitingList.registeredUsers(tx, id);
           for (const { userId } of registered) await notify(tx, userId, 'event.cancelled', { event: before.title, eventId: id });
           await writeAudit(tx, who, {
