@@ -14,8 +14,15 @@ import { createCallsService } from './modules/calls/calls.service.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { createAuthService } from './modules/auth/auth.service.js';
+import { calendarRoutes } from './modules/calendar/calendar.routes.js';
+import { createCalendarService } from './modules/calendar/calendar.service.js';
+import { checkInRoutes } from './modules/check-in/check-in.routes.js';
+import { createCheckInService } from './modules/check-in/check-in.service.js';
 import { eventsRoutes } from './modules/events/events.routes.js';
 import { createEventsService } from './modules/events/events.service.js';
+import { registrationsRoutes } from './modules/registrations/registrations.routes.js';
+import { createRegistrationsService } from './modules/registrations/registrations.service.js';
+import { createWaitingList } from './modules/registrations/waiting-list.js';
 import { createMailWorker, type MailWorker } from './modules/mail/mail-worker.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { nominationsRoutes } from './modules/nominations/nominations.routes.js';
@@ -129,7 +136,13 @@ export async function buildApp(options: BuildOptions) {
   const calls = createCallsService({ db });
   const applications = createApplicationsService({ db, clock });
   const nominations = createNominationsService({ db, clock });
-  const events = createEventsService({ db, secret: options.config.jwtSecret, clock });
+  // Events and registrations share the waiting list; the others reach events through their services.
+  const secret = options.config.jwtSecret;
+  const waitingList = createWaitingList({ db });
+  const events = createEventsService({ db, waitingList, clock });
+  const registrations = createRegistrationsService({ db, secret, events, waitingList, clock });
+  const checkIn = createCheckInService({ db, events, registrations });
+  const calendar = createCalendarService({ db, secret, events, registrations });
 
   await app.register(
     async (api) => {
@@ -143,6 +156,9 @@ export async function buildApp(options: BuildOptions) {
       await api.register(applicationsRoutes, { applications });
       await api.register(nominationsRoutes, { nominations });
       await api.register(eventsRoutes, { events });
+      await api.register(registrationsRoutes, { registrations });
+      await api.register(checkInRoutes, { checkIn });
+      await api.register(calendarRoutes, { calendar });
       await api.register(auditRoutes);
       await api.register(notificationsRoutes);
     },
