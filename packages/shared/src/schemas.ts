@@ -74,8 +74,10 @@ export const problem = z.object({
   errors: z
     .array(z.object({ path: z.string(), code: z.string(), message: z.string() }))
     .optional(),
-  /** `application_incomplete`: what the application still lacks. */
-  missing: z.array(z.object({ item: z.string(), documentType: z.string().optional() })).optional(),
+  /** `application_incomplete`: what the application still lacks (`MissingItem` of submission.ts). */
+  missing: z
+    .array(z.object({ item: z.string(), documentType: z.string().optional(), language: z.string().optional(), scale: z.string().optional(), level: z.string().optional() }))
+    .optional(),
 });
 export type Problem = z.infer<typeof problem>;
 

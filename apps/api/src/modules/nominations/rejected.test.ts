@@ -39,6 +39,14 @@ beforeAll(async () => {
     payload: { title: { en: 'Second round', ru: 'Второй тур', zh: '第二轮' }, academicYear: '2025/2026', mobilityType: 'semester', opensAt: new Date(Date.now() - 3600_000).toISOString(), closesAt: closesAt.toISOString(), maxPreferences: 2, requiredDocuments: ['transcript'], quotaIds: [toBuas, toBri], status: 'published' },
   });
   callId = call.json().id;
+  // What the border needs, which submission requires (the lines to China ask for HSK).
+  const borderIdentity = (email: string) => ({
+    fullNameLatin: `Student ${'ABCD'[Number(email[7]) - 1]}`,
+    passportNumber: `75 123456${email[7]}`,
+    studyLevel: 6,
+    fieldOfStudy: '0716',
+    languageCertificates: [{ language: 'zh', test: 'HSK', level: '4', date: '2025-06-01' }],
+  });
   const applicants = [
     { email: a, score: 90, preferences: [toBri, toBuas] },
     { email: b, score: 80, preferences: [toBuas, toBri] },
@@ -50,7 +58,7 @@ beforeAll(async () => {
     tokens[applicant.email] = token;
     const draft = (await t.request({ method: 'POST', url: '/api/v1/applications', token, payload: { callId } })).json();
     ids[applicant.email] = draft.id;
-    await t.request({ method: 'PATCH', url: `/api/v1/applications/${draft.id}`, token, payload: { preferences: applicant.preferences.map((quotaId, rank) => ({ quotaId, rank: rank + 1 })), motivation: 'Motivated.', gpa: 4.5 } });
+    await t.request({ method: 'PATCH', url: `/api/v1/applications/${draft.id}`, token, payload: { preferences: applicant.preferences.map((quotaId, rank) => ({ quotaId, rank: rank + 1 })), motivation: 'Motivated.', gpa: 4.5, ...borderIdentity(applicant.email) } });
     await t.request({ method: 'POST', url: `/api/v1/applications/${draft.id}/documents`, token, ...multipart({ type: 'transcript' }, { name: 'transcript.pdf', content: sampleFiles.pdf }) });
     expect((await t.request({ method: 'POST', url: `/api/v1/applications/${draft.id}/submit`, token })).statusCode).toBe(200);
     await t.request({ method: 'POST', url: `/api/v1/applications/${draft.id}/review`, token: tokens.psu, payload: { score: applicant.score, eligible: true } });
