@@ -5,6 +5,8 @@ import type { DatabaseHandle } from '@exchange/db';
 import { defaultMailFrom, defaultOrigin, type Config } from './config.js';
 import { createRateLimiter } from './lib/rate-limiter.js';
 import { serializerCompiler } from './lib/serializer.js';
+import { allocationRoutes } from './modules/allocation/allocation.routes.js';
+import { createAllocationService } from './modules/allocation/allocation.service.js';
 import { agreementsRoutes } from './modules/agreements/agreements.routes.js';
 import { createAgreementsService } from './modules/agreements/agreements.service.js';
 import { applicationsRoutes } from './modules/applications/applications.routes.js';
@@ -22,6 +24,8 @@ import { nominationsRoutes } from './modules/nominations/nominations.routes.js';
 import { createNominationsService } from './modules/nominations/nominations.service.js';
 import { institutionsRoutes } from './modules/institutions/institutions.routes.js';
 import { notificationsRoutes } from './modules/notifications/notifications.routes.js';
+import { reportsRoutes } from './modules/reports/reports.routes.js';
+import { createReportsService } from './modules/reports/reports.service.js';
 import { quotasRoutes } from './modules/quotas/quotas.routes.js';
 import { createQuotasService } from './modules/quotas/quotas.service.js';
 import { usersRoutes } from './modules/users/users.routes.js';
@@ -129,6 +133,8 @@ export async function buildApp(options: BuildOptions) {
   const calls = createCallsService({ db });
   const applications = createApplicationsService({ db, clock });
   const nominations = createNominationsService({ db, clock });
+  const allocation = createAllocationService({ db, clock, calls, applications, nominations });
+  const reports = createReportsService({ db });
   const events = createEventsService({ db, secret: options.config.jwtSecret, clock });
 
   await app.register(
@@ -141,7 +147,9 @@ export async function buildApp(options: BuildOptions) {
       await api.register(quotasRoutes, { quotas });
       await api.register(callsRoutes, { calls });
       await api.register(applicationsRoutes, { applications });
+      await api.register(allocationRoutes, { allocation });
       await api.register(nominationsRoutes, { nominations });
+      await api.register(reportsRoutes, { reports });
       await api.register(eventsRoutes, { events });
       await api.register(auditRoutes);
       await api.register(notificationsRoutes);

@@ -134,6 +134,12 @@ export function createApplicationsService({ db, clock }: { db: Database; clock: 
     Object.fromEntries(identityFields.map((field) => [field, row[field]])) as Pick<ApplicationRow, (typeof identityFields)[number]>;
 
   return {
+    /** Moves an application along inside the caller's transaction (locked first): how other modules change its status. */
+    async moveStatus(tx: Executor, id: string, to: ApplicationStatus, actorId: string | null, options: Parameters<typeof changeStatus>[4] = {}) {
+      const loaded = (await findApplication(tx, id, { forUpdate: true }))!;
+      return changeStatus(tx, loaded, to, actorId, options);
+    },
+
     async get(actor: Actor, id: string) {
       return view(db, actor, await load(db, actor, id));
     },
