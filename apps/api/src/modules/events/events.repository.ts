@@ -3,7 +3,7 @@ import { centres, events, registrations, users, type Executor } from '@exchange/
 import type { Actor, EventStatus, Locale, RegistrationStatus } from '@exchange/shared';
 import { buildOnce, presentKeys } from '../../lib/prepared.js';
 import { toIso, toIsoOrNull } from '../../lib/route.js';
-import { escapeLike } from '../users/users.repository.js';
+import { escapeLike } from '../../lib/like.js';
 
 export type CentreRow = typeof centres.$inferSelect;
 export type EventRow = typeof events.$inferSelect;

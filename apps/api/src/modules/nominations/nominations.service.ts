@@ -25,8 +25,7 @@ import { writeAudit, type Who } from '../../lib/audit.js';
 import { notify } from '../../lib/notify.js';
 import { writerLocale } from '../../lib/writer-locale.js';
 import { inTransaction } from '../../lib/transaction.js';
-import { findApplication } from '../applications/applications.repository.js';
-import { changeStatus, type Clock } from '../applications/applications.service.js';
+import type { ApplicationsService, Clock } from '../applications/applications.service.js';
 import { findNomination, listNominations, toNominations, type NominationFilter } from './nominations.repository.js';
 import { freeSeat, takeSeat } from './seats.js';
 
@@ -36,7 +35,9 @@ const nowhere = '00000000-0000-0000-0000-000000000000';
 /** Statuses from which an eligible application may be nominated by hand. */
 const nominable = ['submitted', 'waitlisted', 'not_placed', 'declined', 'cancelled'];
 
-export function createNominationsService({ db, clock }: { db: Database; clock: Clock }) {
+type Dependencies = { db: Database; clock: Clock; applications: Pick<ApplicationsService, 'find' | 'changeStatus' | 'moveStatus'> };
+
+export function createNominationsService({ db, clock, applications }: Dependencies) {
   const sideOf = (actor: Actor) => (row: Loaded) => nominationSide(actor, row.nomination) ?? 'receiving';
 
   async function loadVisible(tx: Executor, actor: Actor, id: string, options: { forUpdate?: boolean } = {}) {
@@ -61,7 +62,7 @@ export function createNominationsService({ db, clock }: { db: Database; clock: C
    * by the allocation alike.
    */
   async function nominate(tx: Executor, who: Who, applicationId: string, quotaId: string, note: string | null = null) {
-    const loaded = await findApplication(tx, applicationId, { forUpdate: true });
+    const loaded = await applications.find(tx, applicationId, { forUpdate: true });
     if (!loaded || !canManageOutgoing(who.actor, loaded.call.institutionId)) throw notFound('application');
     if (!nominable.includes(loaded.application.status) || loaded.application.reviewEligible !== true) {
       throw conflict('not_nominable', 'Only reviewed, eligible applications that hold no seat can be nominated.');
@@ -84,7 +85,7 @@ export function createNominationsService({ db, clock }: { db: Database; clock: C
     }
     const partner = await institutionName(tx, line.receivingInstitutionId);
     // The only notes here are the allocation's reasons, which are written in English.
-    await changeStatus(tx, loaded, 'nominated', who.actor.id, { note, noteLocale: 'en', params: { partner } });
+    await applications.changeStatus(tx, loaded, 'nominated', who.actor.id, { note, noteLocale: 'en', params: { partner } });
     const [student] = await tx.select({ fullName: users.fullName }).from(users).where(eq(users.id, loaded.application.studentId));
     const home = await institutionName(tx, line.sendingInstitutionId);
     const partnerCoordinators = await tx
@@ -115,9 +116,8 @@ export function createNominationsService({ db, clock }: { db: Database; clock: C
         .where(eq(nominations.id, id))
         .returning();
       if (decision === 'rejected') await freeSeat(tx, loaded.nomination.quotaId);
-      const application = (await findApplication(tx, loaded.application.id, { forUpdate: true }))!;
       const partner = await institutionName(tx, loaded.nomination.receivingInstitutionId);
-      await changeStatus(tx, application, decision === 'approved' ? 'accepted' : 'declined', who.actor.id, { note: comment, noteLocale: commentLocale, params: { partner, reason: comment, reasonLocale: commentLocale } });
+      await applications.moveStatus(tx, loaded.application.id, decision === 'approved' ? 'accepted' : 'declined', who.actor.id, { note: comment, noteLocale: commentLocale, params: { partner, reason: comment, reasonLocale: commentLocale } });
       await writeAudit(tx, who, { action: `nomination.${decision === 'approved' ? 'approve' : 'reject'}`, entityType: 'nomination', entityId: id, institutionId: loaded.nomination.receivingInstitutionId, before: loaded.nomination, after });
       return (await toNominations(tx, [{ ...loaded, nomination: after! }], sideOf(who.actor)))[0]!;
     });
@@ -181,10 +181,9 @@ export function createNominationsService({ db, clock }: { db: Database; clock: C
           .set({ status: 'pending', decidedBy: null, decidedAt: null, updatedAt: sql`now()` })
           .where(eq(nominations.id, id))
           .returning();
-        const application = (await findApplication(tx, loaded.application.id, { forUpdate: true }))!;
-        const partner = await institutionName(tx, loaded.nomination.receivingInstitutionId);
+          const partner = await institutionName(tx, loaded.nomination.receivingInstitutionId);
         // Back to the partner's decision; the student is told, as on nomination.
-        await changeStatus(tx, application, 'nominated', who.actor.id, { note: 'The partner took back its approval to look again.', params: { partner } });
+        await applications.moveStatus(tx, loaded.application.id, 'nominated', who.actor.id, { note: 'The partner took back its approval to look again.', params: { partner } });
         await writeAudit(tx, who, { action: 'nomination.undo_approve', entityType: 'nomination', entityId: id, institutionId: loaded.nomination.receivingInstitutionId, before: loaded.nomination, after });
         return (await toNominations(tx, [{ ...loaded, nomination: after! }], sideOf(who.actor)))[0]!;
       });
@@ -214,8 +213,7 @@ export function createNominationsService({ db, clock }: { db: Database; clock: C
         if (!['pending', 'approved'].includes(loaded.nomination.status)) throw conflict('not_cancellable', 'This nomination no longer holds a seat.');
         const [after] = await tx.update(nominations).set({ status: 'cancelled', updatedAt: sql`now()` }).where(eq(nominations.id, id)).returning();
         await freeSeat(tx, loaded.nomination.quotaId);
-        const application = (await findApplication(tx, loaded.application.id, { forUpdate: true }))!;
-        await changeStatus(tx, application, 'cancelled', who.actor.id);
+          await applications.moveStatus(tx, loaded.application.id, 'cancelled', who.actor.id);
         await writeAudit(tx, who, { action: 'nomination.cancel', entityType: 'nomination', entityId: id, institutionId: loaded.nomination.sendingInstitutionId, before: loaded.nomination, after });
         return (await toNominations(tx, [{ ...loaded, nomination: after! }], sideOf(who.actor)))[0]!;
       });
