@@ -5,6 +5,8 @@ import type { DatabaseHandle } from '@exchange/db';
 import { defaultMailFrom, defaultOrigin, type Config } from './config.js';
 import { createRateLimiter } from './lib/rate-limiter.js';
 import { serializerCompiler } from './lib/serializer.js';
+import { allocationRoutes } from './modules/allocation/allocation.routes.js';
+import { createAllocationService } from './modules/allocation/allocation.service.js';
 import { agreementsRoutes } from './modules/agreements/agreements.routes.js';
 import { createAgreementsService } from './modules/agreements/agreements.service.js';
 import { applicationsRoutes } from './modules/applications/applications.routes.js';
@@ -12,6 +14,7 @@ import { createApplicationsService } from './modules/applications/applications.s
 import { callsRoutes } from './modules/calls/calls.routes.js';
 import { createCallsService } from './modules/calls/calls.service.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
+import { createAuditService } from './modules/audit/audit.service.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { createAuthService } from './modules/auth/auth.service.js';
 import { calendarRoutes } from './modules/calendar/calendar.routes.js';
@@ -28,7 +31,11 @@ import { healthRoutes } from './modules/health/health.routes.js';
 import { nominationsRoutes } from './modules/nominations/nominations.routes.js';
 import { createNominationsService } from './modules/nominations/nominations.service.js';
 import { institutionsRoutes } from './modules/institutions/institutions.routes.js';
+import { createInstitutionsService } from './modules/institutions/institutions.service.js';
 import { notificationsRoutes } from './modules/notifications/notifications.routes.js';
+import { createNotificationsService } from './modules/notifications/notifications.service.js';
+import { reportsRoutes } from './modules/reports/reports.routes.js';
+import { createReportsService } from './modules/reports/reports.service.js';
 import { quotasRoutes } from './modules/quotas/quotas.routes.js';
 import { createQuotasService } from './modules/quotas/quotas.service.js';
 import { usersRoutes } from './modules/users/users.routes.js';
@@ -129,13 +136,18 @@ export async function buildApp(options: BuildOptions) {
   app.addHook('onClose', () => mail.stop());
 
   // Feature modules, each encapsulated, registered explicitly.
-  const auth = createAuthService({ db, limiter: createRateLimiter(db), issueToken: app.issueToken });
   const users = createUsersService({ db });
+  const auth = createAuthService({ db, limiter: createRateLimiter(db), users, issueToken: app.issueToken });
   const agreements = createAgreementsService({ db });
-  const quotas = createQuotasService({ db });
+  const quotas = createQuotasService({ db, agreements });
   const calls = createCallsService({ db });
-  const applications = createApplicationsService({ db, clock });
-  const nominations = createNominationsService({ db, clock });
+  const applications = createApplicationsService({ db, clock, calls });
+  const nominations = createNominationsService({ db, clock, applications });
+  const allocation = createAllocationService({ db, clock, calls, applications, nominations });
+  const reports = createReportsService({ db });
+  const institutions = createInstitutionsService({ db });
+  const audit = createAuditService({ db });
+  const notifications = createNotificationsService({ db });
   // Events and registrations share the waiting list; the others reach events through their services.
   const secret = options.config.jwtSecret;
   const waitingList = createWaitingList({ db });
@@ -149,18 +161,20 @@ export async function buildApp(options: BuildOptions) {
       await api.register(healthRoutes);
       await api.register(authRoutes, { auth });
       await api.register(usersRoutes, { users });
-      await api.register(institutionsRoutes);
+      await api.register(institutionsRoutes, { institutions });
       await api.register(agreementsRoutes, { agreements });
       await api.register(quotasRoutes, { quotas });
       await api.register(callsRoutes, { calls });
       await api.register(applicationsRoutes, { applications });
+      await api.register(allocationRoutes, { allocation });
       await api.register(nominationsRoutes, { nominations });
+      await api.register(reportsRoutes, { reports });
       await api.register(eventsRoutes, { events });
       await api.register(registrationsRoutes, { registrations });
       await api.register(checkInRoutes, { checkIn });
       await api.register(calendarRoutes, { calendar });
-      await api.register(auditRoutes);
-      await api.register(notificationsRoutes);
+      await api.register(auditRoutes, { audit });
+      await api.register(notificationsRoutes, { notifications });
     },
     { prefix: apiPrefix },
   );

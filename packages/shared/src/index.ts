@@ -7,6 +7,7 @@ export * from './permissions.js';
 export * from './schemas.js';
 export * from './notification-texts.js';
 export * from './applications.js';
+export * from './calls.js';
 export * from './identity.js';
 export * from './submission.js';
 export * from './events.js';

@@ -1,10 +1,10 @@
 import { eq, inArray } from 'drizzle-orm';
-import { agreementParties, agreements, institutions, planItems, type Database, type Transaction } from '@exchange/db';
+import { agreementParties, agreements, institutions, planItems, type Database, type Executor, type Transaction } from '@exchange/db';
 import { z } from 'zod';
 import { agreementCreate, agreementUpdate } from '@exchange/shared';
 import { notFound, unprocessable } from '../../errors.js';
 import { writeAudit, type Who } from '../../lib/audit.js';
-import { findAgreement, listAgreements } from './agreements.repository.js';
+import { agreementExists, agreementPartyIds, findAgreement, listAgreements } from './agreements.repository.js';
 
 type PlanInput = z.output<typeof agreementCreate>['plan'];
 
@@ -24,6 +24,11 @@ async function replacePlan(tx: Transaction, agreementId: string, plan: PlanInput
 
 export function createAgreementsService({ db }: { db: Database }) {
   return {
+    /** Whether the agreement exists, read in the caller's transaction. */
+    exists: (tx: Executor, id: string) => agreementExists(tx, id),
+    /** The institutions party to the agreement (none if there is no such agreement). */
+    partyIds: (tx: Executor, id: string) => agreementPartyIds(tx, id),
+
     list: (limit: number, offset: number) => listAgreements(db, limit, offset),
 
     async get(id: string) {

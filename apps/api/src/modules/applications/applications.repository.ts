@@ -11,7 +11,7 @@ import {
 import type { ApplicationStatus, DocumentType, Locale } from '@exchange/shared';
 import { buildOnce, presentKeys } from '../../lib/prepared.js';
 import { toIso, toIsoOrNull } from '../../lib/route.js';
-import { escapeLike } from '../users/users.repository.js';
+import { escapeLike } from '../../lib/like.js';
 
 export type ApplicationRow = typeof applications.$inferSelect;
 type CallRow = typeof calls.$inferSelect;

@@ -21,6 +21,7 @@ import {
   canViewApplication,
   canViewCall,
   identityFields,
+  isCallOpen,
   missingForSubmission,
   notificationKinds,
   reviewBody,
@@ -35,7 +36,7 @@ import { AppError, conflict, forbidden, notFound, unprocessable } from '../../er
 import { writeAudit, type Who } from '../../lib/audit.js';
 import { notify } from '../../lib/notify.js';
 import { writerLocale } from '../../lib/writer-locale.js';
-import { findCall, isOpen } from '../calls/calls.repository.js';
+import type { CallsService } from '../calls/calls.service.js';
 import {
   findApplication,
   listApplications,
@@ -86,7 +87,7 @@ export async function changeStatus(
   return updated!;
 }
 
-export function createApplicationsService({ db, clock }: { db: Database; clock: Clock }) {
+export function createApplicationsService({ db, clock, calls }: { db: Database; clock: Clock; calls: Pick<CallsService, 'find'> }) {
   const forActor = (actor: Actor, loaded: Loaded) => canViewApplication(actor, { studentId: loaded.application.studentId, homeInstitutionId: loaded.call.institutionId });
 
   /** Loads an application the actor may see; anything else is missing. */
@@ -134,6 +135,16 @@ export function createApplicationsService({ db, clock }: { db: Database; clock: 
     Object.fromEntries(identityFields.map((field) => [field, row[field]])) as Pick<ApplicationRow, (typeof identityFields)[number]>;
 
   return {
+    /** An application with its call, read in the caller's transaction (no access check: the caller decides). */
+    find: (tx: Executor, id: string, options: { forUpdate?: boolean } = {}) => findApplication(tx, id, options),
+    changeStatus,
+
+    /** Moves an application along inside the caller's transaction (locked first): how other modules change its status. */
+    async moveStatus(tx: Executor, id: string, to: ApplicationStatus, actorId: string | null, options: Parameters<typeof changeStatus>[4] = {}) {
+      const loaded = (await findApplication(tx, id, { forUpdate: true }))!;
+      return changeStatus(tx, loaded, to, actorId, options);
+    },
+
     async get(actor: Actor, id: string) {
       return view(db, actor, await load(db, actor, id));
     },
@@ -169,9 +180,9 @@ export function createApplicationsService({ db, clock }: { db: Database; clock: 
     async create(who: Who, callId: string) {
       const { actor } = who;
       return db.transaction(async (tx) => {
-        const call = await findCall(tx, callId);
+        const call = await calls.find(tx, callId);
         if (!call || !canViewCall(actor, call) || actor.role !== 'student') throw notFound('call');
-        if (!isOpen(call, clock())) throw conflict('call_closed', 'This call is not open for applications.');
+        if (!isCallOpen(call, clock())) throw conflict('call_closed', 'This call is not open for applications.');
         try {
           // A new draft starts with what the student told for an earlier application.
           const [profile] = await tx.select().from(studentProfiles).where(eq(studentProfiles.userId, actor.id));
@@ -279,7 +290,7 @@ export function createApplicationsService({ db, clock }: { db: Database; clock: 
         const loaded = await ownDraft(tx, who.actor, id);
         const [student] = await tx.select({ status: users.status }).from(users).where(eq(users.id, who.actor.id));
         if (student?.status !== 'active') throw new AppError(403, 'account_not_verified', 'Your account must be verified by your international office first.');
-        if (!isOpen(loaded.call, clock())) throw conflict('call_closed', 'The call is closed: applications are no longer accepted.');
+        if (!isCallOpen(loaded.call, clock())) throw conflict('call_closed', 'The call is closed: applications are no longer accepted.');
         const missing = await missingFor(tx, loaded);
         if (missing.length > 0) {
           throw unprocessable('application_incomplete', 'The application is not complete.', {

@@ -1,10 +1,7 @@
-import { eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { users } from '@exchange/db';
 import { loginBody, me, meUpdate, passwordChange, registerBody, session, user } from '@exchange/shared';
-import { auditContext, writeAudit } from '../../lib/audit.js';
-import { problems, toIso, type Api } from '../../lib/route.js';
-import { findUserById, toUser } from '../users/users.repository.js';
+import { auditContext } from '../../lib/audit.js';
+import { problems, type Api } from '../../lib/route.js';
 import type { AuthService } from './auth.service.js';
 
 export async function authRoutes(app: Api, { auth }: { auth: AuthService }) {
@@ -63,34 +60,13 @@ export async function authRoutes(app: Api, { auth }: { auth: AuthService }) {
   app.get('/me', {
     config: { access: 'signed-in' },
     schema: { tags: ['auth'], summary: 'The signed-in user, with the consent given at registration', security: [{ bearer: [] }], response: { 200: me, ...problems() } },
-    handler: async (request) => {
-      const row = (await findUserById(app.db, request.actor!.id))!;
-      const consent = row.consentVersion && row.consentedAt ? { version: row.consentVersion, givenAt: toIso(row.consentedAt) } : null;
-      return { ...toUser(row), consent };
-    },
+    handler: (request) => auth.me(request.actor!.id),
   });
 
   app.patch('/me', {
     config: { access: 'signed-in' },
     schema: { tags: ['auth'], summary: 'Change own name, language or how new nominees are mailed', security: [{ bearer: [] }], body: meUpdate, response: { 200: user, ...problems() } },
-    handler: (request) =>
-      app.db.transaction(async (tx) => {
-        const before = (await findUserById(tx, request.actor!.id, { forUpdate: true }))!;
-        const [after] = await tx
-          .update(users)
-          .set({ ...request.body, updatedAt: sql`now()` })
-          .where(eq(users.id, before.id))
-          .returning();
-        await writeAudit(tx, auditContext(request), {
-          action: 'user.update_self',
-          entityType: 'user',
-          entityId: before.id,
-          institutionId: before.institutionId,
-          before: toUser(before),
-          after: toUser(after!),
-        });
-        return toUser(after!);
-      }),
+    handler: (request) => auth.updateMe(auditContext(request), request.actor!.id, request.body),
   });
 
   app.post('/me/password', {

@@ -16,7 +16,7 @@ import { writeAudit } from '../../lib/audit.js';
 import { notify } from '../../lib/notify.js';
 import type { RateLimiter } from '../../lib/rate-limiter.js';
 import { createSession, revokeAccountAccess } from '../../lib/sessions.js';
-import { findUserByEmail, findUserById, toUser } from '../users/users.repository.js';
+import { toUser, type UsersService } from '../users/users.service.js';
 
 /**
  * Sign-in attempts tolerated within the window. A guesser is refused per (account, client
@@ -40,12 +40,13 @@ export const registrationLimits = { perClient: 10, perEmail: 3, windowSeconds: 6
 type Deps = {
   db: Database;
   limiter: RateLimiter;
+  users: Pick<UsersService, 'findById' | 'findByEmail' | 'me' | 'updateSelf'>;
   issueToken(user: { id: string; role: Actor['role'] }, sessionId: string): Promise<{ token: string; expiresAt: Date }>;
 };
 
 type Caller = { actor: (Actor & { email: string }) | null; requestId: string; clientAddress: string; userAgent?: string | undefined };
 
-export function createAuthService({ db, limiter, issueToken }: Deps) {
+export function createAuthService({ db, limiter, users: accounts, issueToken }: Deps) {
   const invalidCredentials = () => unauthorized('invalid_credentials', 'The e-mail or password is not correct.');
 
   async function sessionResponse(user: typeof users.$inferSelect, sessionId: string) {
@@ -54,6 +55,10 @@ export function createAuthService({ db, limiter, issueToken }: Deps) {
   }
 
   return {
+    /** The signed-in user's own account. */
+    me: (id: string) => accounts.me(id),
+    updateMe: (...args: Parameters<UsersService['updateSelf']>) => accounts.updateSelf(...args),
+
     async login(email: string, password: string, caller: Caller) {
       const keys = {
         pair: `login:pair:${email} ${caller.clientAddress}`,
@@ -76,7 +81,7 @@ export function createAuthService({ db, limiter, issueToken }: Deps) {
         await sleep(Math.min(steps * loginLimits.delayStepMs, loginLimits.maxDelayMs));
       }
 
-      const user = await findUserByEmail(db, email);
+      const user = await accounts.findByEmail(db, email);
       // Verify against a decoy when the account is unknown: both failures take the same time.
       const valid = await verifyPassword(user?.passwordHash ?? (await decoyPasswordHash()), password);
       if (!user || !valid) throw invalidCredentials();
@@ -102,7 +107,7 @@ export function createAuthService({ db, limiter, issueToken }: Deps) {
 
     /** A fresh token for the same session, so a user stays signed in through the day. */
     async refresh(actor: Actor, sessionId: string) {
-      const user = await findUserById(db, actor.id);
+      const user = await accounts.findById(db, actor.id);
       if (!user) throw unauthorized('token_revoked', 'This session has ended; sign in again.');
       return sessionResponse(user, sessionId);
     },
@@ -142,7 +147,7 @@ export function createAuthService({ db, limiter, issueToken }: Deps) {
       }
       const passwordHash = await hashPassword(input.password);
       return db.transaction(async (tx) => {
-        const existing = await findUserByEmail(tx, input.email);
+        const existing = await accounts.findByEmail(tx, input.email);
         const [created] = existing
           ? []
           : await tx
@@ -162,7 +167,7 @@ export function createAuthService({ db, limiter, issueToken }: Deps) {
               .onConflictDoNothing()
               .returning();
         if (!created) {
-          const owner = existing ?? (await findUserByEmail(tx, input.email))!;
+          const owner = existing ?? (await accounts.findByEmail(tx, input.email))!;
           await notify(tx, owner.id, 'account.registration_attempt');
           await writeAudit(
             tx,
@@ -183,7 +188,7 @@ export function createAuthService({ db, limiter, issueToken }: Deps) {
     },
 
     async changePassword(actor: Actor & { email: string }, currentPassword: string, newPassword: string, caller: Caller) {
-      const user = await findUserById(db, actor.id);
+      const user = await accounts.findById(db, actor.id);
       if (!user || !(await verifyPassword(user.passwordHash, currentPassword))) {
         throw unprocessable('wrong_password', 'The current password is not correct.', {
           errors: [{ path: 'body.currentPassword', code: 'wrong_password', message: 'Not correct' }],

@@ -1,11 +1,10 @@
 import { and, asc, count, desc, eq, gt, inArray, lte, sql, type SQL } from 'drizzle-orm';
 import { callQuotas, calls, quotaLines, type Executor } from '@exchange/db';
+import { isCallOpen } from '@exchange/shared';
 import { toIso } from '../../lib/route.js';
 import { toQuota } from '../quotas/quotas.service.js';
 
 export type CallRow = typeof calls.$inferSelect;
-
-export const isOpen = (row: CallRow, now = new Date()) => row.status === 'published' && row.opensAt <= now && now < row.closesAt;
 
 /** Calls as the contract shows them, with the lines each offers. */
 export async function withQuotas(db: Executor, rows: CallRow[]) {
@@ -35,7 +34,7 @@ export async function withQuotas(db: Executor, rows: CallRow[]) {
       requiredIdentity: row.requiredIdentity,
       quotaIds: quotas.map((quota) => quota.id),
       status: row.status,
-      isOpen: isOpen(row, now),
+      isOpen: isCallOpen(row, now),
       quotas,
     };
   });

@@ -1,7 +1,7 @@
 import { and, eq, inArray, ne, sql } from 'drizzle-orm';
 import { isDeepStrictEqual } from 'node:util';
 import { z } from 'zod';
-import { applications, callQuotas, calls, institutions, quotaLines, type Database, type Transaction } from '@exchange/db';
+import { applications, callQuotas, calls, institutions, quotaLines, type Database, type Executor, type Transaction } from '@exchange/db';
 import { callCreate, callUpdate, canManageCalls, canViewCall, type Actor } from '@exchange/shared';
 import { conflict, forbidden, notFound, unprocessable } from '../../errors.js';
 import { writeAudit, type Who } from '../../lib/audit.js';
@@ -49,6 +49,9 @@ export function createCallsService({ db }: { db: Database }) {
   }
 
   return {
+    /** The call's row, read in the caller's transaction: how other modules look a call up. */
+    find: (tx: Executor, id: string) => findCall(tx, id),
+
     view,
 
     /** Students see their institution's published calls; staff their institution's; admins all. */

@@ -4,7 +4,7 @@ import { partnerDocumentTypes, type LanguageCertificate, type NominationStatus }
 import { buildOnce, presentKeys } from '../../lib/prepared.js';
 import { toIso, toIsoOrNull } from '../../lib/route.js';
 import { pageColumns, preferencesAndDocuments, type PageDocument, type PagePreference } from '../applications/applications.repository.js';
-import { escapeLike } from '../users/users.repository.js';
+import { escapeLike } from '../../lib/like.js';
 
 export type NominationRow = typeof nominations.$inferSelect;
 type Student = { id: string; fullName: string; email: string; institutionId: string | null };

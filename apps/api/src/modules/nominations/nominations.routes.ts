@@ -1,10 +1,6 @@
 import { z } from 'zod';
 import {
-  allocationConfirm,
-  allocationResult,
   approvalUndoMinutes,
-  flows,
-  flowsQuery,
   id,
   idParams,
   localize,
@@ -17,7 +13,6 @@ import {
   nominationReject,
   nominationUpdate,
   page,
-  waitlistEntry,
 } from '@exchange/shared';
 import { who } from '../../lib/audit.js';
 import { sendSpreadsheet } from '../../lib/spreadsheet.js';
@@ -28,44 +23,6 @@ import type { NominationsService } from './nominations.service.js';
 const staff = ['coordinator', 'reviewer', 'admin'] as const;
 
 export async function nominationsRoutes(app: Api, { nominations }: { nominations: NominationsService }) {
-  app.post('/calls/:id/allocation', {
-    config: { access: ['coordinator'] },
-    schema: {
-      tags: ['allocation'],
-      summary: 'Dry run: the proposed placements, with a reason for each student in three languages',
-      security: [{ bearer: [] }],
-      params: idParams,
-      response: { 200: allocationResult, ...problems(409) },
-    },
-    handler: (request) => nominations.allocationDryRun(request.actor!, request.params.id),
-  });
-
-  app.post('/calls/:id/allocation/confirm', {
-    config: { access: ['coordinator'] },
-    schema: {
-      tags: ['allocation'],
-      summary: 'Creates the nominations of the dry run and waitlists the rest; 409 if anything changed since',
-      security: [{ bearer: [] }],
-      params: idParams,
-      body: allocationConfirm,
-      response: { 200: allocationResult.extend({ nominationIds: z.array(id) }), ...problems(409) },
-    },
-    handler: (request) => nominations.allocationConfirm(who(request), request.params.id, request.body.fingerprint),
-  });
-
-  app.get('/calls/:id/waitlist', {
-    config: { access: ['coordinator'] },
-    schema: {
-      tags: ['allocation'],
-      summary: 'Waitlisted students of the call, best ranked first; with quotaId, those who wanted that line',
-      security: [{ bearer: [] }],
-      params: idParams,
-      querystring: z.strictObject({ quotaId: id.optional() }),
-      response: { 200: z.object({ items: z.array(waitlistEntry) }), ...problems() },
-    },
-    handler: (request) => nominations.waitlist(request.actor!, request.params.id, request.query.quotaId),
-  });
-
   app.get('/nominations', {
     config: { access: staff },
     schema: {
@@ -200,17 +157,5 @@ export async function nominationsRoutes(app: Api, { nominations }: { nominations
     config: { access: ['coordinator'] },
     schema: { tags: ['nominations'], summary: 'The sending side withdraws the nomination; frees the seat', security: [{ bearer: [] }], params: idParams, response: { 200: nomination, ...problems(409) } },
     handler: (request) => nominations.cancel(who(request), request.params.id),
-  });
-
-  app.get('/reports/flows', {
-    config: { access: staff },
-    schema: {
-      tags: ['reports'],
-      summary: 'Per direction between the parties: seats, nominated, approved; and each pair’s balance',
-      security: [{ bearer: [] }],
-      querystring: flowsQuery,
-      response: { 200: flows, ...problems() },
-    },
-    handler: (request) => nominations.flows(request.query.academicYear),
   });
 }

@@ -4,7 +4,7 @@ import { quotaLines, type Database, type Executor } from '@exchange/db';
 import { quotaCreate, quotaUpdate } from '@exchange/shared';
 import { conflict, notFound, unprocessable } from '../../errors.js';
 import { writeAudit, type Who } from '../../lib/audit.js';
-import { agreementExists, agreementPartyIds } from '../agreements/agreements.repository.js';
+import type { AgreementsService } from '../agreements/agreements.service.js';
 
 type QuotaRow = typeof quotaLines.$inferSelect;
 
@@ -40,12 +40,12 @@ export async function listQuotas(db: Executor, agreementId: string, academicYear
   return rows.map(toQuota);
 }
 
-export function createQuotasService({ db }: { db: Database }) {
+export function createQuotasService({ db, agreements }: { db: Database; agreements: Pick<AgreementsService, 'exists' | 'partyIds'> }) {
   return {
     async listForAgreement(agreementId: string, academicYear?: string) {
       const items = await listQuotas(db, agreementId, academicYear);
       // An empty list must still tell a missing agreement apart from one without lines.
-      if (items.length === 0 && !(await agreementExists(db, agreementId))) throw notFound('agreement');
+      if (items.length === 0 && !(await agreements.exists(db, agreementId))) throw notFound('agreement');
       return { items };
     },
 
@@ -57,7 +57,7 @@ export function createQuotasService({ db }: { db: Database }) {
 
     create(who: Who, input: z.output<typeof quotaCreate>) {
       return db.transaction(async (tx) => {
-        const parties = await agreementPartyIds(tx, input.agreementId);
+        const parties = await agreements.partyIds(tx, input.agreementId);
         if (parties.length === 0) {
           throw unprocessable('agreement_not_found', 'No such agreement.', {
             errors: [{ path: 'body.agreementId', code: 'not_found', message: 'No such agreement' }],

@@ -2,7 +2,7 @@ import { and, asc, count, eq, gt, ilike, inArray, ne, or, sql } from 'drizzle-or
 import { centres, events, institutions, registrations, users, type Database, type Executor } from '@exchange/db';
 import type { RegistrationStatus } from '@exchange/shared';
 import { toIso, toIsoOrNull } from '../../lib/route.js';
-import { escapeLike } from '../users/users.repository.js';
+import { escapeLike } from '../../lib/like.js';
 
 export type RegistrationRow = typeof registrations.$inferSelect;
 type NewRegistration = typeof registrations.$inferInsert;

@@ -1,6 +1,7 @@
 import { and, count, desc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
 import { users, type Executor } from '@exchange/db';
 import type { Role, UserStatus } from '@exchange/shared';
+import { escapeLike } from '../../lib/like.js';
 import { toIso } from '../../lib/route.js';
 
 export type UserRow = typeof users.$inferSelect;
@@ -52,5 +53,3 @@ export async function listUsers(db: Executor, filter: UserFilter, limit: number,
   ]);
   return { items: rows.map(toUser), total, limit, offset };
 }
-
-export const escapeLike = (value: string) => value.replace(/[\\%_]/g, (char) => `\\${char}`);

@@ -1,5 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
-import { hashPassword, users, type Database } from '@exchange/db';
+import { hashPassword, users, type Database, type Executor } from '@exchange/db';
 import {
   canCreateUser,
   canUpdateUser,
@@ -8,12 +8,17 @@ import {
   type Role,
   type UserStatus,
   type Locale,
+  meUpdate,
 } from '@exchange/shared';
+import type { z } from 'zod';
 import { conflict, forbidden, notFound, unprocessable } from '../../errors.js';
 import { writeAudit, type Who } from '../../lib/audit.js';
 import { notify } from '../../lib/notify.js';
 import { revokeAccountAccess } from '../../lib/sessions.js';
+import { toIso } from '../../lib/route.js';
 import { findUserByEmail, findUserById, listUsers, toUser, type UserFilter } from './users.repository.js';
+
+export { toUser } from './users.repository.js';
 
 
 function requireInstitutionRule(role: Role, institutionId: string | null) {
@@ -26,6 +31,38 @@ function requireInstitutionRule(role: Role, institutionId: string | null) {
 
 export function createUsersService({ db }: { db: Database }) {
   return {
+    /** Account rows read in the caller's transaction: how sign-in and registration look accounts up. */
+    findById: (tx: Executor, id: string, options: { forUpdate?: boolean } = {}) => findUserById(tx, id, options),
+    findByEmail: (tx: Executor, email: string) => findUserByEmail(tx, email),
+
+    /** The signed-in user, with the consent given at registration. */
+    async me(id: string) {
+      const row = (await findUserById(db, id))!;
+      const consent = row.consentVersion && row.consentedAt ? { version: row.consentVersion, givenAt: toIso(row.consentedAt) } : null;
+      return { ...toUser(row), consent };
+    },
+
+    /** Changes the caller's own name, language or nominee mail, audited. */
+    updateSelf(context: Parameters<typeof writeAudit>[1], id: string, input: z.output<typeof meUpdate>) {
+      return db.transaction(async (tx) => {
+        const before = (await findUserById(tx, id, { forUpdate: true }))!;
+        const [after] = await tx
+          .update(users)
+          .set({ ...input, updatedAt: sql`now()` })
+          .where(eq(users.id, before.id))
+          .returning();
+        await writeAudit(tx, context, {
+          action: 'user.update_self',
+          entityType: 'user',
+          entityId: before.id,
+          institutionId: before.institutionId,
+          before: toUser(before),
+          after: toUser(after!),
+        });
+        return toUser(after!);
+      });
+    },
+
     /** Admins list everyone; coordinators only the students of their own institution. */
     list(actor: Actor, filter: UserFilter, limit: number, offset: number) {
       const scoped: UserFilter =

@@ -1,0 +1,19 @@
+import { flows, flowsQuery } from '@exchange/shared';
+import { problems, type Api } from '../../lib/route.js';
+import type { ReportsService } from './reports.service.js';
+
+const staff = ['coordinator', 'reviewer', 'admin'] as const;
+
+export async function reportsRoutes(app: Api, { reports }: { reports: ReportsService }) {
+  app.get('/reports/flows', {
+    config: { access: staff },
+    schema: {
+      tags: ['reports'],
+      summary: 'Per direction between the parties: seats, nominated, approved; and each pair’s balance',
+      security: [{ bearer: [] }],
+      querystring: flowsQuery,
+      response: { 200: flows, ...problems() },
+    },
+    handler: (request) => reports.flows(request.query.academicYear),
+  });
+}
