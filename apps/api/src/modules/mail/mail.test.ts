@@ -50,7 +50,9 @@ beforeAll(async () => {
     const token = await t.login(student.email);
     const draft = (await t.request({ method: 'POST', url: '/api/v1/applications', token, payload: { callId } })).json();
     applicationOf[student.email] = draft.id;
-    await t.request({ method: 'PATCH', url: `/api/v1/applications/${draft.id}`, token, payload: { preferences: [{ quotaId: lines.BUAS, rank: 1 }], motivation: 'Motivated.', gpa: 4.5, fullNameLatin: student.latin } });
+    await t.request({ method: 'PATCH', url: `/api/v1/applications/${draft.id}`, token, payload: { preferences: [{ quotaId: lines.BUAS, rank: 1 }], motivation: 'Motivated.', gpa: 4.5, fullNameLatin: student.latin,
+      // The rest of what the border needs, which submission requires (the line to BUAS asks for HSK).
+      passportNumber: '75 1234567', studyLevel: 6, fieldOfStudy: '0716', languageCertificates: [{ language: 'zh', test: 'HSK', level: '4', date: '2025-06-01' }] } });
     expect((await t.request({ method: 'POST', url: `/api/v1/applications/${draft.id}/submit`, token })).statusCode).toBe(200);
     await t.request({ method: 'POST', url: `/api/v1/applications/${draft.id}/review`, token: psuCoordinator, payload: { score: 80, eligible: true } });
   }
