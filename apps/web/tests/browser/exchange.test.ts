@@ -147,7 +147,9 @@ describe('the exchange in the browser', () => {
     // Approving asks once more.
     await page.click('tr[data-name="Анна Петрова"] [data-testid="approve-open"]');
     await press(page, 'tr[data-name="Анна Петрова"] [data-testid="approve"]', '[data-testid="decision-done"]');
-    expect(await page.textContent('[data-testid="decision-done"]')).toBe(fill(zh.nomination_approved_notice!, { name: 'Анна Петрова' }));
+    expect(await page.textContent('[data-testid="decision-done"]')).toMatch(new RegExp(`^${fill(zh.nomination_approved_notice!, { name: 'Анна Петрова' })}`));
+    // The notice leads to the dossier, where the approval can be undone for a while.
+    expect(await page.textContent('[data-testid="decision-done"] a')).toBe(zh.nomination_undo);
     expect(await anna.textContent()).toContain(zh.nom_status_approved);
 
     const aleksei = 'tr[data-name="Алексей Кузнецов"]';
