@@ -153,7 +153,7 @@ describe('the exchange in the browser', () => {
     expect(await anna.textContent()).toContain(zh.nom_status_approved);
 
     const aleksei = 'tr[data-name="Алексей Кузнецов"]';
-    await page.click(`${aleksei} summary`);
+    await page.click(`${aleksei} [data-testid="reject-open"]`);
     // A rejection needs a reason.
     await press(page, `${aleksei} [data-testid="reject"]`, `${aleksei} .field-error`);
     expect(await page.textContent(`${aleksei} .field-error`)).toContain(zh.nomination_reject_reason_required);
