@@ -11,7 +11,7 @@ import { auditEntries, demoPassword, users } from '@exchange/db';
 import type { LightMyRequestResponse } from 'fastify';
 import { clientIpHeader, clientSignatureHeader, signClientAddress } from '../plugins/client-address.js';
 import { createTestContext, multipart, problemOf, sampleFiles, type TestContext } from '../test/helper.js';
-import { createFixtures, type Fixtures } from './fixtures.js';
+import { createFixtures, type Fixtures } from '../test/fixtures/security.js';
 
 let t: TestContext;
 let f: Fixtures;

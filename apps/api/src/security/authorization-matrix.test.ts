@@ -20,7 +20,7 @@ import { consentVersion } from '@exchange/shared';
 import { agreements, demoPassword } from '@exchange/db';
 import { clientIpHeader, clientSignatureHeader, signClientAddress } from '../plugins/client-address.js';
 import { createTestContext, multipart, type TestContext } from '../test/helper.js';
-import { codes, createFixtures, missingId, pdf, type Code, type Fixtures } from './fixtures.js';
+import { codes, createFixtures, missingId, pdf, type Code, type Fixtures } from '../test/fixtures/security.js';
 
 export const roles = ['anonymous', 'student', 'coordinator', 'reviewer', 'admin'] as const;
 export type Role = (typeof roles)[number];

@@ -16,7 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoPassword, events } from '@exchange/db';
 import { createTestContext, type TestContext } from '../test/helper.js';
 import { apiClient, freePort, waitForReady } from '../test/processes.js';
-import { createFixtures, type Fixtures } from './fixtures.js';
+import { createFixtures, type Fixtures } from '../test/fixtures/security.js';
 
 const bin = '/usr/lib/postgresql/15/bin';
 const runnable = Boolean(process.env.DATABASE_URL) && existsSync(`${bin}/pg_ctl`);

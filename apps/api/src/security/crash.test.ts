@@ -14,7 +14,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoPassword, events, quotaLines } from '@exchange/db';
 import { createTestContext, readOutbox, type TestContext } from '../test/helper.js';
-import { createFixtures, type Fixtures } from './fixtures.js';
+import { createFixtures, type Fixtures } from '../test/fixtures/security.js';
 import { apiClient, freePort, waitForReady } from '../test/processes.js';
 
 const onPostgres = Boolean(process.env.DATABASE_URL);

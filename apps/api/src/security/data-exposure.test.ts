@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { consentVersion } from '@exchange/shared';
 import { applications, calls, events, nominations, quotaLines, users } from '@exchange/db';
 import { createTestContext, problemOf, type TestContext } from '../test/helper.js';
-import { createFixtures, type Fixtures } from './fixtures.js';
+import { createFixtures, type Fixtures } from '../test/fixtures/security.js';
 
 let t: TestContext;
 let f: Fixtures;
@@ -127,7 +127,7 @@ describe('responses are shaped per role', () => {
     // Attach a passport copy directly, then ask for it as the partner.
     const { applicationDocuments } = await import('@exchange/db');
     const { createHash } = await import('node:crypto');
-    const { pdf } = await import('./fixtures.js');
+    const { pdf } = await import('../test/fixtures/security.js');
     const [passport] = await t.database.db
       .insert(applicationDocuments)
       .values({ applicationId: made.applicationId, type: 'passport_copy', fileName: 'passport_copy.pdf', contentType: 'application/pdf', size: pdf.length, sha256: createHash('sha256').update(pdf).digest('hex'), content: pdf })

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { consentVersion } from '@exchange/shared';
 import { demoPassword } from '@exchange/db';
 import { createTestContext, type TestContext } from '../test/helper.js';
-import { createFixtures, type Fixtures } from './fixtures.js';
+import { createFixtures, type Fixtures } from '../test/fixtures/security.js';
 
 /** Generated bodies per write endpoint. */
 export const fuzzRuns = 200;

@@ -1,6 +1,6 @@
 import ICAL from 'ical.js';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { eventsFixture } from '../../test/events-fixture.js';
+import { eventsFixture } from '../../test/fixtures/events.js';
 import type { TestContext } from '../../test/helper.js';
 
 const { f, student, createEvent, register } = eventsFixture();

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { eventsFixture, inDays } from '../../test/events-fixture.js';
+import { eventsFixture, inDays } from '../../test/fixtures/events.js';
 import { problemOf, type TestContext } from '../../test/helper.js';
 
 const { f, student, createEvent, register, mine, notificationsOf } = eventsFixture();
