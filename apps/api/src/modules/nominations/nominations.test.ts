@@ -1,9 +1,11 @@
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { auditEntries, quotaLines } from '@exchange/db';
-import { createTestContext, multipart, problemOf, sampleFiles, type TestContext } from '../../test/helper.js';
+import { nominationsFixture } from '../../test/fixtures/nominations.js';
+import { problemOf, type TestContext } from '../../test/helper.js';
 
-let now = new Date();
+const { f } = nominationsFixture();
+const { ids, tokens } = f;
 let t: TestContext;
 let psu: string;
 let buas: string;
@@ -11,57 +13,10 @@ let bri: string;
 let callId: string;
 let toBuas: string;
 let toBri: string;
-const ids: Record<string, string> = {};
-const tokens: Record<string, string> = {};
+beforeAll(() => {
+  ({ t, psu, buas, bri, callId, toBuas, toBri } = f);
+});
 
-/** Five PSU students apply; scores decide. BUAS and BRI each have one free seat. */
-const applicants = [
-  { email: 'student1@psu.exchange.test', score: 91.5, preferences: () => [toBri, toBuas] },
-  { email: 'student2@psu.exchange.test', score: 85, preferences: () => [toBri, toBuas] },
-  { email: 'student3@psu.exchange.test', score: 70, preferences: () => [toBuas, toBri] },
-  { email: 'student4@psu.exchange.test', score: 60, preferences: () => [toBuas] },
-  { email: 'student5@psu.exchange.test', score: 40, preferences: () => [toBri] },
-];
-
-beforeAll(async () => {
-  t = await createTestContext({ clock: () => now });
-  [psu, buas, bri] = [await t.institutionId('PSU'), await t.institutionId('BUAS'), await t.institutionId('BRI')];
-  tokens.psu = await t.login('coordinator@psu.exchange.test');
-  tokens.buas = await t.login('coordinator@buas.exchange.test');
-  tokens.bri = await t.login('coordinator@bri.exchange.test');
-  tokens.admin = await t.login('admin@exchange.test');
-  const agreementId = (await t.request({ method: 'GET', url: '/api/v1/agreements', token: tokens.psu })).json().items[0].id;
-  const lines = (await t.request({ method: 'GET', url: `/api/v1/agreements/${agreementId}/quotas?academicYear=2025/2026`, token: tokens.psu })).json().items;
-  const line = (to: string) => lines.find((l: { sendingInstitutionId: string; receivingInstitutionId: string; mobilityType: string }) => l.sendingInstitutionId === psu && l.receivingInstitutionId === to && l.mobilityType === 'semester').id;
-  [toBuas, toBri] = [line(buas), line(bri)];
-  for (const id of [toBuas, toBri]) await t.request({ method: 'PATCH', url: `/api/v1/quotas/${id}`, token: tokens.admin, payload: { seats: 1 } });
-
-  const closesAt = new Date(Date.now() + 24 * 3600_000);
-  const call = await t.request({
-    method: 'POST', url: '/api/v1/calls', token: tokens.psu,
-    payload: { title: { en: 'Exchange semester', ru: 'Семестр обмена', zh: '交换学期' }, academicYear: '2025/2026', mobilityType: 'semester', opensAt: new Date(Date.now() - 3600_000).toISOString(), closesAt: closesAt.toISOString(), maxPreferences: 2, requiredDocuments: ['transcript'], quotaIds: [toBuas, toBri], status: 'published' },
-  });
-  callId = call.json().id;
-  for (const [index, applicant] of applicants.entries()) {
-    const token = await t.login(applicant.email);
-    tokens[applicant.email] = token;
-    const draft = (await t.request({ method: 'POST', url: '/api/v1/applications', token, payload: { callId } })).json();
-    ids[applicant.email] = draft.id;
-    await t.request({
-      method: 'PATCH', url: `/api/v1/applications/${draft.id}`, token,
-      payload: { preferences: applicant.preferences().map((quotaId, rank) => ({ quotaId, rank: rank + 1 })), motivation: 'Motivated.', gpa: 4.5, fullNameLatin: `Student ${'ABCDEFGH'[index]}`, passportNumber: `75 1234567${index}`, studyLevel: 6, fieldOfStudy: '0716', languageCertificates: [{ language: 'zh', test: 'HSK', level: '4', date: '2025-06-01' }] },
-    });
-    const body = multipart({ type: 'transcript' }, { name: 'transcript.pdf', content: sampleFiles.pdf });
-    await t.request({ method: 'POST', url: `/api/v1/applications/${draft.id}/documents`, token, ...body });
-    const passport = multipart({ type: 'passport_copy' }, { name: 'passport.pdf', content: sampleFiles.pdf });
-    await t.request({ method: 'POST', url: `/api/v1/applications/${draft.id}/documents`, token, ...passport });
-    expect((await t.request({ method: 'POST', url: `/api/v1/applications/${draft.id}/submit`, token })).statusCode).toBe(200);
-    await t.request({ method: 'POST', url: `/api/v1/applications/${draft.id}/review`, token: tokens.psu, payload: { score: applicant.score, eligible: true, comment: 'internal: strong' } });
-  }
-  now = new Date(closesAt.getTime() + 60_000);
-  // Five applications with documents: slow on a shared machine.
-}, 180_000);
-afterAll(() => t?.close());
 
 type Outcome = { applicationId: string; placed: { quotaId: string; rank: number } | null; reason: { en: string; ru: string; zh: string } };
 
@@ -69,10 +24,10 @@ describe('allocation', () => {
   let fingerprint: string;
 
   it('waits for the call to close', async () => {
-    const saved = now;
-    now = new Date(Date.now());
+    const saved = f.now;
+    f.now = new Date(Date.now());
     const early = await t.request({ method: 'POST', url: `/api/v1/calls/${callId}/allocation`, token: tokens.psu });
-    now = saved;
+    f.now = saved;
     expect(early.statusCode).toBe(409);
     expect(problemOf(early).code).toBe('call_not_closed');
   });
@@ -170,7 +125,7 @@ describe('the partner’s side', () => {
     const stale = await undo(tokens.buas, '00000000-0000-4000-8000-000000000000');
     expect(problemOf(stale).code).toBe('stale_proposal');
 
-    now = new Date(now.getTime() + 9 * 60_000);
+    f.now = new Date(f.now.getTime() + 9 * 60_000);
     const undone = await undo(tokens.buas, proposalId);
     expect(undone.statusCode).toBe(200);
     expect(undone.json()).toMatchObject({ status: 'pending', decidedAt: null, proposalId });
@@ -183,7 +138,7 @@ describe('the partner’s side', () => {
     expect((await t.request({ method: 'GET', url: `/api/v1/quotas/${toBuas}`, token: tokens.psu })).json().used).toBe(1);
 
     expect((await t.request({ method: 'POST', url: `/api/v1/nominations/${nominationId}/approve`, token: tokens.buas, payload: { proposalId } })).json().status).toBe('approved');
-    now = new Date(now.getTime() + 10 * 60_000 + 1_000);
+    f.now = new Date(f.now.getTime() + 10 * 60_000 + 1_000);
     const late = await undo(tokens.buas, proposalId);
     expect(late.statusCode).toBe(409);
     expect(problemOf(late)).toMatchObject({ code: 'undo_window_passed', detail: expect.stringContaining('10 minutes') });
