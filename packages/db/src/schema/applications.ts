@@ -16,8 +16,8 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { applicationStatuses, documentTypes, locales, sexCodes, type ApplicationStatus, type DocumentType } from '@exchange/shared';
-import { createdAt, instant, oneOf, primaryId } from './columns.js';
+import { applicationStatuses, documentTypes, locales, type ApplicationStatus, type DocumentType } from '@exchange/shared';
+import { createdAt, identityChecks, instant, oneOf, primaryId } from './columns.js';
 import { calls } from './calls.js';
 import { quotaLines } from './quotas.js';
 import { users } from './users.js';
@@ -72,9 +72,7 @@ export const applications = pgTable(
     // The review list's default order (newest submission first), so a page is read, not sorted.
     index('applications_submitted_order_idx').on(table.submittedAt.desc().nullsLast(), table.createdAt.desc().nullsFirst(), table.id),
     check('applications_status_valid', sql`${table.status} IN (${oneOf(applicationStatuses)})`),
-    check('applications_study_level_valid', sql`${table.studyLevel} IS NULL OR ${table.studyLevel} IN (6, 7, 8)`),
-    check('applications_sex_valid', sql`${table.sex} IS NULL OR ${table.sex} IN (${oneOf(sexCodes)})`),
-    check('applications_citizenship_valid', sql`${table.citizenship} IS NULL OR ${table.citizenship} ~ '^[A-Z]{2}$'`),
+    ...identityChecks('applications', table),
     check('applications_gpa_range', sql`${table.gpa} IS NULL OR (${table.gpa} >= 0 AND ${table.gpa} <= 5)`),
     check('applications_review_comment_locale_valid', sql`${table.reviewCommentLocale} IS NULL OR ${table.reviewCommentLocale} IN (${oneOf(locales)})`),
     check('applications_score_range', sql`${table.reviewScore} IS NULL OR (${table.reviewScore} >= 0 AND ${table.reviewScore} <= 100)`),

@@ -1,7 +1,5 @@
-import { sql } from 'drizzle-orm';
-import { check, date, integer, pgTable, smallint, text, uuid } from 'drizzle-orm/pg-core';
-import { sexCodes } from '@exchange/shared';
-import { createdAt, oneOf } from './columns.js';
+import { date, integer, pgTable, smallint, text, uuid } from 'drizzle-orm/pg-core';
+import { createdAt, identityChecks } from './columns.js';
 import { users } from './users.js';
 
 /**
@@ -24,9 +22,5 @@ export const studentProfiles = pgTable(
     fieldOfStudy: text(),
     updatedAt: createdAt(),
   },
-  (table) => [
-    check('student_profiles_study_level_valid', sql`${table.studyLevel} IS NULL OR ${table.studyLevel} IN (6, 7, 8)`),
-    check('student_profiles_sex_valid', sql`${table.sex} IS NULL OR ${table.sex} IN (${oneOf(sexCodes)})`),
-    check('student_profiles_citizenship_valid', sql`${table.citizenship} IS NULL OR ${table.citizenship} ~ '^[A-Z]{2}$'`),
-  ],
+  (table) => identityChecks('student_profiles', table),
 );
