@@ -5,12 +5,14 @@
  * line's `used` is its seat-holding nominations, an event's `confirmedCount` its confirmed
  * registrations. PostgreSQL only: it writes through multi-row inserts in large batches.
  */
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import postgres from 'postgres';
 import { openDatabase } from './client.js';
 import { hashPassword } from './password-hash.js';
 import { demoPassword, seedDemoData } from './seed.js';
-import { samplePdf } from './seed-applications.js';
+import { generateApplications, type LargeLine } from './seed-large-applications.js';
+import { generateEvents } from './seed-large-events.js';
+import { generator, studentName } from './seed-large-random.js';
 
 export type LargeSeedOptions = {
   /** 1 = the full set; 0.05 = a medium set for CI. */
@@ -36,45 +38,6 @@ export type LargeSeedSummary = {
 export const largeEmailDomain = 'large.exchange.test';
 
 export const largeAcademicYears = ['2023/2024', '2024/2025', '2025/2026', '2026/2027', '2027/2028'] as const;
-
-// Deterministic, so two runs at one scale produce the same shape of data.
-function generator(seed: number) {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-  return {
-    next,
-    int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)),
-    pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!,
-    chance: (p: number) => next() < p,
-  };
-}
-
-const russianGiven = ['Анна', 'Дмитрий', 'Мария', 'Алексей', 'Екатерина', 'Иван', 'Ольга', 'Сергей', 'Наталья', 'Павел', 'Юлия', 'Максим', 'Татьяна', 'Никита', 'Ксения', 'Артём'];
-const russianFamily = ['Петров', 'Иванов', 'Смирнов', 'Кузнецов', 'Соколов', 'Попов', 'Лебедев', 'Козлов', 'Новиков', 'Морозов', 'Волков', 'Фёдоров', 'Михайлов', 'Беляев'];
-const chineseFamily = ['王', '李', '张', '刘', '陈', '杨', '赵', '黄', '周', '吴', '徐', '孙', '马', '朱', '胡', '郭'];
-const chineseGiven = ['伟', '芳', '娜', '敏', '静', '丽', '强', '磊', '洋', '艳', '勇', '军', '杰', '娟', '涛', '明', '超', '秀英', '晓明', '建国', '子涵', '雨桐'];
-const latinGiven = ['Maria', 'John', 'Aisha', 'Lucas', 'Emma', 'Omar', 'Sofia', 'Daniel', 'Amina', 'Leon', 'Chloe', 'Mateo'];
-const latinFamily = ['Garcia', 'Smith', 'Nguyen', 'Müller', 'Rossi', 'Kowalski', 'Haddad', 'Silva', 'Jensen', 'Dubois', 'Okafor', 'Novak'];
-
-const eventThemes = [
-  { en: 'Calligraphy workshop', ru: 'Мастер-класс по каллиграфии', zh: '书法工作坊' },
-  { en: 'Tea ceremony evening', ru: 'Вечер чайной церемонии', zh: '茶艺之夜' },
-  { en: 'Russian film club', ru: 'Клуб русского кино', zh: '俄罗斯电影俱乐部' },
-  { en: 'Conversation practice', ru: 'Разговорная практика', zh: '会话练习' },
-  { en: 'Railway history lecture', ru: 'Лекция по истории железных дорог', zh: '铁路历史讲座' },
-  { en: 'Spring festival concert', ru: 'Концерт к празднику Весны', zh: '春节音乐会' },
-  { en: 'Maslenitsa celebration', ru: 'Празднование Масленицы', zh: '谢肉节庆祝活动' },
-  { en: 'Poetry reading', ru: 'Поэтические чтения', zh: '诗歌朗诵会' },
-];
-
-const day = 86_400_000;
-const sha256 = (content: Buffer) => createHash('sha256').update(content).digest('hex');
 
 export async function seedLargeData(url: string, options: LargeSeedOptions = {}): Promise<LargeSeedSummary> {
   const scale = options.scale ?? 1;
@@ -127,17 +90,7 @@ export async function seedLargeData(url: string, options: LargeSeedOptions = {})
     const studentCount = Math.max(30, Math.round(30_000 * scale));
     const students = Array.from({ length: studentCount }, (_, i) => {
       const institution = institutionRows[i % institutionRows.length]!;
-      const latin = random.chance(0.1);
-      const fullName = latin
-        ? `${random.pick(latinGiven)} ${random.pick(latinFamily)}`
-        : institution.code === 'PSU'
-          ? (() => {
-              const given = random.pick(russianGiven);
-              const family = random.pick(russianFamily);
-              // Feminine family names for the feminine given names.
-              return `${given} ${/[аяь]$/.test(given) && !given.endsWith('ь') ? `${family}а` : family}`;
-            })()
-          : `${random.pick(chineseFamily)}${random.pick(chineseGiven)}`;
+      const { latin, fullName } = studentName(random, institution.code);
       return {
         id: randomUUID(),
         email: `s${i}.${institution.code.toLowerCase()}@${largeEmailDomain}`,
@@ -156,7 +109,7 @@ export async function seedLargeData(url: string, options: LargeSeedOptions = {})
 
     // ——— quota lines: 6 directions × 5 years × 10 = 300 at full scale ———
     const linesPerDirectionYear = Math.max(1, Math.round(10 * scale));
-    const lines: { id: string; agreement_id: string; sending_institution_id: string; receiving_institution_id: string; academic_year: string; mobility_type: string; eqf_levels: number[]; seats: number; used: number; total_months: number | null }[] = [];
+    const lines: LargeLine[] = [];
     const mobility = ['semester', 'academic_year', 'summer_school', 'language_course', 'short_term'] as const;
     for (const year of largeAcademicYears) {
       for (const sending of institutionRows) {
@@ -218,94 +171,7 @@ export async function seedLargeData(url: string, options: LargeSeedOptions = {})
     for (const call of calls) callsOf.set(call.institution_id, [...(callsOf.get(call.institution_id) ?? []), call]);
 
     // ——— applications, preferences, documents, history, nominations ———
-    const applicationCount = Math.round(60_000 * scale);
-    const applications: Record<string, unknown>[] = [];
-    const preferences: Record<string, unknown>[] = [];
-    const documents: Record<string, unknown>[] = [];
-    const history: Record<string, unknown>[] = [];
-    const nominations: Record<string, unknown>[] = [];
-    for (let j = 0; j < applicationCount; j++) {
-      const student = students[j % studentCount]!;
-      const round = Math.floor(j / studentCount);
-      const own = callsOf.get(student.institution_id)!;
-      // Distinct calls for one student: a different call in each round.
-      const call = own[((j % studentCount) * 7 + round * 11) % own.length]!;
-      const offered = callLines.get(call.id)!;
-      const chosen = [...offered].sort(() => random.next() - 0.5).slice(0, Math.min(call.max_preferences, offered.length, random.int(1, 3)));
-      const id = randomUUID();
-      const submittedAt = new Date(call.opens_at.getTime() + random.int(1, 50) * day + random.int(0, day - 1));
-      let status: string;
-      let nomination: { status: string; line: (typeof lines)[number] } | null = null;
-      if (call.current) {
-        status = random.chance(0.4) ? 'draft' : 'submitted';
-      } else {
-        const roll = random.next();
-        if (roll < 0.05) status = 'withdrawn';
-        else if (roll < 0.13) status = 'ineligible';
-        else if (roll < 0.258) {
-          const line = chosen[0]!;
-          const old = call.academic_year < '2026/2027';
-          const r = random.next();
-          const nominationStatus = old ? (r < 0.8 ? 'approved' : r < 0.93 ? 'rejected' : 'cancelled') : r < 0.5 ? 'pending' : r < 0.85 ? 'approved' : 'rejected';
-          nomination = { status: nominationStatus, line };
-          status = { pending: 'nominated', approved: 'accepted', rejected: 'declined', cancelled: 'cancelled' }[nominationStatus]!;
-          if (nominationStatus === 'pending' || nominationStatus === 'approved') line.used++;
-        } else if (roll < 0.6) status = 'waitlisted';
-        else status = 'not_placed';
-      }
-      const reviewed = !call.current ? status !== 'withdrawn' : status === 'submitted' && random.chance(0.5);
-      const coordinator = coordinatorOf(call.institution_id);
-      applications.push({
-        id,
-        call_id: call.id,
-        student_id: student.id,
-        status,
-        motivation: `Motivation of ${student.full_name}: I would like to study at the partner university.`,
-        full_name_latin: student.locale === 'en' ? student.full_name : `Student ${j}`,
-        passport_number: status === 'draft' ? null : `P${String(1_000_000 + j)}`,
-        study_level: random.pick([6, 6, 7, 8]),
-        field_of_study: random.pick(['0231', '0288', '0413', '0716', '0732', '1041']),
-        gpa: Math.round((3 + random.next() * 2) * 100) / 100,
-        language_certificates: sql.json(random.chance(0.5) ? [{ language: 'ru', test: 'TORFL', level: 'TORFL-1', date: '2025-05-01' }] : []),
-        review_score: reviewed ? Math.round(random.next() * 1000) / 10 : null,
-        review_eligible: reviewed ? status !== 'ineligible' : null,
-        review_comment: reviewed ? (status === 'ineligible' ? 'GPA below the minimum.' : 'Good file.') : null,
-        review_comment_locale: reviewed ? 'en' : null,
-        reviewed_by: reviewed ? coordinator : null,
-        reviewed_at: reviewed ? new Date(submittedAt.getTime() + 20 * day) : null,
-        submitted_at: status === 'draft' ? null : submittedAt,
-        created_at: new Date(submittedAt.getTime() - 2 * day),
-        updated_at: submittedAt,
-      });
-      chosen.forEach((line, rank) => preferences.push({ application_id: id, quota_id: line.id, rank: rank + 1 }));
-      if (status !== 'draft') {
-        history.push({ application_id: id, from_status: 'draft', to_status: 'submitted', actor_id: student.id, at: submittedAt });
-        if (status !== 'submitted') history.push({ application_id: id, from_status: 'submitted', to_status: status, actor_id: coordinator, at: new Date(submittedAt.getTime() + 30 * day) });
-      }
-      // Every application has its motivation letter; those past the draft also a transcript.
-      for (const type of status === 'draft' ? ['motivation_letter'] : ['motivation_letter', 'transcript']) {
-        const content = samplePdf(`${type.replace('_', ' ')} - application ${j}`);
-        const documentId = randomUUID();
-        documents.push({ id: documentId, application_id: id, type, file_name: `${type}-${documentId.slice(0, 8)}.pdf`, content_type: 'application/pdf', size: content.length, sha256: sha256(content), content, uploaded_by: student.id, created_at: submittedAt });
-      }
-      if (nomination) {
-        const decided = nomination.status === 'approved' || nomination.status === 'rejected';
-        nominations.push({
-          application_id: id,
-          quota_id: nomination.line.id,
-          sending_institution_id: call.institution_id,
-          receiving_institution_id: nomination.line.receiving_institution_id,
-          status: nomination.status,
-          comment: nomination.status === 'rejected' ? 'The language level is below what the programme needs.' : null,
-          comment_locale: nomination.status === 'rejected' ? 'en' : null,
-          decided_by: decided ? coordinatorOf(nomination.line.receiving_institution_id) : null,
-          decided_at: decided ? new Date(submittedAt.getTime() + 60 * day) : null,
-          created_by: coordinator,
-          created_at: new Date(submittedAt.getTime() + 45 * day),
-          updated_at: new Date(submittedAt.getTime() + 45 * day),
-        });
-      }
-    }
+    const { applications, preferences, documents, history, nominations } = generateApplications(sql, random, { scale, students, callsOf, callLines, coordinatorOf });
     for (const line of lines) line.seats = line.used + random.int(0, 6);
 
     await insert(
@@ -330,69 +196,7 @@ export async function seedLargeData(url: string, options: LargeSeedOptions = {})
     summary.nominations = nominations.length;
 
     // ——— events and registrations ———
-    const eventCount = Math.max(10, Math.round(2_000 * scale));
-    const registrationTarget = Math.round(100_000 * scale);
-    // Some wanted registrations are dropped (full event, no waiting list): aim a little higher.
-    const perEvent = (registrationTarget / eventCount) * 1.05;
-    const eventRows: Record<string, unknown>[] = [];
-    const registrationRows: Record<string, unknown>[] = [];
-    const firstDay = Date.UTC(2023, 8, 1);
-    const lastDay = Date.UTC(2027, 5, 30);
-    for (let e = 0; e < eventCount; e++) {
-      const centre = centreRows[e % centreRows.length]!;
-      const theme = random.pick(eventThemes);
-      const startsAt = new Date(firstDay + Math.floor(((lastDay - firstDay) * e) / eventCount / 3_600_000) * 3_600_000 + 10 * 3_600_000);
-      const roll = random.next();
-      const status = roll < 0.05 ? 'draft' : roll < 0.12 ? 'cancelled' : 'published';
-      const wanted = status === 'draft' ? 0 : Math.max(0, Math.round(perEvent * (0.5 + random.next())));
-      const capacity = Math.max(5, Math.round(wanted * (0.6 + random.next() * 0.8)));
-      const waitlistEnabled = random.chance(0.8);
-      const eventId = randomUUID();
-      const past = startsAt.getTime() < Date.now();
-      const pool = students;
-      const taken = new Set<number>();
-      let confirmed = 0;
-      for (let r = 0; r < wanted; r++) {
-        let index = random.int(0, pool.length - 1);
-        while (taken.has(index)) index = (index + 1) % pool.length;
-        taken.add(index);
-        let registrationStatus: string;
-        if (random.chance(0.05)) registrationStatus = 'cancelled';
-        else if (confirmed < capacity) registrationStatus = 'confirmed';
-        else if (waitlistEnabled) registrationStatus = 'waitlisted';
-        else continue;
-        if (registrationStatus === 'confirmed') confirmed++;
-        const at = new Date(startsAt.getTime() - random.int(1, 20) * day);
-        registrationRows.push({
-          event_id: eventId,
-          user_id: pool[index]!.id,
-          status: registrationStatus,
-          check_in_token_hash: randomBytes(32).toString('hex'),
-          checked_in_at: past && registrationStatus === 'confirmed' && status === 'published' && random.chance(0.7) ? new Date(startsAt.getTime() + 600_000) : null,
-          created_at: at,
-          updated_at: at,
-        });
-      }
-      eventRows.push({
-        id: eventId,
-        centre_id: centre.id,
-        title: sql.json({ en: `${theme.en} #${e + 1}`, ru: `${theme.ru} №${e + 1}`, zh: `${theme.zh} 第${e + 1}期` }),
-        description: sql.json({ en: 'Generated event.', ru: 'Сгенерированное мероприятие.', zh: '生成的活动。' }),
-        starts_at: startsAt,
-        ends_at: new Date(startsAt.getTime() + 2 * 3_600_000),
-        time_zone: timeZoneOf(centre.institution_id),
-        venue: random.chance(0.8) ? ((room) => sql.json({ en: `Room ${room}`, ru: `Ауд. ${room}`, zh: `${room}室` }))(random.int(100, 499)) : null,
-        online_url: random.chance(0.2) ? 'https://meet.example.org/exchange' : null,
-        capacity,
-        waitlist_enabled: waitlistEnabled,
-        registration_opens_at: new Date(startsAt.getTime() - 30 * day),
-        registration_closes_at: new Date(startsAt.getTime() - 3_600_000),
-        status,
-        confirmed_count: confirmed,
-        created_at: new Date(startsAt.getTime() - 40 * day),
-        updated_at: new Date(startsAt.getTime() - 40 * day),
-      });
-    }
+    const { eventRows, registrationRows } = generateEvents(sql, random, { scale, students, centreRows, timeZoneOf });
     await insert('events', eventRows);
     summary.events = eventRows.length;
     // Registrations in time order, so `seq` (the waiting-list order) follows it.
