@@ -1,0 +1,8 @@
+/** The whole authorization matrix: every area's table, by area. */
+import { accounts } from './accounts.js';
+import { agreements } from './agreements.js';
+import { applications } from './applications.js';
+import { events } from './events.js';
+import { nominations } from './nominations.js';
+
+export const areas = { accounts, agreements, applications, nominations, events };
