@@ -3,7 +3,7 @@ import { applications, calls, nominations, quotaLines, users, type Executor } fr
 import { partnerDocumentTypes, type LanguageCertificate, type NominationStatus } from '@exchange/shared';
 import { buildOnce, presentKeys } from '../../lib/prepared.js';
 import { toIso, toIsoOrNull } from '../../lib/route.js';
-import { pageColumns, preferencesAndDocuments, type PageDocument, type PagePreference } from '../applications/applications.repository.js';
+import { pageColumns, preferencesAndDocuments, type PageDocument, type PagePreference } from '../../lib/application-parts.js';
 import { escapeLike } from '../../lib/like.js';
 
 export type NominationRow = typeof nominations.$inferSelect;
