@@ -34,6 +34,16 @@ const joined = (db: Executor, withPageColumns = false) =>
     .innerJoin(quotaLines, eq(quotaLines.id, nominations.quotaId))
     .innerJoin(users, eq(users.id, applications.studentId));
 
+/** Whether this partner already rejected this application (a nomination of it, on any of its lines). */
+export async function rejectedBy(db: Executor, applicationId: string, institutionId: string) {
+  const rows = await db
+    .select({ id: nominations.id })
+    .from(nominations)
+    .where(and(eq(nominations.applicationId, applicationId), eq(nominations.receivingInstitutionId, institutionId), eq(nominations.status, 'rejected')))
+    .limit(1);
+  return rows.length > 0;
+}
+
 export async function findNomination(db: Executor, id: string, options: { forUpdate?: boolean } = {}) {
   const query = joined(db).where(eq(nominations.id, id));
   const [row] = options.forUpdate ? await query.for('update', { of: nominations }) : await query;

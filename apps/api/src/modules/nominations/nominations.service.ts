@@ -30,7 +30,7 @@ import { notify } from '../../lib/notify.js';
 import { writerLocale } from '../../lib/writer-locale.js';
 import { inTransaction } from '../../lib/transaction.js';
 import type { Clock } from '../../lib/clock.js';
-import { findNomination, listNominations, toNominations, type NominationFilter } from './nominations.repository.js';
+import { findNomination, listNominations, rejectedBy, toNominations, type NominationFilter } from './nominations.repository.js';
 import { freeSeat, takeSeat } from './seats.js';
 
 type Loaded = NonNullable<Awaited<ReturnType<typeof findNomination>>>;
@@ -86,6 +86,10 @@ export function createNominationsService({ db, clock, applications }: Dependenci
     const [line] = await tx.select().from(quotaLines).where(eq(quotaLines.id, quotaId));
     if (!offered || !line) {
       throw unprocessable('line_not_offered', 'The call does not offer this quota line.', { errors: [{ path: 'body.quotaId', code: 'not_offered', message: 'Not offered by the call' }] });
+    }
+    // As in the allocation: a partner that rejected the student for this call is not asked again.
+    if (await rejectedBy(tx, applicationId, line.receivingInstitutionId)) {
+      throw conflict('rejected_by_partner', 'This partner has already rejected this student for this call; nominate them to another partner.');
     }
     if (!(await takeSeat(tx, quotaId))) throw conflict('quota_full', 'No seat is free on this quota line.');
     let created;
