@@ -1,6 +1,6 @@
 import { asc, count, desc, eq, inArray } from 'drizzle-orm';
 import { agreementParties, agreements, institutions, planItems, type Executor } from '@exchange/db';
-import { toInstitution } from '../institutions/institutions.service.js';
+import { toInstitution } from '../../lib/shapes.js';
 
 type AgreementRow = typeof agreements.$inferSelect;
 

@@ -1,20 +1,22 @@
 import { createHash } from 'node:crypto';
-import type { Database, Executor } from '@exchange/db';
-import { allocate, canManageOutgoing, compareApplicants, describeOutcome, locales, type Actor, type AllocationApplicant } from '@exchange/shared';
+import type { calls as callsTable, Database, Executor } from '@exchange/db';
+import { allocate, canManageOutgoing, compareApplicants, describeOutcome, locales, type Actor, type AllocationApplicant, type ApplicationStatus, type Locale } from '@exchange/shared';
 import { conflict, forbidden, notFound } from '../../errors.js';
 import { writeAudit, type Who } from '../../lib/audit.js';
 import { inTransaction } from '../../lib/transaction.js';
-import type { ApplicationsService, Clock } from '../applications/applications.service.js';
-import type { CallsService } from '../calls/calls.service.js';
-import type { NominationsService } from '../nominations/nominations.service.js';
+import type { Clock } from '../../lib/clock.js';
 import { allocationRepository } from './allocation.repository.js';
 
 type Dependencies = {
   db: Database;
   clock: Clock;
-  calls: Pick<CallsService, 'find'>;
-  applications: Pick<ApplicationsService, 'moveStatus'>;
-  nominations: Pick<NominationsService, 'nominate'>;
+  calls: { find(tx: Executor, id: string): Promise<typeof callsTable.$inferSelect | undefined> };
+  /** Moves an application the allocation leaves unplaced (the applications service). */
+  applications: {
+    moveStatus(tx: Executor, id: string, to: ApplicationStatus, actorId: string | null, options?: { note?: string | null; noteLocale?: Locale | null }): Promise<unknown>;
+  };
+  /** Nominates an applicant the allocation places (the nominations service). */
+  nominations: { nominate(tx: Executor, who: Who, applicationId: string, quotaId: string, note?: string | null): Promise<{ id: string }> };
 };
 
 export function createAllocationService({ db, clock, calls, applications, nominations }: Dependencies) {

@@ -1,6 +1,5 @@
-import { and, asc, count, desc, eq, gte, ilike, inArray, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, ilike, inArray, lte, or, sql, type SQL } from 'drizzle-orm';
 import {
-  applicationDocuments,
   applicationPreferences,
   applications,
   applicationStatusHistory,
@@ -8,24 +7,14 @@ import {
   users,
   type Executor,
 } from '@exchange/db';
-import type { ApplicationStatus, DocumentType, Locale } from '@exchange/shared';
+import type { ApplicationStatus, Locale } from '@exchange/shared';
 import { buildOnce, presentKeys } from '../../lib/prepared.js';
 import { toIso, toIsoOrNull } from '../../lib/route.js';
 import { escapeLike } from '../../lib/like.js';
+import { pageColumns, preferencesAndDocuments, type PageDocument, type PagePreference } from '../../lib/application-parts.js';
 
 export type ApplicationRow = typeof applications.$inferSelect;
 type CallRow = typeof calls.$inferSelect;
-
-/** Document fields without the content: lists never carry files. */
-export const documentColumns = {
-  id: applicationDocuments.id,
-  applicationId: applicationDocuments.applicationId,
-  type: applicationDocuments.type,
-  fileName: applicationDocuments.fileName,
-  contentType: applicationDocuments.contentType,
-  size: applicationDocuments.size,
-  createdAt: applicationDocuments.createdAt,
-};
 
 export async function findApplication(db: Executor, id: string, options: { forUpdate?: boolean } = {}) {
   const query = db
@@ -47,32 +36,6 @@ const lastChange = {
   noteLocale: sql<Locale | null>`(select ${applicationStatusHistory.noteLocale} from ${applicationStatusHistory} where ${applicationStatusHistory.applicationId} = ${applications.id} order by ${applicationStatusHistory.seq} desc limit 1)`,
 };
 type LastChange = { at: Date | null; note: string | null; noteLocale: Locale | null };
-
-/**
- * The ranked preferences and current documents of these applications: brought along by a
- * list page (pageColumns), or read in two statements for a single application.
- */
-export async function preferencesAndDocuments(
-  db: Executor,
-  rows: { application: { id: string }; preferences?: PagePreference[]; documents?: PageDocument[] }[],
-) {
-  if (rows.every((row) => row.preferences && row.documents)) {
-    return {
-      preferences: rows.flatMap((row) => row.preferences!.map((p) => ({ ...p, applicationId: row.application.id }))),
-      documents: rows.flatMap((row) => row.documents!.map((d) => ({ ...d, applicationId: row.application.id }))),
-    };
-  }
-  const ids = rows.map((row) => row.application.id);
-  const [preferences, documents] = await Promise.all([
-    db.select().from(applicationPreferences).where(inArray(applicationPreferences.applicationId, ids)).orderBy(asc(applicationPreferences.rank)),
-    db
-      .select(documentColumns)
-      .from(applicationDocuments)
-      .where(and(inArray(applicationDocuments.applicationId, ids), isNull(applicationDocuments.replacedAt)))
-      .orderBy(asc(applicationDocuments.type)),
-  ]);
-  return { preferences, documents: documents.map(({ createdAt, ...d }) => ({ ...d, uploadedAt: toIso(createdAt) })) };
-}
 
 /**
  * Applications as the contract shows them. `forStudent` hides the review except the reason
@@ -194,23 +157,6 @@ const sortColumns = {
   gpa: applications.gpa,
   name: users.fullName,
   status: applications.status,
-};
-
-export type PagePreference = { quotaId: string; rank: number };
-export type PageDocument = { id: string; type: DocumentType; fileName: string; contentType: string; size: number; uploadedAt: string };
-
-/**
- * A page's preferences and current documents, aggregated in the page's own statement: one
- * round trip instead of three.
- */
-export const pageColumns = {
-  preferences: sql<PagePreference[]>`(
-    select coalesce(json_agg(json_build_object('quotaId', p.quota_id, 'rank', p.rank) order by p.rank), '[]'::json)
-      from ${applicationPreferences} p where p.application_id = ${applications.id})`,
-  documents: sql<PageDocument[]>`(
-    select coalesce(json_agg(json_build_object('id', d.id, 'type', d.type, 'fileName', d.file_name, 'contentType', d.content_type,
-             'size', d.size, 'uploadedAt', to_char(d.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')) order by d.type), '[]'::json)
-      from ${applicationDocuments} d where d.application_id = ${applications.id} and d.replaced_at is null)`,
 };
 
 /** One page of applications, the total, and the count per status (ignoring the status filter). */

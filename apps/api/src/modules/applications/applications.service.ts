@@ -1,4 +1,3 @@
-import { randomUUID, createHash } from 'node:crypto';
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import {
@@ -12,6 +11,7 @@ import {
   sqlState,
   studentProfiles,
   users,
+  type calls,
   type Database,
   type Executor,
 } from '@exchange/db';
@@ -23,20 +23,16 @@ import {
   identityFields,
   isCallOpen,
   missingForSubmission,
-  notificationKinds,
   reviewBody,
   type Actor,
   type ApplicationStatus,
-  type DocumentType,
   type LanguageRequirement,
-  type Locale,
   type MissingItem,
 } from '@exchange/shared';
 import { AppError, conflict, forbidden, notFound, unprocessable } from '../../errors.js';
 import { writeAudit, type Who } from '../../lib/audit.js';
-import { notify } from '../../lib/notify.js';
 import { writerLocale } from '../../lib/writer-locale.js';
-import type { CallsService } from '../calls/calls.service.js';
+import type { Clock } from '../../lib/clock.js';
 import {
   findApplication,
   listApplications,
@@ -45,7 +41,10 @@ import {
   type ApplicationRow,
   type ApplicationSort,
 } from './applications.repository.js';
-import { checkUpload, storedFileName } from './documents.js';
+import { documentOperations } from './documents.service.js';
+import { changeStatus, type Loaded } from './status.js';
+
+type CallRow = typeof calls.$inferSelect;
 
 /** A missing item as a field error: documents by type, certificates by language. */
 function missingError(entry: MissingItem) {
@@ -56,38 +55,11 @@ function missingError(entry: MissingItem) {
   return { path: entry.item, code: 'missing', message: `Fill in ${entry.item}` };
 }
 
-type Loaded = NonNullable<Awaited<ReturnType<typeof findApplication>>>;
-export type Clock = () => Date;
 
-/** Moves an application to a new status: history, the student's notification, all in `tx`. */
-export async function changeStatus(
-  tx: Executor,
-  loaded: Loaded,
-  to: ApplicationStatus,
-  actorId: string | null,
-  options: { note?: string | null; noteLocale?: Locale | null; params?: Record<string, unknown>; extra?: Partial<ApplicationRow> } = {},
-) {
-  const [updated] = await tx
-    .update(applications)
-    .set({ status: to, updatedAt: sql`now()`, ...options.extra })
-    .where(eq(applications.id, loaded.application.id))
-    .returning();
-  await tx.insert(applicationStatusHistory).values({
-    applicationId: loaded.application.id,
-    fromStatus: loaded.application.status,
-    toStatus: to,
-    actorId,
-    note: options.note ?? null,
-    noteLocale: options.note ? (options.noteLocale ?? null) : null,
-  });
-  const kind = `application.${to}`;
-  if (notificationKinds.includes(kind)) {
-    await notify(tx, loaded.application.studentId, kind, { call: loaded.call.title, applicationId: loaded.application.id, ...options.params });
-  }
-  return updated!;
-}
+/** What an application needs of its call (the calls service provides it). */
+export type Calls = { find(tx: Executor, id: string): Promise<CallRow | undefined> };
 
-export function createApplicationsService({ db, clock, calls }: { db: Database; clock: Clock; calls: Pick<CallsService, 'find'> }) {
+export function createApplicationsService({ db, clock, calls }: { db: Database; clock: Clock; calls: Calls }) {
   const forActor = (actor: Actor, loaded: Loaded) => canViewApplication(actor, { studentId: loaded.application.studentId, homeInstitutionId: loaded.call.institutionId });
 
   /** Loads an application the actor may see; anything else is missing. */
@@ -135,6 +107,8 @@ export function createApplicationsService({ db, clock, calls }: { db: Database; 
     Object.fromEntries(identityFields.map((field) => [field, row[field]])) as Pick<ApplicationRow, (typeof identityFields)[number]>;
 
   return {
+    ...documentOperations({ db, load, ownDraft }),
+
     /** An application with its call, read in the caller's transaction (no access check: the caller decides). */
     find: (tx: Executor, id: string, options: { forUpdate?: boolean } = {}) => findApplication(tx, id, options),
     changeStatus,
@@ -232,57 +206,6 @@ export function createApplicationsService({ db, clock, calls }: { db: Database; 
         await writeAudit(tx, who, { action: 'application.update', entityType: 'application', entityId: id, institutionId: loaded.call.institutionId, before, after });
         return after;
       });
-    },
-
-    addDocument(who: Who, id: string, type: DocumentType, fileName: string, content: Buffer) {
-      const accepted = checkUpload(fileName, content);
-      return db.transaction(async (tx) => {
-        const loaded = await ownDraft(tx, who.actor, id);
-        const [previous] = await tx
-          .update(applicationDocuments)
-          .set({ replacedAt: sql`now()` })
-          .where(and(eq(applicationDocuments.applicationId, id), eq(applicationDocuments.type, type), isNull(applicationDocuments.replacedAt)))
-          .returning({ id: applicationDocuments.id, fileName: applicationDocuments.fileName, size: applicationDocuments.size, sha256: applicationDocuments.sha256 });
-        const documentId = randomUUID();
-        const sha256 = createHash('sha256').update(content).digest('hex');
-        const [created] = await tx
-          .insert(applicationDocuments)
-          .values({ id: documentId, applicationId: id, type, fileName: storedFileName(type, documentId, accepted), contentType: accepted.contentType, size: content.length, sha256, content, uploadedBy: who.actor.id })
-          .returning({ id: applicationDocuments.id, type: applicationDocuments.type, fileName: applicationDocuments.fileName, contentType: applicationDocuments.contentType, size: applicationDocuments.size, createdAt: applicationDocuments.createdAt });
-        // The replaced version stays in the database; the audit entry points at both.
-        await writeAudit(tx, who, {
-          action: previous ? 'document.replace' : 'document.upload',
-          entityType: 'application',
-          entityId: id,
-          institutionId: loaded.call.institutionId,
-          before: previous ? { document: previous } : null,
-          after: { document: { id: created!.id, type, fileName: created!.fileName, size: created!.size, sha256, originalName: fileName } },
-        });
-        return { id: created!.id, type: created!.type, fileName: created!.fileName, contentType: created!.contentType, size: created!.size, uploadedAt: created!.createdAt.toISOString() };
-      });
-    },
-
-    removeDocument(who: Who, id: string, documentId: string) {
-      return db.transaction(async (tx) => {
-        const loaded = await ownDraft(tx, who.actor, id);
-        const [removed] = await tx
-          .update(applicationDocuments)
-          .set({ replacedAt: sql`now()` })
-          .where(and(eq(applicationDocuments.id, documentId), eq(applicationDocuments.applicationId, id), isNull(applicationDocuments.replacedAt)))
-          .returning({ id: applicationDocuments.id, type: applicationDocuments.type, fileName: applicationDocuments.fileName, sha256: applicationDocuments.sha256 });
-        if (!removed) throw notFound('document');
-        await writeAudit(tx, who, { action: 'document.remove', entityType: 'application', entityId: id, institutionId: loaded.call.institutionId, before: { document: removed } });
-      });
-    },
-
-    async document(actor: Actor, id: string, documentId: string) {
-      await load(db, actor, id);
-      const [document] = await db
-        .select()
-        .from(applicationDocuments)
-        .where(and(eq(applicationDocuments.id, documentId), eq(applicationDocuments.applicationId, id)));
-      if (!document) throw notFound('document');
-      return document;
     },
 
     submit(who: Who, id: string) {

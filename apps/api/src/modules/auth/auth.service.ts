@@ -9,14 +9,16 @@ import {
   users,
   verifyPassword,
   type Database,
+  type Executor,
 } from '@exchange/db';
-import type { Actor, Locale } from '@exchange/shared';
+import type { Actor, Locale, meUpdate } from '@exchange/shared';
+import type { z } from 'zod';
 import { AppError, tooManyRequests, unauthorized, unprocessable } from '../../errors.js';
 import { writeAudit } from '../../lib/audit.js';
 import { notify } from '../../lib/notify.js';
 import type { RateLimiter } from '../../lib/rate-limiter.js';
 import { createSession, revokeAccountAccess } from '../../lib/sessions.js';
-import { toUser, type UsersService } from '../users/users.service.js';
+import { toUser } from '../../lib/shapes.js';
 
 /**
  * Sign-in attempts tolerated within the window. A guesser is refused per (account, client
@@ -37,10 +39,21 @@ export const loginLimits = {
 /** Registrations per client address and per e-mail within the window. */
 export const registrationLimits = { perClient: 10, perEmail: 3, windowSeconds: 60 * 60 };
 
+type UserRow = typeof users.$inferSelect;
+type Account = ReturnType<typeof toUser>;
+
+/** What sign-in and registration need of the accounts (the users service provides it). */
+export type Accounts = {
+  findById(tx: Executor, id: string, options?: { forUpdate?: boolean }): Promise<UserRow | undefined>;
+  findByEmail(tx: Executor, email: string): Promise<UserRow | undefined>;
+  me(id: string): Promise<Account & { consent: { version: string; givenAt: string } | null }>;
+  updateSelf(context: Parameters<typeof writeAudit>[1], id: string, input: z.output<typeof meUpdate>): Promise<Account>;
+};
+
 type Deps = {
   db: Database;
   limiter: RateLimiter;
-  users: Pick<UsersService, 'findById' | 'findByEmail' | 'me' | 'updateSelf'>;
+  users: Accounts;
   issueToken(user: { id: string; role: Actor['role'] }, sessionId: string): Promise<{ token: string; expiresAt: Date }>;
 };
 
@@ -57,7 +70,7 @@ export function createAuthService({ db, limiter, users: accounts, issueToken }: 
   return {
     /** The signed-in user's own account. */
     me: (id: string) => accounts.me(id),
-    updateMe: (...args: Parameters<UsersService['updateSelf']>) => accounts.updateSelf(...args),
+    updateMe: (...args: Parameters<Accounts['updateSelf']>) => accounts.updateSelf(...args),
 
     async login(email: string, password: string, caller: Caller) {
       const keys = {

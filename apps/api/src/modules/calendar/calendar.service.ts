@@ -4,8 +4,8 @@ import type { Database } from '@exchange/db';
 import type { Actor, Locale } from '@exchange/shared';
 import { notFound } from '../../errors.js';
 import { writeAudit, type Who } from '../../lib/audit.js';
-import type { EventsService } from '../events/events.service.js';
-import type { RegistrationsService } from '../registrations/registrations.service.js';
+import type { EventsService } from '../events/index.js';
+import type { RegistrationsService } from '../registrations/index.js';
 import { createCalendarRepository, type CalendarRepository } from './calendar.repository.js';
 import { buildCalendar, type IcsEvent } from './ics.js';
 

@@ -2,7 +2,7 @@ import { and, asc, count, desc, eq, gt, inArray, lte, sql, type SQL } from 'driz
 import { callQuotas, calls, quotaLines, type Executor } from '@exchange/db';
 import { isCallOpen } from '@exchange/shared';
 import { toIso } from '../../lib/route.js';
-import { toQuota } from '../quotas/quotas.service.js';
+import { toQuota } from '../../lib/shapes.js';
 
 export type CallRow = typeof calls.$inferSelect;
 

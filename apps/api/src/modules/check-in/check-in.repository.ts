@@ -1,5 +1,6 @@
 import { and, asc, eq, gte, lt, ne, sql } from 'drizzle-orm';
 import { events, registrations, users, type Database, type Executor } from '@exchange/db';
+import { waitlistCountSql } from '../../lib/waiting-count.js';
 
 /** Attendance at the door and over a term; every function takes the handle or the transaction. */
 export function createCheckInRepository(db: Database) {
@@ -46,7 +47,7 @@ export function createCheckInRepository(db: Database) {
         .select({
           event: events,
           confirmed: sql<number>`(select count(*)::int from "registrations" as "c" where "c"."event_id" = "events"."id" and "c"."status" = 'confirmed')`,
-          waitlisted: sql<number>`(select count(*)::int from "registrations" as "w" where "w"."event_id" = "events"."id" and "w"."status" = 'waitlisted')`,
+          waitlisted: waitlistCountSql,
           checkedIn: sql<number>`(select count(*)::int from "registrations" as "k" where "k"."event_id" = "events"."id" and "k"."checked_in_at" is not null)`,
         })
         .from(events)

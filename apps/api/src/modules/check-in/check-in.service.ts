@@ -1,11 +1,11 @@
 /** Check-in at the door (by QR code or by name) and attendance per event of a centre. */
 import { createHash } from 'node:crypto';
 import type { Database, Transaction } from '@exchange/db';
-import { canManageCentreEvents, type Actor } from '@exchange/shared';
+import type { Actor } from '@exchange/shared';
 import { conflict, notFound, unprocessable } from '../../errors.js';
 import { writeAudit, type Who } from '../../lib/audit.js';
-import type { EventsService } from '../events/events.service.js';
-import type { RegistrationsService } from '../registrations/registrations.service.js';
+import type { EventsService } from '../events/index.js';
+import type { RegistrationsService } from '../registrations/index.js';
 import { createCheckInRepository, type CheckInRepository } from './check-in.repository.js';
 
 const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
@@ -59,9 +59,7 @@ export function createCheckInService({ db, events, registrations, repository = c
     },
 
     async attendance(actor: Actor, centreId: string, from?: string, to?: string) {
-      // A missing centre and one the actor does not run answer the same 404.
-      const centre = await events.getCentre(centreId);
-      if (!canManageCentreEvents(actor, centre.institutionId)) throw notFound('centre');
+      await events.managedCentre(actor, centreId);
       const rows = await repo.attendanceOf(centreId, from ? new Date(from) : undefined, to ? new Date(to) : undefined);
       const items = rows.map((row) => ({
         eventId: row.event.id,

@@ -4,6 +4,7 @@ import { centres, events, institutions, type Database, type Executor } from '@ex
 import type { Actor, EventStatus, Locale } from '@exchange/shared';
 import { buildOnce, presentKeys } from '../../lib/prepared.js';
 import { toIso, toIsoOrNull } from '../../lib/route.js';
+import { waitlistCountSql } from '../../lib/waiting-count.js';
 
 export type CentreRow = typeof centres.$inferSelect;
 export type EventRow = typeof events.$inferSelect;
@@ -39,9 +40,6 @@ export const toEvent = (row: EventRow, institutionId: string, waitlistCount: num
   updatedAt: toIso(row.updatedAt),
 });
 export type EventOut = ReturnType<typeof toEvent>;
-
-/** Number of people waiting for an event, for the list (one query, not one per event). */
-const waitlistCountSql = sql<number>`(select count(*)::int from "registrations" as "w" where "w"."event_id" = "events"."id" and "w"."status" = 'waitlisted')`;
 
 /**
  * Drafts are seen by admins and their centre's office only. What a reader sees changes the SQL,

@@ -7,17 +7,28 @@
  * they happen one after another with registering and cancelling.
  */
 import { z } from 'zod';
-import type { Database, Executor } from '@exchange/db';
+import type { Database, Executor, Transaction } from '@exchange/db';
 import { canCreateCentres, canManageCentreEvents, type Actor, type centreCreate, type eventCreate, type eventListQuery, type eventUpdate } from '@exchange/shared';
 import { conflict, forbidden, notFound, unprocessable } from '../../errors.js';
 import { writeAudit, type Who } from '../../lib/audit.js';
 import { notify } from '../../lib/notify.js';
 import { inTransaction } from '../../lib/transaction.js';
-import type { WaitingList } from '../registrations/waiting-list.js';
 import { createEventsRepository, toCentre, toEvent, type EventRow, type EventsRepository } from './events.repository.js';
 
 /** Attempts of a transaction that PostgreSQL aborts under contention for the event's lock. */
 const attempts = 5;
+
+/**
+ * The waiting list, which registrations own and a change of an event moves (more seats, a new
+ * time, a cancellation); `app.ts` passes the registrations module's.
+ */
+export type WaitingList = {
+  countWaiting(executor: Executor, eventId: string): Promise<number>;
+  /** The people registered (confirmed or waiting), to be told of a change. */
+  registeredUsers(executor: Executor, eventId: string): Promise<{ userId: string }[]>;
+  /** Confirms people from the head of the list while seats are free, under the event's lock. */
+  fillSeats(tx: Transaction, who: Who | null, event: EventRow, institutionId: string): Promise<EventRow>;
+};
 
 type Deps = { db: Database; waitingList: WaitingList; clock?: () => Date; repository?: EventsRepository };
 
@@ -83,6 +94,13 @@ export function createEventsService({ db, waitingList, clock = () => new Date(),
     async getCentre(id: string) {
       const row = await repo.findCentre(db, id);
       if (!row) throw notFound('centre');
+      return toCentre(row);
+    },
+
+    /** A centre the actor runs; any other answers 404 exactly like a missing one. */
+    async managedCentre(actor: Actor, id: string) {
+      const row = await repo.findCentre(db, id);
+      if (!row || !canManageCentreEvents(actor, row.institutionId)) throw notFound('centre');
       return toCentre(row);
     },
 

@@ -1,16 +1,7 @@
 import type { Database } from '@exchange/db';
 import { notFound } from '../../errors.js';
-import { institutionsRepository, type InstitutionRow } from './institutions.repository.js';
-
-/** An institution as the contract shows it. */
-export const toInstitution = (row: InstitutionRow) => ({
-  id: row.id,
-  code: row.code,
-  name: row.name,
-  city: row.city,
-  country: row.country,
-  timeZone: row.timeZone,
-});
+import { toInstitution } from '../../lib/shapes.js';
+import { institutionsRepository } from './institutions.repository.js';
 
 export function createInstitutionsService({ db }: { db: Database }) {
   const repository = institutionsRepository(db);

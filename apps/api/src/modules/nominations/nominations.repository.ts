@@ -3,7 +3,7 @@ import { applications, calls, nominations, quotaLines, users, type Executor } fr
 import { partnerDocumentTypes, type LanguageCertificate, type NominationStatus } from '@exchange/shared';
 import { buildOnce, presentKeys } from '../../lib/prepared.js';
 import { toIso, toIsoOrNull } from '../../lib/route.js';
-import { pageColumns, preferencesAndDocuments, type PageDocument, type PagePreference } from '../applications/applications.repository.js';
+import { pageColumns, preferencesAndDocuments, type PageDocument, type PagePreference } from '../../lib/application-parts.js';
 import { escapeLike } from '../../lib/like.js';
 
 export type NominationRow = typeof nominations.$inferSelect;
@@ -33,6 +33,16 @@ const joined = (db: Executor, withPageColumns = false) =>
     .innerJoin(calls, eq(calls.id, applications.callId))
     .innerJoin(quotaLines, eq(quotaLines.id, nominations.quotaId))
     .innerJoin(users, eq(users.id, applications.studentId));
+
+/** Whether this partner already rejected this application (a nomination of it, on any of its lines). */
+export async function rejectedBy(db: Executor, applicationId: string, institutionId: string) {
+  const rows = await db
+    .select({ id: nominations.id })
+    .from(nominations)
+    .where(and(eq(nominations.applicationId, applicationId), eq(nominations.receivingInstitutionId, institutionId), eq(nominations.status, 'rejected')))
+    .limit(1);
+  return rows.length > 0;
+}
 
 export async function findNomination(db: Executor, id: string, options: { forUpdate?: boolean } = {}) {
   const query = joined(db).where(eq(nominations.id, id));

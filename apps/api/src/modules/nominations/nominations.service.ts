@@ -8,6 +8,8 @@ import {
   quotaLines,
   sqlState,
   users,
+  type applications as applicationsTable,
+  type calls,
   type Database,
   type Executor,
 } from '@exchange/db';
@@ -18,6 +20,8 @@ import {
   nominationSide,
   partnerDocumentTypes,
   type Actor,
+  type ApplicationStatus,
+  type Locale,
   nominationListQuery,
 } from '@exchange/shared';
 import { conflict, forbidden, notFound, unprocessable } from '../../errors.js';
@@ -25,8 +29,8 @@ import { writeAudit, type Who } from '../../lib/audit.js';
 import { notify } from '../../lib/notify.js';
 import { writerLocale } from '../../lib/writer-locale.js';
 import { inTransaction } from '../../lib/transaction.js';
-import type { ApplicationsService, Clock } from '../applications/applications.service.js';
-import { findNomination, listNominations, toNominations, type NominationFilter } from './nominations.repository.js';
+import type { Clock } from '../../lib/clock.js';
+import { findNomination, listNominations, rejectedBy, toNominations, type NominationFilter } from './nominations.repository.js';
 import { freeSeat, takeSeat } from './seats.js';
 
 type Loaded = NonNullable<Awaited<ReturnType<typeof findNomination>>>;
@@ -35,7 +39,18 @@ const nowhere = '00000000-0000-0000-0000-000000000000';
 /** Statuses from which an eligible application may be nominated by hand. */
 const nominable = ['submitted', 'waitlisted', 'not_placed', 'declined', 'cancelled'];
 
-type Dependencies = { db: Database; clock: Clock; applications: Pick<ApplicationsService, 'find' | 'changeStatus' | 'moveStatus'> };
+type ApplicationRow = typeof applicationsTable.$inferSelect;
+type LoadedApplication = { application: ApplicationRow; call: typeof calls.$inferSelect };
+type StatusOptions = { note?: string | null; noteLocale?: Locale | null; params?: Record<string, unknown> };
+
+/** What a nomination needs of the application it nominates (the applications service provides it). */
+export type Applications = {
+  find(tx: Executor, id: string, options?: { forUpdate?: boolean }): Promise<LoadedApplication | undefined>;
+  changeStatus(tx: Executor, loaded: LoadedApplication, to: ApplicationStatus, actorId: string | null, options?: StatusOptions): Promise<ApplicationRow>;
+  moveStatus(tx: Executor, id: string, to: ApplicationStatus, actorId: string | null, options?: StatusOptions): Promise<ApplicationRow>;
+};
+
+type Dependencies = { db: Database; clock: Clock; applications: Applications };
 
 export function createNominationsService({ db, clock, applications }: Dependencies) {
   const sideOf = (actor: Actor) => (row: Loaded) => nominationSide(actor, row.nomination) ?? 'receiving';
@@ -71,6 +86,10 @@ export function createNominationsService({ db, clock, applications }: Dependenci
     const [line] = await tx.select().from(quotaLines).where(eq(quotaLines.id, quotaId));
     if (!offered || !line) {
       throw unprocessable('line_not_offered', 'The call does not offer this quota line.', { errors: [{ path: 'body.quotaId', code: 'not_offered', message: 'Not offered by the call' }] });
+    }
+    // As in the allocation: a partner that rejected the student for this call is not asked again.
+    if (await rejectedBy(tx, applicationId, line.receivingInstitutionId)) {
+      throw conflict('rejected_by_partner', 'This partner has already rejected this student for this call; nominate them to another partner.');
     }
     if (!(await takeSeat(tx, quotaId))) throw conflict('quota_full', 'No seat is free on this quota line.');
     let created;

@@ -150,3 +150,17 @@ describe('a nominee the partner rejected', () => {
     expect(problemOf(stale).code).toBe('allocation_stale');
   });
 });
+
+describe('nominating by hand', () => {
+  it('refuses the partner that already rejected the student for this call, and takes no seat', async () => {
+    // BUAS rejected d above; a freed seat on its line must still not bring d back to it.
+    const admin = await t.login('admin@exchange.test');
+    expect((await t.request({ method: 'PATCH', url: `/api/v1/quotas/${toBuas}`, token: admin, payload: { seats: 3 } })).statusCode).toBe(200);
+    const response = await t.request({ method: 'POST', url: '/api/v1/nominations', token: tokens.psu, payload: { applicationId: ids[d], quotaId: toBuas } });
+    expect(response.statusCode).toBe(409);
+    expect(response.headers['content-type']).toContain('application/problem+json');
+    expect(problemOf(response).code).toBe('rejected_by_partner');
+    expect((await t.request({ method: 'GET', url: `/api/v1/quotas/${toBuas}`, token: tokens.psu })).json()).toMatchObject({ seats: 3, used: 2 });
+    expect((await applicationOf(d)).status).toBe('not_placed');
+  });
+});

@@ -4,25 +4,7 @@ import { quotaLines, type Database, type Executor } from '@exchange/db';
 import { quotaCreate, quotaUpdate } from '@exchange/shared';
 import { conflict, notFound, unprocessable } from '../../errors.js';
 import { writeAudit, type Who } from '../../lib/audit.js';
-import type { AgreementsService } from '../agreements/agreements.service.js';
-
-type QuotaRow = typeof quotaLines.$inferSelect;
-
-export const toQuota = (row: QuotaRow) => ({
-  id: row.id,
-  agreementId: row.agreementId,
-  sendingInstitutionId: row.sendingInstitutionId,
-  receivingInstitutionId: row.receivingInstitutionId,
-  academicYear: row.academicYear,
-  mobilityType: row.mobilityType,
-  eqfLevels: row.eqfLevels,
-  iscedCodes: row.iscedCodes,
-  seats: row.seats,
-  totalMonths: row.totalMonths,
-  languageRequirement: row.languageRequirement ?? null,
-  used: row.used,
-  remaining: row.seats - row.used,
-});
+import { toQuota } from '../../lib/shapes.js';
 
 const quotaOrder = [
   asc(quotaLines.academicYear),
@@ -40,7 +22,13 @@ export async function listQuotas(db: Executor, agreementId: string, academicYear
   return rows.map(toQuota);
 }
 
-export function createQuotasService({ db, agreements }: { db: Database; agreements: Pick<AgreementsService, 'exists' | 'partyIds'> }) {
+/** What quota lines need of their agreement (the agreements service provides it). */
+export type Agreements = {
+  exists(tx: Executor, id: string): Promise<boolean>;
+  partyIds(tx: Executor, id: string): Promise<string[]>;
+};
+
+export function createQuotasService({ db, agreements }: { db: Database; agreements: Agreements }) {
   return {
     async listForAgreement(agreementId: string, academicYear?: string) {
       const items = await listQuotas(db, agreementId, academicYear);

@@ -3,6 +3,7 @@ import { centres, events, institutions, registrations, users, type Database, typ
 import type { RegistrationStatus } from '@exchange/shared';
 import { toIso, toIsoOrNull } from '../../lib/route.js';
 import { escapeLike } from '../../lib/like.js';
+import { waitlistCountSql } from '../../lib/waiting-count.js';
 
 export type RegistrationRow = typeof registrations.$inferSelect;
 type NewRegistration = typeof registrations.$inferInsert;
@@ -16,9 +17,6 @@ export const toRegistration = (row: RegistrationRow, position: number | null) =>
   checkedInAt: toIsoOrNull(row.checkedInAt),
   createdAt: toIso(row.createdAt),
 });
-
-/** Number of people waiting for an event. */
-const waitlistCountSql = sql<number>`(select count(*)::int from "registrations" as "w" where "w"."event_id" = "events"."id" and "w"."status" = 'waitlisted')`;
 
 /** Place in the waiting list: the rank by `seq` among those still waiting, so never a gap. */
 const positionSql = sql<number | null>`case when "registrations"."status" = 'waitlisted' then (select count(*)::int from "registrations" as "waiting" where "waiting"."event_id" = "registrations"."event_id" and "waiting"."status" = 'waitlisted' and "waiting"."seq" <= "registrations"."seq") end`;

@@ -13,7 +13,7 @@ import { isInAudience, type Actor, type registrationListQuery } from '@exchange/
 import { AppError, conflict, notFound } from '../../errors.js';
 import { writeAudit, type Who } from '../../lib/audit.js';
 import { inTransaction } from '../../lib/transaction.js';
-import type { EventsService } from '../events/events.service.js';
+import type { EventsService } from '../events/index.js';
 import { createRegistrationsRepository, toRegistration, type RegistrationRow, type RegistrationsRepository } from './registrations.repository.js';
 import type { WaitingList } from './waiting-list.js';
 

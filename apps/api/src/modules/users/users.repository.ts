@@ -2,22 +2,9 @@ import { and, count, desc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
 import { users, type Executor } from '@exchange/db';
 import type { Role, UserStatus } from '@exchange/shared';
 import { escapeLike } from '../../lib/like.js';
-import { toIso } from '../../lib/route.js';
+import { toUser } from '../../lib/shapes.js';
 
 export type UserRow = typeof users.$inferSelect;
-
-/** The public shape of an account: never the password hash. */
-export const toUser = (row: UserRow) => ({
-  id: row.id,
-  email: row.email,
-  fullName: row.fullName,
-  role: row.role,
-  institutionId: row.institutionId,
-  status: row.status,
-  locale: row.locale,
-  nominationMail: row.nominationMail,
-  createdAt: toIso(row.createdAt),
-});
 
 export async function findUserByEmail(db: Executor, email: string) {
   const [row] = await db.select().from(users).where(sql`lower(${users.email}) = lower(${email})`);

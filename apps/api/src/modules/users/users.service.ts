@@ -16,9 +16,8 @@ import { writeAudit, type Who } from '../../lib/audit.js';
 import { notify } from '../../lib/notify.js';
 import { revokeAccountAccess } from '../../lib/sessions.js';
 import { toIso } from '../../lib/route.js';
-import { findUserByEmail, findUserById, listUsers, toUser, type UserFilter } from './users.repository.js';
-
-export { toUser } from './users.repository.js';
+import { toUser } from '../../lib/shapes.js';
+import { findUserByEmail, findUserById, listUsers, type UserFilter } from './users.repository.js';
 
 
 function requireInstitutionRule(role: Role, institutionId: string | null) {

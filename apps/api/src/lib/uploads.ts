@@ -1,4 +1,4 @@
-import { AppError } from '../../errors.js';
+import { AppError } from '../errors.js';
 
 type Accepted = { contentType: 'application/pdf' | 'image/png' | 'image/jpeg'; extensions: string[] };
 

@@ -1,0 +1,75 @@
+/**
+ * A draft's documents: a student uploads, replaces and removes them; whoever may see the
+ * application downloads them. Part of the applications service, which passes its loaders.
+ */
+import { randomUUID, createHash } from 'node:crypto';
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import { applicationDocuments, type Database, type Executor } from '@exchange/db';
+import type { Actor, DocumentType } from '@exchange/shared';
+import { notFound } from '../../errors.js';
+import { writeAudit, type Who } from '../../lib/audit.js';
+import { checkUpload, storedFileName } from '../../lib/uploads.js';
+import type { Loaded } from './status.js';
+
+type Loaders = {
+  db: Database;
+  /** An application the actor may see (anything else is missing). */
+  load(tx: Executor, actor: Actor, id: string): Promise<Loaded>;
+  /** The actor's own draft, locked for a change. */
+  ownDraft(tx: Executor, actor: Actor, id: string): Promise<Loaded>;
+};
+
+export function documentOperations({ db, load, ownDraft }: Loaders) {
+  return {
+    addDocument(who: Who, id: string, type: DocumentType, fileName: string, content: Buffer) {
+      const accepted = checkUpload(fileName, content);
+      return db.transaction(async (tx) => {
+        const loaded = await ownDraft(tx, who.actor, id);
+        const [previous] = await tx
+          .update(applicationDocuments)
+          .set({ replacedAt: sql`now()` })
+          .where(and(eq(applicationDocuments.applicationId, id), eq(applicationDocuments.type, type), isNull(applicationDocuments.replacedAt)))
+          .returning({ id: applicationDocuments.id, fileName: applicationDocuments.fileName, size: applicationDocuments.size, sha256: applicationDocuments.sha256 });
+        const documentId = randomUUID();
+        const sha256 = createHash('sha256').update(content).digest('hex');
+        const [created] = await tx
+          .insert(applicationDocuments)
+          .values({ id: documentId, applicationId: id, type, fileName: storedFileName(type, documentId, accepted), contentType: accepted.contentType, size: content.length, sha256, content, uploadedBy: who.actor.id })
+          .returning({ id: applicationDocuments.id, type: applicationDocuments.type, fileName: applicationDocuments.fileName, contentType: applicationDocuments.contentType, size: applicationDocuments.size, createdAt: applicationDocuments.createdAt });
+        // The replaced version stays in the database; the audit entry points at both.
+        await writeAudit(tx, who, {
+          action: previous ? 'document.replace' : 'document.upload',
+          entityType: 'application',
+          entityId: id,
+          institutionId: loaded.call.institutionId,
+          before: previous ? { document: previous } : null,
+          after: { document: { id: created!.id, type, fileName: created!.fileName, size: created!.size, sha256, originalName: fileName } },
+        });
+        return { id: created!.id, type: created!.type, fileName: created!.fileName, contentType: created!.contentType, size: created!.size, uploadedAt: created!.createdAt.toISOString() };
+      });
+    },
+
+    removeDocument(who: Who, id: string, documentId: string) {
+      return db.transaction(async (tx) => {
+        const loaded = await ownDraft(tx, who.actor, id);
+        const [removed] = await tx
+          .update(applicationDocuments)
+          .set({ replacedAt: sql`now()` })
+          .where(and(eq(applicationDocuments.id, documentId), eq(applicationDocuments.applicationId, id), isNull(applicationDocuments.replacedAt)))
+          .returning({ id: applicationDocuments.id, type: applicationDocuments.type, fileName: applicationDocuments.fileName, sha256: applicationDocuments.sha256 });
+        if (!removed) throw notFound('document');
+        await writeAudit(tx, who, { action: 'document.remove', entityType: 'application', entityId: id, institutionId: loaded.call.institutionId, before: { document: removed } });
+      });
+    },
+
+    async document(actor: Actor, id: string, documentId: string) {
+      await load(db, actor, id);
+      const [document] = await db
+        .select()
+        .from(applicationDocuments)
+        .where(and(eq(applicationDocuments.id, documentId), eq(applicationDocuments.applicationId, id)));
+      if (!document) throw notFound('document');
+      return document;
+    },
+  };
+}

@@ -1,0 +1,36 @@
+import { eq, sql } from 'drizzle-orm';
+import { applications, applicationStatusHistory, type Executor } from '@exchange/db';
+import { notificationKinds, type ApplicationStatus, type Locale } from '@exchange/shared';
+import { notify } from '../../lib/notify.js';
+import type { ApplicationRow, findApplication } from './applications.repository.js';
+
+/** An application with its call, as `findApplication` reads it. */
+export type Loaded = NonNullable<Awaited<ReturnType<typeof findApplication>>>;
+
+/** Moves an application to a new status: history, the student's notification, all in `tx`. */
+export async function changeStatus(
+  tx: Executor,
+  loaded: Loaded,
+  to: ApplicationStatus,
+  actorId: string | null,
+  options: { note?: string | null; noteLocale?: Locale | null; params?: Record<string, unknown>; extra?: Partial<ApplicationRow> } = {},
+) {
+  const [updated] = await tx
+    .update(applications)
+    .set({ status: to, updatedAt: sql`now()`, ...options.extra })
+    .where(eq(applications.id, loaded.application.id))
+    .returning();
+  await tx.insert(applicationStatusHistory).values({
+    applicationId: loaded.application.id,
+    fromStatus: loaded.application.status,
+    toStatus: to,
+    actorId,
+    note: options.note ?? null,
+    noteLocale: options.note ? (options.noteLocale ?? null) : null,
+  });
+  const kind = `application.${to}`;
+  if (notificationKinds.includes(kind)) {
+    await notify(tx, loaded.application.studentId, kind, { call: loaded.call.title, applicationId: loaded.application.id, ...options.params });
+  }
+  return updated!;
+}
