@@ -5,7 +5,7 @@
  */
 import { academicYearOf, type Call, type Event, type MyRegistration, type Nomination, type User } from '@exchange/shared';
 import type { Api } from './api';
-import type { ApplicationSummary, Flows } from './exchange-api';
+import type { ApplicationSummary, Flows } from '@exchange/shared';
 import { log } from './log';
 
 export type ClosedCall = { call: Call; submitted: number };
