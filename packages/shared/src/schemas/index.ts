@@ -11,3 +11,4 @@ export * from './users.js';
 export * from './agreements.js';
 export * from './audit.js';
 export * from './notifications.js';
+export * from './health.js';
