@@ -10,9 +10,10 @@ import {
   languageRequirement,
   listQuery,
   localizedText,
+  page,
   quota,
   text,
-} from './schemas.js';
+} from './schemas/index.js';
 
 const localizedOptional = (max: number) => z.strictObject({ ru: text(max), zh: text(max), en: text(max) });
 const documentType = z.enum(documentTypes);
@@ -96,6 +97,7 @@ export const callListQuery = listQuery.extend({
   open: z.enum(['true', 'false']).optional(),
   academicYear: academicYear.optional(),
 });
+export type CallListQuery = z.infer<typeof callListQuery>;
 
 // ——— applications ———
 
@@ -249,7 +251,18 @@ export const reviewBody = z
     message: 'Say why the application is not eligible',
     path: ['comment'],
   });
+export type ReviewBody = z.input<typeof reviewBody>;
 
 /** Accepted uploads: checked by content, not by name. */
 export const documentMaxBytes = 10 * 1024 * 1024;
 export const documentContentTypes = ['application/pdf', 'image/png', 'image/jpeg'] as const;
+
+// ——— answers ———
+
+/** A document of an application, as listed in its dossier and answered on upload. */
+export type ApplicationDocument = z.infer<typeof applicationDocument>;
+export type ApplicationSummary = z.infer<typeof applicationSummary>;
+
+/** A page of applications with the number in each status under the same filter (for the status tabs). */
+export const applicationPage = page(applicationSummary).extend({ counts: z.record(z.string(), z.number().int()) });
+export type ApplicationPage = z.infer<typeof applicationPage>;

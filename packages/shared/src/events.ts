@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { eventStatuses, locales, registrationStatuses } from './enums.js';
-import { id, instant, localizedText, text } from './schemas.js';
+import { id, instant, localizedText, text } from './schemas/common.js';
 
 const localizedOut = z.object({ ru: z.string(), zh: z.string(), en: z.string() });
 const emptyText = { ru: '', zh: '', en: '' };
@@ -211,6 +211,7 @@ export const registrationListQuery = z.strictObject({
   q: text(100).optional(),
   status: registrationStatus.optional(),
 });
+export type RegistrationListQuery = z.infer<typeof registrationListQuery>;
 
 export const registrationPage = z.object({
   items: z.array(registrant),
@@ -222,10 +223,14 @@ export const registrationPage = z.object({
 export type RegistrationPage = z.infer<typeof registrationPage>;
 
 export const checkInByCode = z.strictObject({ code: z.string().trim().min(1).max(200) });
+/** The answer of a check-in: the registrant, and whether they had been checked in before. */
+export const checkedIn = registrant.extend({ alreadyCheckedIn: z.boolean() });
+export type CheckedIn = z.infer<typeof checkedIn>;
 
 /** Registrations of the signed-in person, with their events. */
 export const myRegistration = registration.extend({ event });
 export type MyRegistration = z.infer<typeof myRegistration>;
+export const myRegistrationList = z.object({ items: z.array(myRegistration) });
 
 // ——— attendance ———
 
@@ -256,6 +261,7 @@ export type Attendance = z.infer<typeof attendance>;
 // ——— calendars ———
 
 export const calendarFeed = z.object({ token: z.string(), path: z.string() });
+export type CalendarFeed = z.infer<typeof calendarFeed>;
 
 /** Where a registrant's QR code points: the coordinator's door page for that code. */
 export const checkInPath = (eventId: string, code: string) =>

@@ -3,7 +3,7 @@
  * of rules for the API's validation, the database's checks and the web's forms.
  */
 import { z } from 'zod';
-import { calendarDate, text } from './schemas.js';
+import { calendarDate, text } from './schemas/common.js';
 
 export const identityFields = ['fullNameLatin', 'passportNumber', 'passportExpiresOn', 'birthDate', 'citizenship', 'sex', 'studyLevel', 'fieldOfStudy'] as const;
 export type IdentityField = (typeof identityFields)[number];

@@ -4,7 +4,7 @@ export * from './i18n.js';
 export * from './locale-texts.js';
 export * from './passwords.js';
 export * from './permissions.js';
-export * from './schemas.js';
+export * from './schemas/index.js';
 export * from './notification-texts.js';
 export * from './applications.js';
 export * from './calls.js';

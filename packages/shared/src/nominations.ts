@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { documentTypes, nominationStatuses } from './enums.js';
 import { applicationDocument, exportLanguage, languageCertificate, writtenIn } from './applications.js';
-import { academicYear, id, instant, listQuery, text } from './schemas.js';
+import { academicYear, id, instant, listQuery, text } from './schemas/common.js';
 
 const localizedString = z.object({ ru: z.string(), zh: z.string(), en: z.string() });
 
@@ -67,6 +67,11 @@ export const nominationReject = z.strictObject({
   proposalId: id,
   comment: text(2000).pipe(z.string().min(1, { message: 'Say why the nominee is rejected' })),
 });
+/** One approval of a bulk approval: its own status and problem code, the nomination when approved. */
+export const bulkApproval = z.object({ id, status: z.number().int(), code: z.string().optional(), nomination: nomination.optional() });
+export type BulkApproval = z.infer<typeof bulkApproval>;
+export const bulkApprovalResult = z.object({ results: z.array(bulkApproval) });
+
 export const nominationBulkApprove = z.strictObject({
   items: z.array(z.strictObject({ id, proposalId: id })).min(1).max(100),
 });
@@ -106,6 +111,9 @@ export const allocationResult = z.object({
 export type AllocationResult = z.infer<typeof allocationResult>;
 
 export const allocationConfirm = z.strictObject({ fingerprint: z.string().min(1).max(128) });
+/** A confirmed allocation: the result it was confirmed on and the nominations it created. */
+export const allocationConfirmed = allocationResult.extend({ nominationIds: z.array(id) });
+export type AllocationConfirmed = z.infer<typeof allocationConfirmed>;
 
 export const waitlistEntry = z.object({
   applicationId: id,
@@ -114,6 +122,9 @@ export const waitlistEntry = z.object({
   gpa: z.number().nullable(),
   rank: z.number().int(),
 });
+export type WaitlistEntry = z.infer<typeof waitlistEntry>;
+/** A call's waiting list, in the order seats are offered. */
+export const waitlist = z.object({ items: z.array(waitlistEntry) });
 
 // ——— flows ———
 
@@ -131,4 +142,5 @@ export const flows = z.object({
   /** Per pair of parties: approved exchanges each way, and their difference. */
   balances: z.array(z.object({ institutionAId: id, institutionBId: id, aToB: z.number().int(), bToA: z.number().int(), balance: z.number().int() })),
 });
+export type Flows = z.infer<typeof flows>;
 export const flowsQuery = z.strictObject({ academicYear });

@@ -2,18 +2,12 @@
  * What an application still lacks before it can be submitted: one rule for the API (which
  * refuses the submission with this list) and the web (which shows it while the student edits).
  */
-import { languageLevels, type DocumentType, type Language, type LanguageScale } from './enums.js';
-import { identityFields, requiredIdentityOf, type ExtraIdentityField, type Identity, type IdentityField } from './identity.js';
-import type { LanguageRequirement } from './schemas.js';
+import { languageLevels, type DocumentType, type LanguageScale } from './enums.js';
+import { identityFields, requiredIdentityOf, type ExtraIdentityField, type Identity } from './identity.js';
+import type { LanguageRequirement } from './schemas/agreements.js';
+import type { MissingItem } from './schemas/problem.js';
 
 export const missingItems = ['preferences', 'motivation', 'gpa', 'document', 'languageCertificate', ...identityFields] as const;
-
-/** One thing a submission lacks; the web names each in the user's language. */
-export type MissingItem =
-  | { item: 'preferences' | 'motivation' | 'gpa' | IdentityField }
-  | { item: 'document'; documentType: DocumentType }
-  /** A certificate in `language`; `scale` and `level` say what the call or a chosen line asks for. */
-  | { item: 'languageCertificate'; language: Language; scale?: LanguageScale; level?: string };
 
 /** What the rule reads of a language certificate. */
 export type CertificateLevel = { language: string; level: string };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { allocationConfirm, allocationResult, id, idParams, waitlistEntry } from '@exchange/shared';
+import { allocationConfirm, allocationConfirmed, allocationResult, id, idParams, waitlist } from '@exchange/shared';
 import { who } from '../../lib/audit.js';
 import { problems, type Api } from '../../lib/route.js';
 import type { AllocationService } from './allocation.service.js';
@@ -25,7 +25,7 @@ export async function allocationRoutes(app: Api, { allocation }: { allocation: A
       security: [{ bearer: [] }],
       params: idParams,
       body: allocationConfirm,
-      response: { 200: allocationResult.extend({ nominationIds: z.array(id) }), ...problems(409) },
+      response: { 200: allocationConfirmed, ...problems(409) },
     },
     handler: (request) => allocation.confirm(who(request), request.params.id, request.body.fingerprint),
   });
@@ -38,7 +38,7 @@ export async function allocationRoutes(app: Api, { allocation }: { allocation: A
       security: [{ bearer: [] }],
       params: idParams,
       querystring: z.strictObject({ quotaId: id.optional() }),
-      response: { 200: z.object({ items: z.array(waitlistEntry) }), ...problems() },
+      response: { 200: waitlist, ...problems() },
     },
     handler: (request) => allocation.waitlist(request.actor!, request.params.id, request.query.quotaId),
   });

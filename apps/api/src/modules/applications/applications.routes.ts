@@ -2,15 +2,15 @@ import multipart from '@fastify/multipart';
 import { z } from 'zod';
 import {
   application,
+  applicationDocument,
   applicationExportQuery,
   applicationListQuery,
-  applicationSummary,
+  applicationPage,
   applicationUpdate,
   documentMaxBytes,
   documentTypes,
   id,
   idParams,
-  page,
   reviewBody,
   type DocumentType,
 } from '@exchange/shared';
@@ -36,7 +36,7 @@ export async function applicationsRoutes(app: Api, { applications }: { applicati
       summary: 'Applications: a student’s own; the home office’s; all for an admin. Counts per status for the filter.',
       security: [{ bearer: [] }],
       querystring: applicationListQuery,
-      response: { 200: page(applicationSummary).extend({ counts: z.record(z.string(), z.number().int()) }), ...problems() },
+      response: { 200: applicationPage, ...problems() },
     },
     handler: (request) => applications.list(request.actor!, request.query),
   });
@@ -120,7 +120,7 @@ export async function applicationsRoutes(app: Api, { applications }: { applicati
       security: [{ bearer: [] }],
       params: idParams,
       consumes: ['multipart/form-data'],
-      response: { 201: application.shape.documents.element, ...problems(409, 413, 415) },
+      response: { 201: applicationDocument, ...problems(409, 413, 415) },
     },
     handler: async (request, reply) => {
       if (!request.isMultipart()) throw new AppError(415, 'unsupported_media_type', 'Send the document as multipart/form-data.');

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { loginBody, me, meUpdate, passwordChange, registerBody, session, user } from '@exchange/shared';
+import { loginBody, me, meUpdate, passwordChange, registerBody, registered, session, user } from '@exchange/shared';
 import { auditContext } from '../../lib/audit.js';
 import { problems, type Api } from '../../lib/route.js';
 import type { AuthService } from './auth.service.js';
@@ -49,7 +49,7 @@ export async function authRoutes(app: Api, { auth }: { auth: AuthService }) {
       tags: ['auth'],
       summary: 'Student self-registration with consent to the processing of personal data; the account waits for its international office. A known e-mail is answered alike and its owner told by e-mail',
       body: registerBody,
-      response: { 201: z.object({ user }), ...problems(422) },
+      response: { 201: registered, ...problems(422) },
     },
     handler: async (request, reply) => {
       const created = await auth.register(request.body, caller(request));

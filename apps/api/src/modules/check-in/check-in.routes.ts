@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { attendance, attendanceQuery, checkInByCode, idParams, registrant } from '@exchange/shared';
+import { attendance, attendanceQuery, checkInByCode, checkedIn, idParams } from '@exchange/shared';
 import { who } from '../../lib/audit.js';
 import { problems, type Api } from '../../lib/route.js';
 import type { CheckInService } from './check-in.service.js';
@@ -20,8 +20,6 @@ export async function checkInRoutes(app: Api, { checkIn }: { checkIn: CheckInSer
     },
     handler: (request) => checkIn.attendance(request.actor!, request.params.id, request.query.from, request.query.to),
   });
-
-  const checkedIn = registrant.extend({ alreadyCheckedIn: z.boolean() });
 
   app.post('/events/:id/registrations/:regId/check-in', {
     config: { access: managers },

@@ -1,10 +1,10 @@
-import { z } from 'zod';
+import { liveness, readiness } from '@exchange/shared';
 import { problemResponse, type Api } from '../../lib/route.js';
 
 export async function healthRoutes(app: Api) {
   app.get('/health', {
     config: { access: 'public', rateLimit: false },
-    schema: { tags: ['health'], summary: 'Liveness: the process answers', response: { 200: z.object({ status: z.literal('ok') }) } },
+    schema: { tags: ['health'], summary: 'Liveness: the process answers', response: { 200: liveness } },
     handler: async () => ({ status: 'ok' as const }),
   });
 
@@ -13,7 +13,7 @@ export async function healthRoutes(app: Api) {
     schema: {
       tags: ['health'],
       summary: 'Readiness: the database answers',
-      response: { 200: z.object({ status: z.literal('ready') }), 503: problemResponse(503) },
+      response: { 200: readiness, 503: problemResponse(503) },
     },
     handler: async (request, reply) => {
       try {

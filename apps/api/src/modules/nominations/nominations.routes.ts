@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import {
   approvalUndoMinutes,
-  id,
+  bulkApprovalResult,
   idParams,
   localize,
   nomination,
@@ -102,7 +102,7 @@ export async function nominationsRoutes(app: Api, { nominations }: { nominations
       summary: 'Approve several nominees; each answers on its own',
       security: [{ bearer: [] }],
       body: nominationBulkApprove,
-      response: { 200: z.object({ results: z.array(z.object({ id, status: z.number().int(), code: z.string().optional(), nomination: nomination.optional() })) }), ...problems() },
+      response: { 200: bulkApprovalResult, ...problems() },
     },
     handler: (request) => nominations.bulkApprove(who(request), request.body.items),
   });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idParams, listQuery, notification, page } from '@exchange/shared';
+import { idParams, listQuery, notificationPage } from '@exchange/shared';
 import { problems, type Api } from '../../lib/route.js';
 import type { NotificationsService } from './notifications.service.js';
 
@@ -11,7 +11,7 @@ export async function notificationsRoutes(app: Api, { notifications }: { notific
       summary: 'The caller’s notifications, newest first, with the unread count',
       security: [{ bearer: [] }],
       querystring: listQuery.extend({ unread: z.enum(['true', 'false']).optional() }),
-      response: { 200: page(notification).extend({ unread: z.number().int() }), ...problems() },
+      response: { 200: notificationPage, ...problems() },
     },
     handler: (request) => notifications.list(request.actor!.id, request.query),
   });

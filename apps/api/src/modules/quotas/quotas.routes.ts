@@ -1,5 +1,4 @@
-import { z } from 'zod';
-import { idParams, quota, quotaCreate, quotaListQuery, quotaUpdate } from '@exchange/shared';
+import { idParams, quota, quotaCreate, quotaList, quotaListQuery, quotaUpdate } from '@exchange/shared';
 import { who } from '../../lib/audit.js';
 import { problems, type Api } from '../../lib/route.js';
 import type { QuotasService } from './quotas.service.js';
@@ -13,7 +12,7 @@ export async function quotasRoutes(app: Api, { quotas }: { quotas: QuotasService
       security: [{ bearer: [] }],
       params: idParams,
       querystring: quotaListQuery,
-      response: { 200: z.object({ items: z.array(quota) }), ...problems() },
+      response: { 200: quotaList, ...problems() },
     },
     handler: (request) => quotas.listForAgreement(request.params.id, request.query.academicYear),
   });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idParams, locales, myRegistration, registration, registrationListQuery, registrationPage } from '@exchange/shared';
+import { idParams, locales, myRegistrationList, registration, registrationListQuery, registrationPage } from '@exchange/shared';
 import { who } from '../../lib/audit.js';
 import { sendSpreadsheet } from '../../lib/spreadsheet.js';
 import { exportLocale, exportTexts } from '../../lib/spreadsheet-texts.js';
@@ -90,7 +90,7 @@ export async function registrationsRoutes(app: Api, { registrations }: { registr
 
   app.get('/me/registrations', {
     config: { access: 'signed-in' },
-    schema: { tags: ['events'], summary: 'The caller’s current registrations with their events', security: [{ bearer: [] }], response: { 200: z.object({ items: z.array(myRegistration) }), ...problems() } },
+    schema: { tags: ['events'], summary: 'The caller’s current registrations with their events', security: [{ bearer: [] }], response: { 200: myRegistrationList, ...problems() } },
     handler: (request) => registrations.myRegistrations(who(request)),
   });
 }

@@ -47,6 +47,22 @@ describe('parseProblem', () => {
     expect(fieldErrorsByName(error)).toEqual({ languageRequirement: 'custom', eqfLevels: 'invalid_value', seats: 'below_used' });
   });
 
+  it('carries the problem as the API sent it, with the missing items of a refused submission', () => {
+    const body = {
+      type: 'about:blank',
+      title: 'The application is incomplete',
+      status: 422,
+      code: 'application_incomplete',
+      errors: [{ path: 'languageCertificates.zh', code: 'missing', message: 'Add a language certificate' }],
+      missing: [{ item: 'languageCertificate', language: 'zh', scale: 'HSK', level: '4' }, { item: 'document', documentType: 'transcript' }],
+    };
+    const error = parseProblem(422, body);
+    expect(error.problem).toEqual(body);
+    expect(error.missing).toEqual(body.missing);
+    expect(error.fieldErrors).toEqual(body.errors);
+    expect(parseProblem(429, 'Too many').problem).toBeNull();
+  });
+
   it('falls back to a code by status when the body is not a problem', () => {
     expect(parseProblem(429, 'Too many').code).toBe('rate_limited');
     expect(parseProblem(502, undefined).code).toBe('api_unavailable');

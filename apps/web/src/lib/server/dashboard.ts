@@ -3,9 +3,18 @@
  * links. A few list calls in parallel (each asks for a short page and reads `total`); a part
  * that cannot be loaded is left out instead of failing the whole page.
  */
-import { academicYearOf, type Call, type Event, type MyRegistration, type Nomination, type User } from '@exchange/shared';
+import {
+  academicYearOf,
+  type ApplicationPage,
+  type ApplicationSummary,
+  type Call,
+  type Event,
+  type Flows,
+  type MyRegistration,
+  type Nomination,
+  type User,
+} from '@exchange/shared';
 import type { Api } from './api';
-import type { ApplicationSummary, Flows } from './exchange-api';
 import { log } from './log';
 
 export type ClosedCall = { call: Call; submitted: number };
@@ -17,7 +26,7 @@ export type Dashboard = {
   registrations?: MyRegistration[];
   /** Office: submitted applications not reviewed yet, per status counts of the home institution. */
   toReview?: number;
-  statusCounts?: Record<string, number>;
+  statusCounts?: ApplicationPage['counts'];
   /** Closed calls of the office that still have submitted applications to allocate. */
   toAllocate?: ClosedCall[];
   /** Incoming nominees waiting for this side's decision. */

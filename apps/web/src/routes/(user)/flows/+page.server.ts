@@ -1,5 +1,5 @@
 import { academicYearOf, isAcademicYear } from '@exchange/shared';
-import { academicYearsAround } from '$lib/exchange/forms';
+import { academicYearsAround } from '$lib/exchange/flows';
 import { institutionsOf } from '$lib/server/exchange';
 import { pageError, requireRole } from '$lib/server/guards';
 import type { PageServerLoad } from './$types';

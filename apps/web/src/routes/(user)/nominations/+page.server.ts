@@ -1,6 +1,7 @@
 import { nominationStatuses } from '@exchange/shared';
 import { fail } from '@sveltejs/kit';
-import { listParams, academicYearsAround } from '$lib/exchange/forms';
+import { academicYearsAround } from '$lib/exchange/flows';
+import { listParams } from '$lib/exchange/list-links';
 import { failure, institutionsOf, isId } from '$lib/server/exchange';
 import { pageError, requireRole } from '$lib/server/guards';
 import { exchangeProblem } from '$lib/exchange/problems';

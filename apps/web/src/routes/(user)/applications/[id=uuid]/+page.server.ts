@@ -3,7 +3,7 @@ import { fail } from '@sveltejs/kit';
 import { ApiError, fieldErrorsByName } from '$lib/server/api';
 import { failure, institutionsOf, isId } from '$lib/server/exchange';
 import { pageError, requireRole, requireUser } from '$lib/server/guards';
-import { applicationBody, editPreferences, missingFromErrors, parseEdit, readApplicationForm } from '$lib/exchange/forms';
+import { applicationBody, editPreferences, parseEdit, readApplicationForm } from '$lib/exchange/application-form';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -87,7 +87,8 @@ export const actions: Actions = {
       return { submitted: true };
     } catch (cause) {
       if (cause instanceof ApiError && cause.code === 'application_incomplete') {
-        return fail(422, { problem: cause.code, missing: missingFromErrors(cause.fieldErrors) });
+        // The list as the API sent it: each item names what it lacks (a certificate with its scale and level).
+        return fail(422, { problem: cause.code, missing: cause.missing });
       }
       return failure(cause);
     }

@@ -1,4 +1,4 @@
-import type { ApplicationErrors } from '$lib/exchange/forms';
+import type { ApplicationErrors } from '$lib/exchange/application-form';
 
 /** A field's `aria-describedby`: its error (when it has one) and its hint, or nothing. */
 export const describedBy = (errors: ApplicationErrors, name: keyof ApplicationErrors, hint?: string) =>

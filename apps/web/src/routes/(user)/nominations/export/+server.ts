@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { listParams } from '$lib/exchange/forms';
+import { listParams } from '$lib/exchange/list-links';
 import { requireRole } from '$lib/server/guards';
 import { streamOn } from '$lib/server/stream';
 import type { RequestHandler } from './$types';

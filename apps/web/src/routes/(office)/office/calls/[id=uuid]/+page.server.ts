@@ -3,7 +3,7 @@ import { fail } from '@sveltejs/kit';
 import { ApiError, fieldErrorsByName } from '$lib/server/api';
 import { failure, institutionsOf, zoneOf } from '$lib/server/exchange';
 import { pageError, requireRole } from '$lib/server/guards';
-import { callBody, readCallForm, type CallValues } from '$lib/exchange/forms';
+import { callBody, readCallForm, type CallValues } from '$lib/exchange/call-form';
 import { sendingLines } from '../lines';
 import type { Actions, PageServerLoad } from './$types';
 

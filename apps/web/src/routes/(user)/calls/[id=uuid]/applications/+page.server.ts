@@ -1,5 +1,5 @@
 import { applicationStatuses } from '@exchange/shared';
-import { listParams } from '$lib/exchange/forms';
+import { listParams } from '$lib/exchange/list-links';
 import { institutionsOf } from '$lib/server/exchange';
 import { pageError, requireRole } from '$lib/server/guards';
 import type { PageServerLoad } from './$types';

@@ -1,0 +1,136 @@
+/** The agreement, its plan of measures and its quota lines (cooperation conditions). */
+import { z } from 'zod';
+import { agreementStatuses, eqfLevels, languageLevels, languageScales, languages, mobilityTypes, planItemStatuses } from '../enums.js';
+import { academicYear, calendarDate, id, localizedText } from './common.js';
+import { institution } from './institutions.js';
+
+export const planItem = z.object({
+  id,
+  title: z.object({ ru: z.string(), zh: z.string(), en: z.string() }),
+  deadline: calendarDate.nullable(),
+  responsibleInstitutionId: id.nullable(),
+  status: z.enum(planItemStatuses),
+});
+
+export const agreement = z.object({
+  id,
+  title: z.object({ ru: z.string(), zh: z.string(), en: z.string() }),
+  parties: z.array(institution),
+  signedOn: calendarDate.nullable(),
+  validFrom: calendarDate,
+  validTo: calendarDate,
+  status: z.enum(agreementStatuses),
+  plan: z.array(planItem),
+});
+export type Agreement = z.infer<typeof agreement>;
+
+const planItemInput = z.strictObject({
+  title: localizedText(300),
+  deadline: calendarDate.nullable().default(null),
+  responsibleInstitutionId: id.nullable().default(null),
+  status: z.enum(planItemStatuses).default('planned'),
+});
+
+const validityInOrder = (value: { validFrom?: string | undefined; validTo?: string | undefined }) =>
+  !value.validFrom || !value.validTo || value.validFrom <= value.validTo;
+
+export const agreementCreate = z
+  .strictObject({
+    title: localizedText(300),
+    partyIds: z.array(id).min(2).max(20).refine((ids) => new Set(ids).size === ids.length, {
+      message: 'Each party once',
+    }),
+    signedOn: calendarDate.nullable().default(null),
+    validFrom: calendarDate,
+    validTo: calendarDate,
+    status: z.enum(agreementStatuses).default('draft'),
+    plan: z.array(planItemInput).max(200).default([]),
+  })
+  .refine(validityInOrder, { message: 'The agreement must start before it ends', path: ['validTo'] });
+export type AgreementCreate = z.input<typeof agreementCreate>;
+
+export const agreementUpdate = z
+  .strictObject({
+    title: localizedText(300).optional(),
+    signedOn: calendarDate.nullable().optional(),
+    validFrom: calendarDate.optional(),
+    validTo: calendarDate.optional(),
+    status: z.enum(agreementStatuses).optional(),
+    /** Replaces the whole plan of measures. */
+    plan: z.array(planItemInput).max(200).optional(),
+  })
+  .refine(validityInOrder, { message: 'The agreement must start before it ends', path: ['validTo'] });
+export type AgreementUpdate = z.input<typeof agreementUpdate>;
+
+export const languageRequirement = z
+  .strictObject({
+    language: z.enum(languages),
+    scale: z.enum(languageScales),
+    level: z.string(),
+  })
+  .refine((value) => (languageLevels[value.scale] as readonly string[]).includes(value.level), {
+    message: 'This level does not exist on that scale',
+    path: ['level'],
+  });
+export type LanguageRequirement = z.infer<typeof languageRequirement>;
+
+export const mobilityType = z.enum(mobilityTypes);
+export const eqfLevel = z.union(eqfLevels.map((level) => z.literal(level)));
+export const iscedCode = z.string().regex(/^\d{4}$/, { message: 'An ISCED-F code has 4 digits' });
+
+export const quota = z.object({
+  id,
+  agreementId: id,
+  sendingInstitutionId: id,
+  receivingInstitutionId: id,
+  academicYear: z.string(),
+  mobilityType,
+  eqfLevels: z.array(z.number().int()),
+  iscedCodes: z.array(z.string()),
+  seats: z.number().int(),
+  totalMonths: z.number().int().nullable(),
+  languageRequirement: languageRequirement.nullable(),
+  used: z.number().int(),
+  remaining: z.number().int(),
+});
+export type Quota = z.infer<typeof quota>;
+/** An agreement's quota lines: all of them, not a page. */
+export const quotaList = z.object({ items: z.array(quota) });
+
+const quotaFields = {
+  seats: z.number().int().min(0).max(10_000),
+  totalMonths: z.number().int().min(1).max(12 * 10_000).nullable(),
+  eqfLevels: z.array(eqfLevel).min(1).max(3),
+  iscedCodes: z.array(iscedCode).max(20),
+  languageRequirement: languageRequirement.nullable(),
+};
+
+export const quotaCreate = z
+  .strictObject({
+    agreementId: id,
+    sendingInstitutionId: id,
+    receivingInstitutionId: id,
+    academicYear,
+    mobilityType,
+    seats: quotaFields.seats,
+    totalMonths: quotaFields.totalMonths.default(null),
+    eqfLevels: quotaFields.eqfLevels,
+    iscedCodes: quotaFields.iscedCodes.default([]),
+    languageRequirement: quotaFields.languageRequirement.default(null),
+  })
+  .refine((value) => value.sendingInstitutionId !== value.receivingInstitutionId, {
+    message: 'The sending and receiving institutions must differ',
+    path: ['receivingInstitutionId'],
+  });
+export type QuotaCreate = z.input<typeof quotaCreate>;
+
+export const quotaUpdate = z.strictObject({
+  seats: quotaFields.seats.optional(),
+  totalMonths: quotaFields.totalMonths.optional(),
+  eqfLevels: quotaFields.eqfLevels.optional(),
+  iscedCodes: quotaFields.iscedCodes.optional(),
+  languageRequirement: quotaFields.languageRequirement.optional(),
+});
+export type QuotaUpdate = z.input<typeof quotaUpdate>;
+
+export const quotaListQuery = z.strictObject({ academicYear: academicYear.optional() });
