@@ -1,6 +1,6 @@
 import { applicationStatuses } from '@exchange/shared';
 import { describe, expect, it } from 'vitest';
-import { applicationNextStep } from './labels';
+import { applicationNextStep } from './applications';
 
 describe('an application’s next step', () => {
   it('is told for every status in which the student still waits for something', () => {
