@@ -1,5 +1,5 @@
 import { isLocale } from '@exchange/shared';
-import { baseLocale, overwriteGetLocale } from '$lib/paraglide/runtime.js';
+import { baseLocale, overwriteGetLocale } from '@exchange/texts/runtime';
 
 // The server chose the language for this page and wrote it into <html lang>; a change of
 // language reloads the page, so the browser keeps reading it from there.

@@ -2,6 +2,7 @@ export * from './academic-year.js';
 export * from './enums.js';
 export * from './i18n.js';
 export * from './locale-texts.js';
+export * from './labels.js';
 export * from './passwords.js';
 export * from './permissions.js';
 export * from './schemas/index.js';

@@ -1,22 +1,22 @@
 /**
  * Words the web, the exports and the e-mails must say alike in each working language: language
- * levels, certificates, time zones, cities, plural forms and the "in Russian" note on a text
- * written in another language. One function each, so a call and its quota lines, a page and
- * its spreadsheet never name the same thing differently.
+ * levels, certificates, time zones, cities and the "in Russian" note on a text written in
+ * another language. One function each, so a call and its quota lines, a page and its
+ * spreadsheet never name the same thing differently; the words of levels, cities and notes
+ * are in packages/texts/messages/<locale>/labels.json.
  */
 import { languageLevels, type Language, type LanguageScale, type Locale } from './enums.js';
 import { dateTimeFormat, formatDate, intlLocale } from './i18n.js';
+import * as m from '@exchange/texts/labels';
 
 type TorflLevel = (typeof languageLevels.TORFL)[number];
+type Name = (inputs: Record<string, never>, options: { locale: Locale }) => string;
 
-/** TORFL (ТРКИ) levels by their official names: ТЭУ elementary, ТБУ basic, ТРКИ-1…4. */
-const torflNames: Record<Locale, Record<TorflLevel, string>> = {
-  ru: { TEU: 'ТЭУ', TBU: 'ТБУ', 'TORFL-1': 'ТРКИ-1', 'TORFL-2': 'ТРКИ-2', 'TORFL-3': 'ТРКИ-3', 'TORFL-4': 'ТРКИ-4' },
-  en: { TEU: 'TORFL Elementary', TBU: 'TORFL Basic', 'TORFL-1': 'TORFL-1', 'TORFL-2': 'TORFL-2', 'TORFL-3': 'TORFL-3', 'TORFL-4': 'TORFL-4' },
-  zh: {
-    TEU: '俄语等级考试初级', TBU: '俄语等级考试基础级', 'TORFL-1': '俄语等级考试一级', 'TORFL-2': '俄语等级考试二级', 'TORFL-3': '俄语等级考试三级', 'TORFL-4': '俄语等级考试四级',
-  },
+/** TORFL (ТРКИ) levels by their official names (ТЭУ elementary, ТБУ basic, ТРКИ-1…4), from labels.json. */
+const torflLabels: Record<TorflLevel, Name> = {
+  TEU: m.torfl_teu, TBU: m.torfl_tbu, 'TORFL-1': m.torfl_1, 'TORFL-2': m.torfl_2, 'TORFL-3': m.torfl_3, 'TORFL-4': m.torfl_4,
 };
+const torflName = (level: TorflLevel, locale: Locale) => torflLabels[level]({}, { locale });
 
 /** The same TORFL level as people write it on a certificate ("ТРКИ-1", "TORFL 1", "ТБУ", "basic"). */
 const torflSpellings: Record<string, TorflLevel> = {
@@ -28,7 +28,7 @@ const isTorflLevel = (level: string): level is TorflLevel => (languageLevels.TOR
 
 /** A level of a scale as the reader names it: "ТРКИ-2" (ru), "TORFL-2" (en), "俄语等级考试二级" (zh), "HSK 4", "B2 (CEFR)". */
 export function languageLevelLabel(scale: LanguageScale, level: string, locale: Locale): string {
-  if (scale === 'TORFL') return isTorflLevel(level) ? torflNames[locale][level] : level;
+  if (scale === 'TORFL') return isTorflLevel(level) ? torflName(level, locale) : level;
   if (scale === 'HSK') return `HSK ${level}`;
   return locale === 'zh' ? `${level}（CEFR）` : `${level} (CEFR)`;
 }
@@ -48,7 +48,7 @@ function torflLevelOf(test: string, level: string): TorflLevel | null {
  */
 export function certificateLabel(certificate: { test: string; level: string; date: string }, locale: Locale): string {
   const torfl = torflLevelOf(certificate.test, certificate.level);
-  const level = torfl ? torflNames[locale][torfl] : `${certificate.test} ${certificate.level}`.trim();
+  const level = torfl ? torflName(torfl, locale) : `${certificate.test} ${certificate.level}`.trim();
   const date = /^\d{4}-\d{2}-\d{2}$/.test(certificate.date) ? formatDate(certificate.date, locale) : certificate.date;
   return date ? `${level}${locale === 'zh' ? '，' : ', '}${date}` : level;
 }
@@ -80,27 +80,20 @@ export function timeZoneName(timeZone: string, locale: Locale): string {
 }
 
 /** Names of the agreement's cities: the data keeps one form (English), readers need their own. */
-const cityNames: Record<string, Record<Locale, string>> = {
-  penza: { en: 'Penza', ru: 'Пенза', zh: '奔萨' },
-  baoji: { en: 'Baoji', ru: 'Баоцзи', zh: '宝鸡' },
-};
+const cityNames: Record<string, Name> = { penza: m.city_penza, baoji: m.city_baoji };
 const citySpellings: Record<string, string> = { penza: 'penza', пенза: 'penza', 奔萨: 'penza', baoji: 'baoji', баоцзи: 'baoji', 宝鸡: 'baoji' };
 
 /** A city in the reader's language when it is known, else as stored. */
 export function cityName(city: string, locale: Locale): string {
   const key = citySpellings[city.trim().toLowerCase()];
-  return key ? cityNames[key]![locale] : city;
+  return key ? cityNames[key]!({}, { locale }) : city;
 }
 
 /** "in Russian", "на китайском", "英文": the note beside a text written in another language. */
-const inLanguage: Record<Locale, Record<Language, string>> = {
-  en: { ru: 'in Russian', zh: 'in Chinese', en: 'in English' },
-  ru: { ru: 'на русском', zh: 'на китайском', en: 'на английском' },
-  zh: { ru: '俄文', zh: '中文', en: '英文' },
-};
+const inLanguage: Record<Language, Name> = { ru: m.in_language_ru, zh: m.in_language_zh, en: m.in_language_en };
 
 export function inLanguageNote(language: Language, reader: Locale): string {
-  return inLanguage[reader][language];
+  return inLanguage[language]({}, { locale: reader });
 }
 
 /**
@@ -116,5 +109,6 @@ export function writtenText(text: string, writtenIn: Language | null | undefined
 /** "(in Russian)", "（俄文）", or null when the text is in the reader's language or its language is not known. */
 export function writtenInNote(writtenIn: Language | null | undefined, reader: Locale): string | null {
   if (!writtenIn || writtenIn === reader) return null;
-  return reader === 'zh' ? `（${inLanguage.zh[writtenIn]}）` : `(${inLanguage[reader][writtenIn]})`;
+  const note = inLanguageNote(writtenIn, reader);
+  return reader === 'zh' ? `（${note}）` : `(${note})`;
 }

@@ -1,5 +1,5 @@
 /** The events API's problem codes in the page language (apart from lib/events, for the same reason as exchange/problems). */
-import { m } from '$lib/paraglide/messages.js';
+import { m } from '@exchange/texts/messages';
 import { problemMessage } from '$lib/problems';
 
 const eventProblems: Record<string, () => string> = {

@@ -3,7 +3,7 @@
  * events' problem codes. Components call these; the texts are in the catalogs.
  */
 import { formatInstant, timeZoneName } from '@exchange/shared';
-import { m } from '$lib/paraglide/messages.js';
+import { m } from '@exchange/texts/messages';
 import { currentLocale } from '$lib/i18n';
 
 export const agreementZones = ['Europe/Moscow', 'Asia/Shanghai'] as const;

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { overwriteGetLocale } from '$lib/paraglide/runtime.js';
+import { overwriteGetLocale } from '@exchange/texts/runtime';
 import { cityLabel, latinNameExample, written } from '$lib/i18n';
 
 const speak = (locale: 'en' | 'ru' | 'zh') => overwriteGetLocale(() => locale);

@@ -1,6 +1,6 @@
 /**
- * The current locale, localized texts, and the few labels every page's header needs. Other
- * labels live in smaller modules ($lib/enum-labels, $lib/problems), so a page's JavaScript
+ * The current locale and texts kept in several languages (names, someone's own words). Labels
+ * live in $lib/labels/<domain>.ts (see packages/texts/README.md), so a page's JavaScript
  * carries only the catalog messages it shows.
  */
 import {
@@ -10,11 +10,9 @@ import {
   type Institution,
   type Locale,
   type LocalizedText,
-  type Role,
   writtenText,
 } from '@exchange/shared';
-import { m } from '$lib/paraglide/messages.js';
-import { getLocale } from '$lib/paraglide/runtime.js';
+import { getLocale } from '@exchange/texts/runtime';
 
 export const currentLocale = (): Locale => getLocale();
 
@@ -41,18 +39,5 @@ export function latinNameExample(homeCountry?: string | null): string {
 
 /** The institution's city in the reader's language ("Пенза", "宝鸡"). */
 export const cityLabel = (city: string) => cityName(city, currentLocale());
-
-export const localeNames: Record<Locale, () => string> = {
-  en: m.language_en,
-  ru: m.language_ru,
-  zh: m.language_zh,
-};
-
-export const roleLabel: Record<Role, () => string> = {
-  student: m.role_student,
-  coordinator: m.role_coordinator,
-  reviewer: m.role_reviewer,
-  admin: m.role_admin,
-};
 
 export const intlTag = () => intlLocale[currentLocale()];

@@ -1,5 +1,5 @@
 /** Texts for the API's problem codes and for field errors, in the page language. */
-import { m } from '$lib/paraglide/messages.js';
+import { m } from '@exchange/texts/messages';
 
 /** Messages for the API's problem codes (and the web's own), with a generic fallback. */
 const problemMessages: Record<string, () => string> = {

@@ -11,7 +11,7 @@
  * holds changes. Without JavaScript nothing warns and nothing breaks.
  */
 import { beforeNavigate } from '$app/navigation';
-import { m } from '$lib/paraglide/messages.js';
+import { m } from '@exchange/texts/messages';
 
 const changed = new Set<HTMLFormElement>();
 

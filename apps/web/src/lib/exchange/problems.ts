@@ -2,7 +2,7 @@
  * The exchange API's problem and field codes in the page language. Apart from the labels, so a
  * page that only shows statuses does not carry every error text.
  */
-import { m } from '$lib/paraglide/messages.js';
+import { m } from '@exchange/texts/messages';
 import { fieldMessage, problemMessage } from '$lib/problems';
 
 const exchangeProblems: Record<string, () => string> = {

@@ -1,8 +1,8 @@
 /** Quota lines and directions as people read them ("BUAS · Semester, 2026/2027", "PSU → BUAS"). */
 import type { Institution, Quota } from '@exchange/shared';
-import { m } from '$lib/paraglide/messages.js';
+import { m } from '@exchange/texts/messages';
 import { institutionName } from '$lib/i18n';
-import { mobilityTypeLabel } from '$lib/enum-labels';
+import { mobilityTypeLabel } from '$lib/labels/enums';
 
 /** "BUAS · Semester, 2026/2027": a quota line as a student chooses it. */
 export function quotaLineLabel(quota: Pick<Quota, 'receivingInstitutionId' | 'mobilityType' | 'academicYear'>, institutions: ReadonlyMap<string, Institution>): string {

@@ -1,14 +1,21 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { intlLocale, locales } from '@exchange/shared';
 import { describe, expect, it } from 'vitest';
 
-const catalogDir = fileURLToPath(new URL('../../messages/', import.meta.url));
-const load = (locale: string): Record<string, unknown> =>
-  JSON.parse(readFileSync(`${catalogDir}${locale}.json`, 'utf8')) as Record<string, unknown>;
+/** The working languages and the Intl locale whose CLDR plural rules each follows. */
+const intlLocale = { en: 'en-GB', ru: 'ru-RU', zh: 'zh-CN' } as const;
+const locales = Object.keys(intlLocale) as (keyof typeof intlLocale)[];
+
+// One folder per language, one file per part of the system (web, mail, export).
+const catalogDir = fileURLToPath(new URL('../messages/', import.meta.url));
+const filesOf = (locale: string) => readdirSync(`${catalogDir}${locale}`).filter((file) => file.endsWith('.json')).sort();
+const loadFile = (locale: string, file: string): Record<string, unknown> =>
+  JSON.parse(readFileSync(`${catalogDir}${locale}/${file}`, 'utf8')) as Record<string, unknown>;
+const load = (locale: string): Record<string, unknown> => Object.assign({}, ...filesOf(locale).map((file) => loadFile(locale, file)));
 const catalogs = Object.fromEntries(locales.map((locale) => [locale, load(locale)]));
 const keysOf = (catalog: Record<string, unknown>) => Object.keys(catalog).filter((key) => key !== '$schema');
 const allKeys = [...new Set(Object.values(catalogs).flatMap(keysOf))].sort();
+const compiled = () => import('../dist/paraglide/messages.js');
 /** A message is a text or, for plural forms, `[{declarations, selectors, match: {"countPlural=one": text, …}}]`. */
 type Variants = { declarations?: string[]; selectors?: string[]; match: Record<string, string> };
 const texts = (message: unknown): string[] =>
@@ -18,6 +25,14 @@ const placeholders = (message: unknown) => [...new Set(texts(message).flatMap((t
 describe('message catalogs', () => {
   it('have messages at all', () => {
     expect(allKeys.length).toBeGreaterThan(100);
+  });
+
+  it('split every language into the same files, a key in one file only', () => {
+    for (const locale of locales) expect(filesOf(locale), locale).toEqual(filesOf('en'));
+    for (const locale of locales) {
+      const keys = filesOf(locale).flatMap((file) => keysOf(loadFile(locale, file)));
+      expect(keys.filter((key, index) => keys.indexOf(key) !== index), `keys in two files of ${locale}`).toEqual([]);
+    }
   });
 
   for (const locale of locales) {
@@ -52,7 +67,7 @@ describe('message catalogs', () => {
   }
 
   it('count nouns by the CLDR rules of each language', async () => {
-    const { m } = await import('$lib/paraglide/messages.js');
+    const { m } = await compiled();
     const ru = (count: number) => `${count} ${m.office_attendance_events({ count }, { locale: 'ru' })}`;
     expect([1, 2, 5, 11, 21, 22].map(ru)).toEqual(['1 мероприятие', '2 мероприятия', '5 мероприятий', '11 мероприятий', '21 мероприятие', '22 мероприятия']);
     expect(m.office_attendance_events({ count: 1 }, { locale: 'en' })).toBe('event');
@@ -62,10 +77,12 @@ describe('message catalogs', () => {
     expect(m.application_preferences_hint({ count: 21 }, { locale: 'ru' })).toMatch(/^Выберите до 21 направления,/);
     expect(m.application_preferences_hint({ count: 5 }, { locale: 'ru' })).toMatch(/^Выберите до 5 направлений,/);
     expect(m.seats_left({ remaining: 0, seats: 1 }, { locale: 'en' })).toBe('0 of 1 seat left');
+    expect(m.mail_nominee_digest_intro({ count: 1 }, { locale: 'en' })).toMatch(/^Partner universities have nominated 1 new student to you\./);
+    expect(m.mail_nominee_digest_intro({ count: 21 }, { locale: 'en' })).toMatch(/^Partner universities have nominated 21 new students to you\./);
   }, 30_000);
 
   it('compile into message functions for every locale', async () => {
-    const { m } = await import('$lib/paraglide/messages.js');
+    const { m } = await compiled();
     expect(Object.keys(m).length).toBe(keysOf(catalogs.en!).length);
     for (const locale of locales) {
       expect(m.product_name({}, { locale })).toBe(catalogs[locale]!.product_name);

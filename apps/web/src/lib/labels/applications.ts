@@ -1,25 +1,14 @@
 /**
- * Names of the exchange's enumerations, problem codes and quota lines in the page language.
- * The texts are in the catalogs; this file only picks them.
+ * Labels of applications and nominations in the page language: statuses with their tones,
+ * the next step, documents, identity fields and what is missing. The status and document names
+ * are `@exchange/shared`'s labels, which the exports share.
  */
-import type { ApplicationStatus, DocumentType, IdentityField, MissingItem, NominationStatus } from '@exchange/shared';
-import { m } from '$lib/paraglide/messages.js';
-import { languageLabel } from '$lib/enum-labels';
+import { documentTypeLabel, languageLabel, type ApplicationStatus, type IdentityField, type MissingItem, type NominationStatus } from '@exchange/shared';
+import { m } from '@exchange/texts/messages';
+
+export { applicationStatusLabel, callStatusLabel, documentTypeLabel, nominationStatusLabel, sexLabel } from '@exchange/shared';
 
 export type Tone = 'ok' | 'warn' | 'neutral' | 'danger';
-
-export const applicationStatusLabel: Record<ApplicationStatus, () => string> = {
-  draft: m.app_status_draft,
-  submitted: m.app_status_submitted,
-  withdrawn: m.app_status_withdrawn,
-  ineligible: m.app_status_ineligible,
-  waitlisted: m.app_status_waitlisted,
-  nominated: m.app_status_nominated,
-  not_placed: m.app_status_not_placed,
-  accepted: m.app_status_accepted,
-  declined: m.app_status_declined,
-  cancelled: m.app_status_cancelled,
-};
 
 export const applicationStatusTone: Record<ApplicationStatus, Tone> = {
   draft: 'neutral',
@@ -44,33 +33,11 @@ export const applicationNextStep: Partial<Record<ApplicationStatus, () => string
   accepted: m.dash_next_accepted,
 };
 
-export const nominationStatusLabel: Record<NominationStatus, () => string> = {
-  pending: m.nom_status_pending,
-  approved: m.nom_status_approved,
-  rejected: m.nom_status_rejected,
-  cancelled: m.nom_status_cancelled,
-};
-
 export const nominationStatusTone: Record<NominationStatus, Tone> = {
   pending: 'warn',
   approved: 'ok',
   rejected: 'danger',
   cancelled: 'neutral',
-};
-
-export const callStatusLabel: Record<string, () => string> = {
-  draft: m.call_status_draft,
-  published: m.call_status_published,
-  cancelled: m.call_status_cancelled,
-};
-
-export const documentTypeLabel: Record<DocumentType, () => string> = {
-  motivation_letter: m.doc_motivation_letter,
-  transcript: m.doc_transcript,
-  language_certificate: m.doc_language_certificate,
-  passport_copy: m.doc_passport_copy,
-  cv: m.doc_cv,
-  reference_letter: m.doc_reference_letter,
 };
 
 export function missingLabel(missing: MissingItem): string {
@@ -105,6 +72,3 @@ export const identityFieldLabel: Record<IdentityField, () => string> = {
   studyLevel: m.application_level,
   fieldOfStudy: m.application_field,
 };
-
-/** ISO 5218 codes in words. */
-export const sexLabel: Record<number, () => string> = { 0: m.sex_0, 1: m.sex_1, 2: m.sex_2, 9: m.sex_9 };
