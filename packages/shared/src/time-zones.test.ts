@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inZone, instantToZonedLocal, utcOffset, zonedLocalToInstant } from './time-zones.js';
+import { inZone, instantToZonedLocal, localDateTime, utcOffset, zonedLocalToInstant } from './time-zones.js';
 
 describe('zoned local times', () => {
   it('reads a Penza deadline as Moscow time and a Baoji one as Shanghai time', () => {
@@ -44,17 +44,19 @@ describe('zoned local times', () => {
   });
 
   it('names the offset as people write it', () => {
-    expect(utcOffset('2026-03-31T20:59:00Z', 'Europe/Moscow')).toBe('UTC+3');
-    expect(utcOffset('2026-03-31T20:59:00Z', 'Asia/Shanghai')).toBe('UTC+8');
-    expect(utcOffset('2026-01-15T12:00:00Z', 'Europe/Berlin')).toBe('UTC+1');
-    expect(utcOffset('2026-07-15T12:00:00Z', 'Europe/Berlin')).toBe('UTC+2');
-    expect(utcOffset('2026-07-15T12:00:00Z', 'Asia/Kolkata')).toBe('UTC+5:30');
-    expect(utcOffset('2026-07-15T12:00:00Z', 'America/Sao_Paulo')).toBe('UTC-3');
-    expect(utcOffset('2026-07-15T12:00:00Z', 'UTC')).toBe('UTC');
+    expect(utcOffset(inZone('2026-03-31T20:59:00Z', 'Europe/Moscow'))).toBe('UTC+3');
+    expect(utcOffset(inZone('2026-03-31T20:59:00Z', 'Asia/Shanghai'))).toBe('UTC+8');
+    expect(utcOffset(inZone('2026-01-15T12:00:00Z', 'Europe/Berlin'))).toBe('UTC+1');
+    expect(utcOffset(inZone('2026-07-15T12:00:00Z', 'Europe/Berlin'))).toBe('UTC+2');
+    expect(utcOffset(inZone('2026-07-15T12:00:00Z', 'Asia/Kolkata'))).toBe('UTC+5:30');
+    expect(utcOffset(inZone('2026-07-15T12:00:00Z', 'America/Sao_Paulo'))).toBe('UTC-3');
+    expect(utcOffset(inZone('2026-07-15T12:00:00Z', 'UTC'))).toBe('UTC');
   });
 
   it('gives the zoned time that calendar files and exports write', () => {
     const zoned = inZone(new Date('2026-03-31T20:59:00Z'), 'Asia/Shanghai');
     expect([zoned.year, zoned.month, zoned.day, zoned.hour, zoned.minute, zoned.timeZoneId]).toEqual([2026, 4, 1, 4, 59, 'Asia/Shanghai']);
+    expect(localDateTime(zoned)).toBe('2026-04-01T04:59');
+    expect(utcOffset(zoned)).toBe('UTC+8');
   });
 });

@@ -8,9 +8,10 @@ import type { FastifyRequest } from 'fastify';
 import {
   certificateLine,
   dateTimeFormat,
-  instantToZonedLocal,
+  inZone,
   intlLocale,
   isLocale,
+  localDateTime,
   negotiateLocale,
   timeZoneName,
   utcOffset,
@@ -170,11 +171,12 @@ export type ExportTexts = ReturnType<typeof exportTexts>;
 /** An instant as the wall-clock time of a zone, in the locale's date order, with the zone's name and offset. */
 export function formatExportInstant(instant: string | Date | null | undefined, locale: Locale, timeZone: string): string {
   if (instant === null || instant === undefined || instant === '') return '';
-  const local = instantToZonedLocal(instant, timeZone);
+  const zoned = inZone(instant, timeZone);
+  const local = localDateTime(zoned);
   // The zone's calendar day, written in the locale's order (formatted as UTC: no second shift).
   const date = dateTimeFormat(intlLocale[locale], { year: 'numeric', month: '2-digit', day: '2-digit', timeZone: 'UTC' }).format(new Date(`${local.slice(0, 10)}T00:00:00Z`));
   const time = local.slice(11, 16);
-  const offset = utcOffset(instant, timeZone);
+  const offset = utcOffset(zoned);
   const zone = timeZoneName(timeZone, locale);
   return locale === 'zh' ? `${date} ${time}（${zone}，${offset}）` : `${date} ${time} (${zone}, ${offset})`;
 }
