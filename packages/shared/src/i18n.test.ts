@@ -1,17 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { formatInstant, localize, negotiateLocale } from './i18n.js';
+import { formatInstant, localize } from './i18n.js';
 import { isAcademicYear, academicYearOf } from './academic-year.js';
 import { passwordProblem } from './passwords.js';
-
-describe('negotiateLocale', () => {
-  it('follows the browser’s preferences, honouring weights and regional variants', () => {
-    expect(negotiateLocale('zh-CN,zh;q=0.9,en;q=0.8')).toBe('zh');
-    expect(negotiateLocale('de-DE,de;q=0.9,ru;q=0.8,en;q=0.7')).toBe('ru');
-    expect(negotiateLocale('en;q=0.5, ru;q=0.9')).toBe('ru');
-    expect(negotiateLocale('fr')).toBe('en');
-    expect(negotiateLocale(undefined)).toBe('en');
-  });
-});
 
 describe('localize', () => {
   it('falls back to another language, saying which, rather than showing nothing', () => {
@@ -64,18 +54,5 @@ describe('notification texts', () => {
     const call = { en: 'Spring semester in Baoji', ru: 'Весенний семестр в Баоцзи', zh: '宝鸡春季学期' };
     expect(renderNotification('application.submitted', { call }, 'zh').subject).toBe('申请已提交：宝鸡春季学期');
     expect(renderNotification('application.submitted', { call }, 'ru').body).toContain('«Весенний семестр в Баоцзи»');
-  });
-});
-
-import { instantToZonedLocal, zonedLocalToInstant } from './i18n.js';
-
-describe('zoned local times', () => {
-  it('reads a Penza deadline as Moscow time and a Baoji one as Shanghai time', () => {
-    expect(zonedLocalToInstant('2026-03-31T23:59', 'Europe/Moscow').toISOString()).toBe('2026-03-31T20:59:00.000Z');
-    expect(zonedLocalToInstant('2026-03-31T23:59', 'Asia/Shanghai').toISOString()).toBe('2026-03-31T15:59:00.000Z');
-    // A zone with daylight saving, across its change.
-    expect(zonedLocalToInstant('2026-07-01T12:00', 'Europe/Berlin').toISOString()).toBe('2026-07-01T10:00:00.000Z');
-    expect(instantToZonedLocal('2026-03-31T20:59:00Z', 'Europe/Moscow')).toBe('2026-03-31T23:59');
-    expect(instantToZonedLocal('2026-03-31T20:59:00Z', 'Asia/Shanghai')).toBe('2026-04-01T04:59');
   });
 });

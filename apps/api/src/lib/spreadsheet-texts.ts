@@ -11,14 +11,17 @@ import {
   dateTimeFormat,
   documentTypeLabel,
   eqfLevelLabel,
+  inZone,
   intlLocale,
   isLocale,
   languageLabel,
+  localDateTime,
   mobilityTypeLabel,
   negotiateLocale,
   nominationStatusLabel,
   registrationStatusLabel,
   timeZoneName,
+  utcOffset,
   writtenText,
   type LanguageCertificate,
   type Locale,
@@ -78,11 +81,12 @@ export type ExportTexts = ReturnType<typeof exportTexts>;
 /** An instant as the wall-clock time of a zone, in the locale's date order, with the zone's name and offset. */
 export function formatExportInstant(instant: string | Date | null | undefined, locale: Locale, timeZone: string): string {
   if (instant === null || instant === undefined || instant === '') return '';
-  const value = typeof instant === 'string' ? new Date(instant) : instant;
-  const date = dateTimeFormat(intlLocale[locale], { year: 'numeric', month: '2-digit', day: '2-digit', timeZone }).format(value);
-  const time = dateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone }).format(value);
-  const offset = dateTimeFormat('en-GB', { timeZone, timeZoneName: 'shortOffset' }).formatToParts(value).find((part) => part.type === 'timeZoneName')?.value ?? '';
-  const utcOffset = offset.replace(/^GMT/, 'UTC') || 'UTC';
+  const zoned = inZone(instant, timeZone);
+  const local = localDateTime(zoned);
+  // The zone's calendar day, written in the locale's order (formatted as UTC: no second shift).
+  const date = dateTimeFormat(intlLocale[locale], { year: 'numeric', month: '2-digit', day: '2-digit', timeZone: 'UTC' }).format(new Date(`${local.slice(0, 10)}T00:00:00Z`));
+  const time = local.slice(11, 16);
+  const offset = utcOffset(zoned);
   const zone = timeZoneName(timeZone, locale);
-  return locale === 'zh' ? `${date} ${time}（${zone}，${utcOffset}）` : `${date} ${time} (${zone}, ${utcOffset})`;
+  return locale === 'zh' ? `${date} ${time}（${zone}，${offset}）` : `${date} ${time} (${zone}, ${offset})`;
 }

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { eventsFixture } from '../../test/fixtures/events.js';
 import type { TestContext } from '../../test/helper.js';
 
-const { f, student, createEvent, register } = eventsFixture();
+const { f, student, createEvent, register, unregister } = eventsFixture();
 let t: TestContext;
 let psuCoordinator: string;
 let centreOf: Record<string, string>;
@@ -86,5 +86,33 @@ describe('calendars', () => {
     const rotated = (await t.request({ method: 'POST', url: '/api/v1/me/calendar-feed', token: student('student2@psu'), payload: { rotate: true } })).json();
     expect(rotated.token).not.toBe(token);
     expect((await t.request({ method: 'GET', url: `/api/v1${path}` })).statusCode).toBe(404);
+  });
+
+  it('shows in a personal feed waiting-list places as tentative, cancelled events as cancelled, and drops withdrawn registrations', async () => {
+    const event = await createEvent(psuCoordinator, { capacity: 1 });
+    const other = await createEvent(psuCoordinator);
+    expect((await register(event.id, student('student3@psu'))).statusCode).toBeLessThan(300);
+    expect((await register(event.id, student('student4@psu'))).statusCode).toBeLessThan(300);
+    expect((await register(other.id, student('student4@psu'))).statusCode).toBeLessThan(300);
+    const feedOf = async (token: string) => {
+      const { path } = (await t.request({ method: 'POST', url: '/api/v1/me/calendar-feed', token, payload: {} })).json();
+      const response = await t.request({ method: 'GET', url: `/api/v1${path}` });
+      expect(response.statusCode).toBe(200);
+      return parse(response.body);
+    };
+    const uid = (id: string) => `${id}@exchange.penza-baoji`;
+    const waiting = (await feedOf(student('student4@psu'))).find((entry) => entry.uid === uid(event.id))!;
+    expect(waiting.status).toBe('TENTATIVE');
+    expect(waiting.zone).toBe('Europe/Moscow');
+    expect(waiting.start.toISOString()).toBe(new Date(event.startsAt).toISOString());
+    expect(waiting.end.toISOString()).toBe(new Date(event.endsAt).toISOString());
+
+    await t.request({ method: 'POST', url: `/api/v1/events/${event.id}/cancel`, token: psuCoordinator });
+    const cancelled = (await feedOf(student('student3@psu'))).find((entry) => entry.uid === uid(event.id))!;
+    expect(cancelled.status).toBe('CANCELLED');
+    expect(cancelled.summary.startsWith('✕ ')).toBe(true);
+
+    expect((await unregister(other.id, student('student4@psu'))).statusCode).toBeLessThan(300);
+    expect((await feedOf(student('student4@psu'))).map((entry) => entry.uid)).not.toContain(uid(other.id));
   });
 });

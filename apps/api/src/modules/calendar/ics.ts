@@ -1,9 +1,12 @@
 /**
- * iCalendar (RFC 5545) feeds of events. Times are written in the venue's zone with a
- * VTIMEZONE for the agreement's two zones (neither has daylight saving time since 2014 and
- * 1991); other zones are written in UTC, which every client reads correctly.
+ * iCalendar (RFC 5545) feeds of events, written by ical-generator. Times are written as the
+ * venue's wall-clock time with that zone's VTIMEZONE, generated from the IANA zone database
+ * by timezones-ical-library, so a change of a zone's rules reaches the feed with a dependency
+ * update; UTC and a zone the library lacks are written in UTC, which every client reads correctly.
  */
-import { dateTimeFormat, localize, type Locale, type LocalizedText } from '@exchange/shared';
+import { inZone, localize, type Locale, type LocalizedText } from '@exchange/shared';
+import ical, { escape, ICalCalendarMethod, ICalEventStatus, ICalEventTransparency } from 'ical-generator';
+import { tzlib_get_ical_block, tzlib_get_timezones } from 'timezones-ical-library';
 
 export type IcsEvent = {
   id: string;
@@ -22,121 +25,56 @@ export type IcsEvent = {
   url?: string;
 };
 
-/** Zones with a fixed offset that this feed describes with a VTIMEZONE. */
-const knownZones: Record<string, { offset: string; name: string }> = {
-  'Europe/Moscow': { offset: '+0300', name: 'MSK' },
-  'Asia/Shanghai': { offset: '+0800', name: 'CST' },
-};
-
 export const icsDomain = 'exchange.penza-baoji';
 
-/** TEXT value escaping (RFC 5545 §3.3.11). */
-export function escapeText(value: string): string {
-  return value.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r\n|\r|\n/g, '\\n');
+const knownZones = new Set(tzlib_get_timezones(false));
+
+/** The zone's VTIMEZONE, or null when the library does not know it (or knows it by another name). */
+function vtimezone(zone: string): string | null {
+  if (zone === 'UTC' || !knownZones.has(zone)) return null;
+  const [block, tzid] = tzlib_get_ical_block(zone, false);
+  return block && tzid === `TZID=${zone}` ? block : null;
 }
 
-/** Folds a content line at 75 octets without splitting a UTF-8 character (§3.1). */
-export function foldLine(line: string): string {
-  const encoder = new TextEncoder();
-  if (encoder.encode(line).length <= 75) return line;
-  const parts: string[] = [];
-  let current = '';
-  let size = 0;
-  for (const char of line) {
-    const bytes = encoder.encode(char).length;
-    const limit = parts.length === 0 ? 75 : 74; // continuation lines start with a space
-    if (size + bytes > limit) {
-      parts.push(current);
-      current = '';
-      size = 0;
-    }
-    current += char;
-    size += bytes;
-  }
-  parts.push(current);
-  return parts.join('\r\n ');
-}
-
-const pad = (value: number) => String(value).padStart(2, '0');
-
-function utcStamp(date: Date): string {
-  return `${date.getUTCFullYear()}${pad(date.getUTCMonth() + 1)}${pad(date.getUTCDate())}T${pad(date.getUTCHours())}${pad(date.getUTCMinutes())}${pad(date.getUTCSeconds())}Z`;
-}
-
-function localStamp(date: Date, timeZone: string): string {
-  const parts = Object.fromEntries(
-    dateTimeFormat('en-GB', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-      hourCycle: 'h23',
-    })
-      .formatToParts(date)
-      .map((part) => [part.type, part.value]),
-  );
-  return `${parts.year}${parts.month}${parts.day}T${parts.hour}${parts.minute}${parts.second}`;
-}
-
-function dateProperty(name: string, date: Date, timeZone: string): string {
-  return knownZones[timeZone] ? `${name};TZID=${timeZone}:${localStamp(date, timeZone)}` : `${name}:${utcStamp(date)}`;
-}
-
-function vtimezone(zone: string): string[] {
-  const { offset, name } = knownZones[zone]!;
-  return [
-    'BEGIN:VTIMEZONE',
-    `TZID:${zone}`,
-    'BEGIN:STANDARD',
-    'DTSTART:19700101T000000',
-    `TZOFFSETFROM:${offset}`,
-    `TZOFFSETTO:${offset}`,
-    `TZNAME:${name}`,
-    'END:STANDARD',
-    'END:VTIMEZONE',
-  ];
+function status(event: IcsEvent): ICalEventStatus {
+  if (event.status === 'cancelled') return ICalEventStatus.CANCELLED;
+  return event.tentative ? ICalEventStatus.TENTATIVE : ICalEventStatus.CONFIRMED;
 }
 
 /** A whole calendar of `events`, texts in `locale` (falling back to another language). */
-export function buildCalendar(options: { name: string; locale: Locale; events: IcsEvent[]; now?: Date }): string {
-  const zones = [...new Set(options.events.map((event) => event.timeZone).filter((zone) => knownZones[zone]))].sort();
-  const lines: string[] = [
-    'BEGIN:VCALENDAR',
-    'VERSION:2.0',
-    `PRODID:-//Penza-Baoji exchange//Cultural centres//${options.locale.toUpperCase()}`,
-    'CALSCALE:GREGORIAN',
-    'METHOD:PUBLISH',
-    `X-WR-CALNAME:${escapeText(options.name)}`,
-    ...zones.flatMap(vtimezone),
-  ];
+export function buildCalendar(options: { name: string; locale: Locale; events: IcsEvent[] }): string {
+  const calendar = ical({
+    prodId: { company: 'Penza-Baoji exchange', product: 'Cultural centres', language: options.locale },
+    scale: 'GREGORIAN',
+    method: ICalCalendarMethod.PUBLISH,
+    // The library writes the calendar's name as given.
+    name: escape(options.name, false),
+    // No zone for the calendar as a whole: only the VTIMEZONE of each event's zone.
+    timezone: { name: null, generator: vtimezone },
+  });
   for (const event of options.events) {
-    const title = localize(event.title, options.locale);
+    const title = localize(event.title, options.locale).text;
     const description = localize(event.description, options.locale).text;
     const venue = event.venue ? localize(event.venue, options.locale).text : '';
     const details = [description, event.onlineUrl ?? '', event.url ?? ''].filter(Boolean).join('\n\n');
-    const cancelled = event.status === 'cancelled';
-    lines.push(
-      'BEGIN:VEVENT',
-      `UID:${event.id}@${icsDomain}`,
-      `DTSTAMP:${utcStamp(event.updatedAt)}`,
-      `CREATED:${utcStamp(event.createdAt)}`,
-      `LAST-MODIFIED:${utcStamp(event.updatedAt)}`,
+    const zoned = vtimezone(event.timeZone) !== null;
+    calendar.createEvent({
+      id: `${event.id}@${icsDomain}`,
       // Grows with every change, so calendar clients replace their copy.
-      `SEQUENCE:${Math.max(0, Math.floor((event.updatedAt.getTime() - event.createdAt.getTime()) / 1000))}`,
-      dateProperty('DTSTART', event.startsAt, event.timeZone),
-      dateProperty('DTEND', event.endsAt, event.timeZone),
-      `SUMMARY;LANGUAGE=${title.locale}:${escapeText(cancelled ? `✕ ${title.text}` : title.text)}`,
-      ...(details ? [`DESCRIPTION:${escapeText(details)}`] : []),
-      ...(venue || event.onlineUrl ? [`LOCATION:${escapeText(venue || event.onlineUrl || '')}`] : []),
-      ...(event.url ? [`URL:${event.url}`] : []),
-      `STATUS:${cancelled ? 'CANCELLED' : event.tentative ? 'TENTATIVE' : 'CONFIRMED'}`,
-      'TRANSP:OPAQUE',
-      'END:VEVENT',
-    );
+      sequence: Math.max(0, Math.floor((event.updatedAt.getTime() - event.createdAt.getTime()) / 1000)),
+      stamp: event.updatedAt,
+      created: event.createdAt,
+      lastModified: event.updatedAt,
+      start: zoned ? inZone(event.startsAt, event.timeZone) : event.startsAt,
+      end: zoned ? inZone(event.endsAt, event.timeZone) : event.endsAt,
+      timezone: zoned ? event.timeZone : null,
+      summary: event.status === 'cancelled' ? `✕ ${title}` : title,
+      description: details || null,
+      location: venue || event.onlineUrl || null,
+      url: event.url ?? null,
+      status: status(event),
+      transparency: ICalEventTransparency.OPAQUE,
+    });
   }
-  lines.push('END:VCALENDAR');
-  return `${lines.map(foldLine).join('\r\n')}\r\n`;
+  return `${calendar.toString()}\r\n`;
 }

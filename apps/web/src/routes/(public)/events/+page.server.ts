@@ -1,4 +1,4 @@
-import { dateTimeFormat, zonedLocalToInstant, type Centre, type Event, type Institution, type Locale, type Page } from '@exchange/shared';
+import { instantToZonedLocal, zonedLocalToInstant, type Centre, type Event, type Institution, type Locale, type Page } from '@exchange/shared';
 import { isLocale } from '@exchange/shared';
 import { pageError } from '$lib/server/guards';
 import type { PageServerLoad } from './$types';
@@ -10,7 +10,7 @@ const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{1
 /** The month shown by the calendar view, `YYYY-MM`, this month by default. */
 function monthOf(value: string | null, zone: string): string {
   if (value && monthPattern.test(value)) return value;
-  return dateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit' }).format(new Date()).slice(0, 7);
+  return instantToZonedLocal(new Date(), zone).slice(0, 7);
 }
 
 function shiftMonth(month: string, by: number): string {
