@@ -24,7 +24,7 @@ module.exports = {
     },
     {
       name: 'modules-meet-through-index',
-      comment: "Another module is reached only through its public index.ts, never its internals.",
+      comment: 'Another module is reached only through its public index.ts, never its internals.',
       severity: 'error',
       from: { path: modules, pathNot: '\\.test\\.ts$' },
       to: { path: '^apps/api/src/modules/[^/]+/', pathNot: ['^apps/api/src/modules/$1/', '^apps/api/src/modules/[^/]+/index\\.ts$'] },
@@ -41,6 +41,10 @@ module.exports = {
     doNotFollow: { path: 'node_modules' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'apps/api/tsconfig.json' },
-    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default', 'types'], extensions: ['.ts', '.js', '.mjs', '.cjs', '.d.ts'] },
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'require', 'node', 'default', 'types'],
+      extensions: ['.ts', '.js', '.mjs', '.cjs', '.d.ts'],
+    },
   },
 };

@@ -35,7 +35,7 @@ const preferenceCount = 5;
 
 // A deterministic pseudo-random source, so every run measures the same input.
 let state = 42;
-const random = () => ((state = (state * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+const random = () => (state = (state * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
 
 function syntheticInput() {
   const lineIds = Array.from({ length: lineCount }, (_, i) => `line-${i}`);
@@ -43,7 +43,13 @@ function syntheticInput() {
   const applicants = Array.from({ length: applicantCount }, (_, i) => {
     const preferences = new Set();
     while (preferences.size < preferenceCount) preferences.add(lineIds[Math.floor(random() ** 2 * lineCount)]);
-    return { id: `a-${i}`, score: Math.round(random() * 1000) / 10, gpa: Math.round((3 + random() * 2) * 100) / 100, submittedAt: new Date(Date.UTC(2026, 2, 1) + Math.floor(random() * 30 * 86_400_000)).toISOString(), preferences: [...preferences] };
+    return {
+      id: `a-${i}`,
+      score: Math.round(random() * 1000) / 10,
+      gpa: Math.round((3 + random() * 2) * 100) / 100,
+      submittedAt: new Date(Date.UTC(2026, 2, 1) + Math.floor(random() * 30 * 86_400_000)).toISOString(),
+      preferences: [...preferences],
+    };
   });
   return { applicants, freeSeats };
 }
@@ -63,7 +69,9 @@ for (let run = 0; run < 15; run++) {
   pureRuns.push(performance.now() - started);
 }
 const pure = { runs: pureRuns.length, medianMs: Number(median(pureRuns).toFixed(1)), minMs: Number(Math.min(...pureRuns).toFixed(1)) };
-console.log(`allocate(): ${applicantCount} applicants × ${preferenceCount} preferences over ${lineCount} lines — median ${pure.medianMs} ms (min ${pure.minMs} ms, ${pure.runs} runs)`);
+console.log(
+  `allocate(): ${applicantCount} applicants × ${preferenceCount} preferences over ${lineCount} lines — median ${pure.medianMs} ms (min ${pure.minMs} ms, ${pure.runs} runs)`,
+);
 
 // ——— the dry-run endpoint on PostgreSQL ———
 let endpoint = null;
@@ -77,11 +85,31 @@ if (process.env.DATABASE_URL) {
   const [agreement] = await db.select().from(agreements).limit(1);
   const lines = await db
     .insert(quotaLines)
-    .values(Array.from({ length: lineCount }, () => ({ agreementId: agreement.id, sendingInstitutionId: psu.id, receivingInstitutionId: buas.id, academicYear: '2030/2031', mobilityType: 'semester', eqfLevels: [6], seats: 1 + Math.floor(random() * 40) })))
+    .values(
+      Array.from({ length: lineCount }, () => ({
+        agreementId: agreement.id,
+        sendingInstitutionId: psu.id,
+        receivingInstitutionId: buas.id,
+        academicYear: '2030/2031',
+        mobilityType: 'semester',
+        eqfLevels: [6],
+        seats: 1 + Math.floor(random() * 40),
+      })),
+    )
     .returning({ id: quotaLines.id });
   const [call] = await db
     .insert(calls)
-    .values({ institutionId: psu.id, title: { en: 'Benchmark call', ru: '', zh: '' }, description: { en: '', ru: '', zh: '' }, academicYear: '2030/2031', mobilityType: 'semester', opensAt: new Date(Date.now() - 2 * 86_400_000), closesAt: new Date(Date.now() - 86_400_000), maxPreferences: 5, status: 'published' })
+    .values({
+      institutionId: psu.id,
+      title: { en: 'Benchmark call', ru: '', zh: '' },
+      description: { en: '', ru: '', zh: '' },
+      academicYear: '2030/2031',
+      mobilityType: 'semester',
+      opensAt: new Date(Date.now() - 2 * 86_400_000),
+      closesAt: new Date(Date.now() - 86_400_000),
+      maxPreferences: 5,
+      status: 'published',
+    })
     .returning();
   await db.insert(callQuotas).values(lines.map((line) => ({ callId: call.id, quotaId: line.id })));
   const passwordHash = await hashPassword('Bench-Password-2026');
@@ -89,14 +117,39 @@ if (process.env.DATABASE_URL) {
   for (let offset = 0; offset < applicantCount; offset += 1000) {
     const students = await db
       .insert(users)
-      .values(Array.from({ length: 1000 }, (_, i) => ({ email: `alloc${offset + i}.${runId}@bench.exchange.test`, fullName: `Applicant ${offset + i}`, role: 'student', institutionId: psu.id, status: 'active', passwordHash })))
+      .values(
+        Array.from({ length: 1000 }, (_, i) => ({
+          email: `alloc${offset + i}.${runId}@bench.exchange.test`,
+          fullName: `Applicant ${offset + i}`,
+          role: 'student',
+          institutionId: psu.id,
+          status: 'active',
+          passwordHash,
+        })),
+      )
       .returning({ id: users.id });
     const created = await db
       .insert(applications)
-      .values(students.map((student, i) => ({ callId: call.id, studentId: student.id, status: 'submitted', motivation: 'x', gpa: input.applicants[offset + i].gpa, submittedAt: new Date(input.applicants[offset + i].submittedAt), reviewScore: input.applicants[offset + i].score, reviewEligible: true, reviewedAt: new Date() })))
+      .values(
+        students.map((student, i) => ({
+          callId: call.id,
+          studentId: student.id,
+          status: 'submitted',
+          motivation: 'x',
+          gpa: input.applicants[offset + i].gpa,
+          submittedAt: new Date(input.applicants[offset + i].submittedAt),
+          reviewScore: input.applicants[offset + i].score,
+          reviewEligible: true,
+          reviewedAt: new Date(),
+        })),
+      )
       .returning({ id: applications.id });
     const preferences = created.flatMap((application, i) =>
-      input.applicants[offset + i].preferences.map((lineKey, rank) => ({ applicationId: application.id, quotaId: lines[Number(lineKey.slice(5))].id, rank: rank + 1 })),
+      input.applicants[offset + i].preferences.map((lineKey, rank) => ({
+        applicationId: application.id,
+        quotaId: lines[Number(lineKey.slice(5))].id,
+        rank: rank + 1,
+      })),
     );
     await db.insert(applicationPreferences).values(preferences);
     process.stdout.write('.');
@@ -112,7 +165,13 @@ if (process.env.DATABASE_URL) {
     });
   });
   const api = spawn(process.execPath, [path.join(root, 'apps/api/dist/server.js')], {
-    env: { ...process.env, API_PORT: String(port), LOG_LEVEL: 'warn', DATA_DIR: path.join(os.tmpdir(), `exchange-bench-${port}`), RATE_LIMIT_MAX: '100000' },
+    env: {
+      ...process.env,
+      API_PORT: String(port),
+      LOG_LEVEL: 'warn',
+      DATA_DIR: path.join(os.tmpdir(), `exchange-bench-${port}`),
+      RATE_LIMIT_MAX: '100000',
+    },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   const base = `http://127.0.0.1:${port}`;
@@ -125,12 +184,21 @@ if (process.env.DATABASE_URL) {
     if (attempt > 200) throw new Error('API did not start');
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  const { token } = await (await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'coordinator@psu.exchange.test', password: 'Exchange-Demo-2026!' }) })).json();
+  const { token } = await (
+    await fetch(`${base}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'coordinator@psu.exchange.test', password: 'Exchange-Demo-2026!' }),
+    })
+  ).json();
   const runs = [];
   let placed = 0;
   for (let run = 0; run < 5; run++) {
     const started = performance.now();
-    const response = await fetch(`${base}/api/v1/calls/${call.id}/allocation`, { method: 'POST', headers: { authorization: `Bearer ${token}` } });
+    const response = await fetch(`${base}/api/v1/calls/${call.id}/allocation`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}` },
+    });
     const body = await response.json();
     runs.push(performance.now() - started);
     if (!response.ok) throw new Error(`dry run failed: ${response.status} ${JSON.stringify(body)}`);
@@ -139,10 +207,19 @@ if (process.env.DATABASE_URL) {
   api.kill('SIGTERM');
   await new Promise((resolve) => api.on('exit', resolve));
   endpoint = { runs: runs.length, medianMs: Math.round(median(runs)), minMs: Math.round(Math.min(...runs)), placed };
-  console.log(`POST /calls/:id/allocation (dry run, PostgreSQL, reasons in 3 languages): median ${endpoint.medianMs} ms (min ${endpoint.minMs} ms, ${endpoint.runs} runs; ${placed} placed)`);
+  console.log(
+    `POST /calls/:id/allocation (dry run, PostgreSQL, reasons in 3 languages): median ${endpoint.medianMs} ms (min ${endpoint.minMs} ms, ${endpoint.runs} runs; ${placed} placed)`,
+  );
 }
 
 const file = path.join(root, 'bench/results.json');
 const results = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
-results.allocation = { measuredAt: new Date().toISOString(), applicants: applicantCount, lines: lineCount, preferences: preferenceCount, pureFunction: pure, dryRunEndpoint: endpoint };
+results.allocation = {
+  measuredAt: new Date().toISOString(),
+  applicants: applicantCount,
+  lines: lineCount,
+  preferences: preferenceCount,
+  pureFunction: pure,
+  dryRunEndpoint: endpoint,
+};
 writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);

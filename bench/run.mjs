@@ -100,7 +100,11 @@ for (let attempt = 0; ; attempt++) {
 }
 
 async function login(email) {
-  const response = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: demoPassword }) });
+  const response = await fetch(`${base}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password: demoPassword }),
+  });
   if (!response.ok) throw new Error(`login ${email}: ${response.status} ${await response.text()}`);
   return (await response.json()).token;
 }
@@ -121,7 +125,11 @@ function perConnection(group) {
       counters.set(group, context.n + 1);
     }
     const address = `203.0.113.${context.n % 250}`;
-    const headers = { ...request.headers, 'x-exchange-client-ip': address, 'x-exchange-client-sig': createHmac('sha256', jwtSecret).update(address).digest('hex') };
+    const headers = {
+      ...request.headers,
+      'x-exchange-client-ip': address,
+      'x-exchange-client-sig': createHmac('sha256', jwtSecret).update(address).digest('hex'),
+    };
     if (group !== 'anonymous') headers.authorization = `Bearer ${tokens[group][context.n % tokens[group].length]}`;
     return { ...request, headers };
   };
@@ -130,7 +138,11 @@ function perConnection(group) {
 const allReads = [
   { name: 'health (bare)', path: '/api/v1/health', as: 'anonymous', direct: false },
   { name: "student's own applications", path: '/api/v1/applications', as: 'student' },
-  { name: 'review list (call+status, by score, page 50)', path: `/api/v1/applications?callId=${reviewCall.id}&status=submitted&sort=score&order=desc&limit=50`, as: 'psu' },
+  {
+    name: 'review list (call+status, by score, page 50)',
+    path: `/api/v1/applications?callId=${reviewCall.id}&status=submitted&sort=score&order=desc&limit=50`,
+    as: 'psu',
+  },
   { name: 'review list (all calls, newest, page 50)', path: '/api/v1/applications?limit=50', as: 'psu' },
   { name: "partner's incoming nominees (page 50)", path: '/api/v1/nominations?direction=incoming&limit=50', as: 'buas' },
   { name: 'flows report', path: '/api/v1/reports/flows?academicYear=2025%2F2026', as: 'psu' },
@@ -146,7 +158,12 @@ const captured = [];
 let capturing = null;
 const capturingDb = openDatabase({ url: databaseUrl, poolSize: 2, onQuery: (query, params) => capturing?.push({ query, params }) });
 const { buildApp } = await import(path.join(root, 'apps/api/dist/app.js'));
-const inProcess = await buildApp({ config: { jwtSecret, rateLimitMax: 100_000_000, logLevel: 'silent', dataDir, smtpUrl: undefined }, database: capturingDb, closeDatabase: false, logger: false });
+const inProcess = await buildApp({
+  config: { jwtSecret, rateLimitMax: 100_000_000, logLevel: 'silent', dataDir, smtpUrl: undefined },
+  database: capturingDb,
+  closeDatabase: false,
+  logger: false,
+});
 for (const read of reads) {
   if (read.direct === false) continue;
   capturing = [];
@@ -232,7 +249,13 @@ for (const read of reads) {
   if (read.statements) {
     const sql = await direct(read);
     results.push(sql);
-    ratios.push({ scenario: read.name, statementsPerRequest: read.statements.length, endpointRps: http.requestsPerSecond, directSqlRps: sql.requestsPerSecond, ratioToDirect: Number((http.requestsPerSecond / sql.requestsPerSecond).toFixed(2)) });
+    ratios.push({
+      scenario: read.name,
+      statementsPerRequest: read.statements.length,
+      endpointRps: http.requestsPerSecond,
+      directSqlRps: sql.requestsPerSecond,
+      ratioToDirect: Number((http.requestsPerSecond / sql.requestsPerSecond).toFixed(2)),
+    });
   }
   console.log(`${http.requestsPerSecond} req/s, p99 ${http.p99Ms} ms`);
 }
@@ -264,7 +287,14 @@ const [state] = await check.rows(
      from events e where e.id = $1`,
   [benchEvent.id],
 );
-const invariant = { ...state, holds: state.confirmed === state.confirmedCount && state.confirmed <= state.capacity && state.duplicates === 0 && (state.waitlisted === 0 || state.confirmed === state.capacity) };
+const invariant = {
+  ...state,
+  holds:
+    state.confirmed === state.confirmedCount &&
+    state.confirmed <= state.capacity &&
+    state.duplicates === 0 &&
+    (state.waitlisted === 0 || state.confirmed === state.capacity),
+};
 await check.close();
 console.log(`capacity invariant: ${invariant.holds ? 'holds' : 'BROKEN'} (${JSON.stringify(state)})`);
 
@@ -289,7 +319,13 @@ if (api.exitCode === null) api.kill('SIGTERM');
 await apiExited;
 rmSync(dataDir, { recursive: true, force: true });
 
-const machine = { cores: os.cpus().length, cpu: os.cpus()[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, loadAverage: os.loadavg().map((n) => Number(n.toFixed(2))) };
+const machine = {
+  cores: os.cpus().length,
+  cpu: os.cpus()[0]?.model,
+  memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+  node: process.version,
+  loadAverage: os.loadavg().map((n) => Number(n.toFixed(2))),
+};
 writeFileSync(
   path.join(root, 'bench/results.json'),
   `${JSON.stringify(

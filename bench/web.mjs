@@ -40,10 +40,21 @@ const freePort = () =>
   });
 const apiPort = await freePort();
 const webPort = await freePort();
-const env = { ...process.env, DATA_DIR: dataDir, JWT_SECRET: jwtSecret, API_PORT: String(apiPort), API_URL: `http://127.0.0.1:${apiPort}`, LOG_LEVEL: 'warn', RATE_LIMIT_MAX: '100000000' };
+const env = {
+  ...process.env,
+  DATA_DIR: dataDir,
+  JWT_SECRET: jwtSecret,
+  API_PORT: String(apiPort),
+  API_URL: `http://127.0.0.1:${apiPort}`,
+  LOG_LEVEL: 'warn',
+  RATE_LIMIT_MAX: '100000000',
+};
 const children = [
   spawn(process.execPath, [path.join(root, 'apps/api/dist/server.js')], { env, stdio: ['ignore', 'inherit', 'inherit'] }),
-  spawn(process.execPath, [webServer], { env: { ...env, PORT: String(webPort), ORIGIN: `http://127.0.0.1:${webPort}` }, stdio: ['ignore', 'inherit', 'inherit'] }),
+  spawn(process.execPath, [webServer], {
+    env: { ...env, PORT: String(webPort), ORIGIN: `http://127.0.0.1:${webPort}` },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  }),
 ];
 const web = `http://127.0.0.1:${webPort}`;
 async function waitFor(url) {
@@ -65,14 +76,25 @@ const database = openDatabase({ url: databaseUrl, poolSize: 1 });
 const [reviewCall] = await database.rows(
   `select c.id from calls c join institutions i on i.id = c.institution_id where i.code = 'PSU' and c.academic_year = '2027/2028' order by c.created_at limit 1`,
 );
-const [student] = await database.rows(`select email from users where email like $1 and status = 'active' and exists (select 1 from applications a where a.student_id = users.id) order by email limit 1`, [`%@${largeEmailDomain}`]);
+const [student] = await database.rows(
+  `select email from users where email like $1 and status = 'active' and exists (select 1 from applications a where a.student_id = users.id) order by email limit 1`,
+  [`%@${largeEmailDomain}`],
+);
 await database.close();
 async function sessionCookie(email) {
-  const response = await fetch(`http://127.0.0.1:${apiPort}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: demoPassword }) });
+  const response = await fetch(`http://127.0.0.1:${apiPort}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password: demoPassword }),
+  });
   if (!response.ok) throw new Error(`login ${email}: ${response.status}`);
   return `session=${(await response.json()).token}`;
 }
-const cookies = { anonymous: undefined, student: await sessionCookie(student.email), coordinator: await sessionCookie('coordinator@psu.exchange.test') };
+const cookies = {
+  anonymous: undefined,
+  student: await sessionCookie(student.email),
+  coordinator: await sessionCookie('coordinator@psu.exchange.test'),
+};
 
 const pages = [
   { name: 'home /', path: '/', as: 'anonymous' },
@@ -92,11 +114,19 @@ const pages = [
 const manifest = JSON.parse(readFileSync(path.join(root, 'apps/web/.svelte-kit/output/client/.vite/manifest.json'), 'utf8'));
 const gzipped = new Map();
 function javascriptOf(html) {
-  return javascriptOfNodes((/node_ids:\s*\[([\d,\s]+)\]/.exec(html)?.[1] ?? '').split(',').map((id) => id.trim()).filter(Boolean));
+  return javascriptOfNodes(
+    (/node_ids:\s*\[([\d,\s]+)\]/.exec(html)?.[1] ?? '')
+      .split(',')
+      .map((id) => id.trim())
+      .filter(Boolean),
+  );
 }
 function javascriptOfNodes(nodeIds) {
   const roots = Object.keys(manifest).filter(
-    (key) => key.endsWith('runtime/client/entry.js') || key.endsWith('client-optimized/app.js') || nodeIds.some((id) => key.endsWith(`client-optimized/nodes/${id}.js`)),
+    (key) =>
+      key.endsWith('runtime/client/entry.js') ||
+      key.endsWith('client-optimized/app.js') ||
+      nodeIds.some((id) => key.endsWith(`client-optimized/nodes/${id}.js`)),
   );
   const seen = new Set();
   const visit = (key) => {
@@ -150,7 +180,9 @@ for (const page of pages) {
     javascriptGzipBytes: javascript.gzipBytes,
   };
   results.push(row);
-  console.log(`${page.name}: ${row.requestsPerSecond} req/s, p99 ${row.p99Ms} ms at ${connections} connections; alone ${row.aloneMedianMs} ms; JS ${(row.javascriptGzipBytes / 1024).toFixed(1)} KB gzipped`);
+  console.log(
+    `${page.name}: ${row.requestsPerSecond} req/s, p99 ${row.p99Ms} ms at ${connections} connections; alone ${row.aloneMedianMs} ms; JS ${(row.javascriptGzipBytes / 1024).toFixed(1)} KB gzipped`,
+  );
 }
 
 for (const child of children) child.kill('SIGTERM');
@@ -162,10 +194,17 @@ rmSync(dataDir, { recursive: true, force: true });
 const { manifest: routes } = await import(pathToFileURL(path.join(root, 'apps/web/.svelte-kit/output/server/manifest.js')).href);
 const everyPage = routes._.routes
   .filter((route) => route.page)
-  .map((route) => ({ route: route.id, javascriptGzipBytes: javascriptOfNodes([...route.page.layouts.filter((id) => id !== null && id !== undefined), route.page.leaf].map(String)).gzipBytes }))
+  .map((route) => ({
+    route: route.id,
+    javascriptGzipBytes: javascriptOfNodes(
+      [...route.page.layouts.filter((id) => id !== null && id !== undefined), route.page.leaf].map(String),
+    ).gzipBytes,
+  }))
   .sort((a, b) => b.javascriptGzipBytes - a.javascriptGzipBytes);
 const over = everyPage.filter((page) => page.javascriptGzipBytes > 60 * 1024);
-console.log(`JavaScript per page, all ${everyPage.length} pages: ${over.length} over 60 KB${over.length ? `: ${over.map((page) => `${page.route} ${(page.javascriptGzipBytes / 1024).toFixed(1)} KB`).join(', ')}` : ''}`);
+console.log(
+  `JavaScript per page, all ${everyPage.length} pages: ${over.length} over 60 KB${over.length ? `: ${over.map((page) => `${page.route} ${(page.javascriptGzipBytes / 1024).toFixed(1)} KB`).join(', ')}` : ''}`,
+);
 
 const file = path.join(root, 'bench/results.json');
 const all = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};

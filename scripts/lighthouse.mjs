@@ -105,18 +105,19 @@ try {
     }
     const report = path.join(work, `${index}.json`);
     // Lighthouse sometimes loses the trace on a busy machine (NO_NAVSTART): one more try.
-    const lighthouse = () => run(process.execPath, [
-      path.join(root, 'node_modules/lighthouse/cli/index.js'),
-      `${web}${page.path}`,
-      '--quiet',
-      '--output=json',
-      `--output-path=${report}`,
-      '--only-categories=performance,accessibility,best-practices',
-      ...(preset === 'desktop' ? ['--preset=desktop'] : []),
-      `--extra-headers=${JSON.stringify(headers)}`,
-      `--chrome-path=${chromePath}`,
-      '--chrome-flags=--headless --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run',
-    ]);
+    const lighthouse = () =>
+      run(process.execPath, [
+        path.join(root, 'node_modules/lighthouse/cli/index.js'),
+        `${web}${page.path}`,
+        '--quiet',
+        '--output=json',
+        `--output-path=${report}`,
+        '--only-categories=performance,accessibility,best-practices',
+        ...(preset === 'desktop' ? ['--preset=desktop'] : []),
+        `--extra-headers=${JSON.stringify(headers)}`,
+        `--chrome-path=${chromePath}`,
+        '--chrome-flags=--headless --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run',
+      ]);
     await lighthouse().catch(lighthouse);
     const lhr = JSON.parse(await readFile(report, 'utf8'));
     const landed = new URL(lhr.finalDisplayedUrl ?? lhr.finalUrl).pathname;
@@ -125,11 +126,31 @@ try {
     const failing = Object.values(lhr.audits)
       .filter((audit) => audit.score !== null && audit.score < 0.9 && audit.scoreDisplayMode === 'binary')
       .map((audit) => audit.id);
-    const metric = (id) => (typeof lhr.audits[id]?.numericValue === 'number' ? Math.round(lhr.audits[id].numericValue * (id === 'cumulative-layout-shift' ? 1000 : 1)) / (id === 'cumulative-layout-shift' ? 1000 : 1) : null);
-    const metrics = { fcpMs: metric('first-contentful-paint'), lcpMs: metric('largest-contentful-paint'), tbtMs: metric('total-blocking-time'), cls: metric('cumulative-layout-shift'), speedIndexMs: metric('speed-index') };
-    const row = { page: page.name, path: page.path, performance: score('performance'), accessibility: score('accessibility'), bestPractices: score('best-practices'), failing, metrics };
+    const metric = (id) =>
+      typeof lhr.audits[id]?.numericValue === 'number'
+        ? Math.round(lhr.audits[id].numericValue * (id === 'cumulative-layout-shift' ? 1000 : 1)) /
+          (id === 'cumulative-layout-shift' ? 1000 : 1)
+        : null;
+    const metrics = {
+      fcpMs: metric('first-contentful-paint'),
+      lcpMs: metric('largest-contentful-paint'),
+      tbtMs: metric('total-blocking-time'),
+      cls: metric('cumulative-layout-shift'),
+      speedIndexMs: metric('speed-index'),
+    };
+    const row = {
+      page: page.name,
+      path: page.path,
+      performance: score('performance'),
+      accessibility: score('accessibility'),
+      bestPractices: score('best-practices'),
+      failing,
+      metrics,
+    };
     results.push(row);
-    console.log(`${row.page.padEnd(24)} performance ${String(row.performance).padStart(3)}  accessibility ${String(row.accessibility).padStart(3)}  best practices ${String(row.bestPractices).padStart(3)}  LCP ${metrics.lcpMs} ms  TBT ${metrics.tbtMs} ms${failing.length ? `  (${failing.join(', ')})` : ''}`);
+    console.log(
+      `${row.page.padEnd(24)} performance ${String(row.performance).padStart(3)}  accessibility ${String(row.accessibility).padStart(3)}  best practices ${String(row.bestPractices).padStart(3)}  LCP ${metrics.lcpMs} ms  TBT ${metrics.tbtMs} ms${failing.length ? `  (${failing.join(', ')})` : ''}`,
+    );
   }
   await mkdir(path.join(root, 'docs'), { recursive: true });
   const file = path.join(root, 'docs/lighthouse.json');
@@ -137,7 +158,8 @@ try {
   let previous = {};
   try {
     const old = JSON.parse(await readFile(file, 'utf8'));
-    previous = old.presets ?? (old.preset ? { [old.preset]: { measuredAt: old.measuredAt, lighthouse: old.lighthouse, pages: old.pages } } : {});
+    previous =
+      old.presets ?? (old.preset ? { [old.preset]: { measuredAt: old.measuredAt, lighthouse: old.lighthouse, pages: old.pages } } : {});
   } catch {
     // no file yet
   }

@@ -36,7 +36,9 @@ function stop(code = 0) {
   stopping = true;
   for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');
   setTimeout(() => process.exit(code), 200).unref();
-  Promise.all(children.map((child) => (child.exitCode === null ? new Promise((resolve) => child.on('exit', resolve)) : null))).then(() => process.exit(code));
+  Promise.all(children.map((child) => (child.exitCode === null ? new Promise((resolve) => child.on('exit', resolve)) : null))).then(() =>
+    process.exit(code),
+  );
 }
 process.on('SIGINT', () => stop(0));
 process.on('SIGTERM', () => stop(0));
@@ -69,7 +71,10 @@ console.log(`
     Web:  ${url}
     API:  ${env.API_URL}/api/v1   (documentation: ${env.API_URL}/api/docs)
     Data: ${env.DATABASE_URL ? 'PostgreSQL (DATABASE_URL)' : path.join(env.DATA_DIR, 'pglite')}
-${env.DATABASE_URL ? '' : `
+${
+  env.DATABASE_URL
+    ? ''
+    : `
   Demo accounts (password Exchange-Demo-2026!):
     admin@exchange.test                  administrator
     coordinator@psu.exchange.test        coordinator, Penza State University
@@ -77,6 +82,7 @@ ${env.DATABASE_URL ? '' : `
     coordinator@bri.exchange.test        coordinator, Baoji Railway Institute
     reviewer@buas.exchange.test          reviewer, BUAS
     student1@psu.exchange.test … student5@psu.exchange.test, student1@buas.exchange.test, student2@buas.exchange.test
-`}
+`
+}
   Press Ctrl+C to stop.
 `);

@@ -13,7 +13,10 @@ const mailbox = z.string().transform((value, context): Mailbox => {
   const match = /^(?:"?([^"<>]*?)"?\s*)?<([^<>\s]+)>$/.exec(value) ?? /^()([^<>\s]+)$/.exec(value);
   const address = match?.[2] ?? '';
   if (!z.email().safeParse(address).success) {
-    context.addIssue({ code: 'custom', message: 'must be an e-mail address, optionally with a display name: "Exchange Office <no-reply@example.edu>"' });
+    context.addIssue({
+      code: 'custom',
+      message: 'must be an e-mail address, optionally with a display name: "Exchange Office <no-reply@example.edu>"',
+    });
     return z.NEVER;
   }
   return { name: match?.[1]?.trim() ?? '', address };
@@ -23,7 +26,10 @@ const mailbox = z.string().transform((value, context): Mailbox => {
 export const defaultOrigin = 'http://localhost:3000';
 
 /** The sender when MAIL_FROM is unset: a no-reply address at the web's own host name. */
-export const defaultMailFrom = (origin: string): Mailbox => ({ name: 'Penza–Baoji Exchange', address: `no-reply@${new URL(origin).hostname}` });
+export const defaultMailFrom = (origin: string): Mailbox => ({
+  name: 'Penza–Baoji Exchange',
+  address: `no-reply@${new URL(origin).hostname}`,
+});
 
 const environment = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),

@@ -13,15 +13,11 @@ export class AppError extends Error {
   }
 }
 
-export const notFound = (what = 'resource') =>
-  new AppError(404, 'not_found', `No such ${what}, or you may not see it.`);
+export const notFound = (what = 'resource') => new AppError(404, 'not_found', `No such ${what}, or you may not see it.`);
 export const forbidden = (message = 'You may not do this.') => new AppError(403, 'forbidden', message);
-export const unauthorized = (code = 'unauthenticated', message = 'Sign in first.') =>
-  new AppError(401, code, message);
-export const conflict = (code: string, message: string, extra?: Record<string, unknown>) =>
-  new AppError(409, code, message, extra);
-export const unprocessable = (code: string, message: string, extra?: Record<string, unknown>) =>
-  new AppError(422, code, message, extra);
+export const unauthorized = (code = 'unauthenticated', message = 'Sign in first.') => new AppError(401, code, message);
+export const conflict = (code: string, message: string, extra?: Record<string, unknown>) => new AppError(409, code, message, extra);
+export const unprocessable = (code: string, message: string, extra?: Record<string, unknown>) => new AppError(422, code, message, extra);
 export const tooManyRequests = (retryAfterSeconds: number) =>
   new AppError(429, 'rate_limited', `Too many attempts. Try again in ${retryAfterSeconds} seconds.`, {
     retryAfter: retryAfterSeconds,

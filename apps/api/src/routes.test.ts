@@ -128,7 +128,11 @@ describe('route access', () => {
     const guarded = t.app.routeAccess.filter((route) => route.access !== 'public');
     expect(guarded.length).toBeGreaterThan(10);
     for (const route of guarded) {
-      const response = await t.request({ method: route.method as 'GET', url: sampleUrl(route.url), payload: route.method === 'GET' ? undefined : {} });
+      const response = await t.request({
+        method: route.method as 'GET',
+        url: sampleUrl(route.url),
+        payload: route.method === 'GET' ? undefined : {},
+      });
       expect(response.statusCode, `${route.method} ${route.url}`).toBe(401);
       expect(problemOf(response).code).toBe('unauthenticated');
     }
@@ -139,9 +143,17 @@ describe('route access', () => {
     const reviewer = await t.login('reviewer@buas.exchange.test');
     const roleBound = t.app.routeAccess.filter((route) => Array.isArray(route.access));
     for (const route of roleBound) {
-      for (const [role, token] of [['student', student], ['reviewer', reviewer]] as const) {
+      for (const [role, token] of [
+        ['student', student],
+        ['reviewer', reviewer],
+      ] as const) {
         if ((route.access as readonly string[]).includes(role)) continue;
-        const response = await t.request({ method: route.method as 'GET', url: sampleUrl(route.url), token, payload: route.method === 'GET' ? undefined : {} });
+        const response = await t.request({
+          method: route.method as 'GET',
+          url: sampleUrl(route.url),
+          token,
+          payload: route.method === 'GET' ? undefined : {},
+        });
         expect(response.statusCode, `${role} ${route.method} ${route.url}`).toBe(403);
       }
     }
@@ -163,7 +175,12 @@ describe('HTTP edges', () => {
       payload: 'email=a%40b.test&password=Penza-Baoji-2026&fullName=X',
     });
     expect(form.statusCode).toBe(415);
-    const plain = await t.request({ method: 'POST', url: '/api/v1/auth/login', headers: { 'content-type': 'text/plain' }, payload: '{"email":"a@b.test","password":"x"}' });
+    const plain = await t.request({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      headers: { 'content-type': 'text/plain' },
+      payload: '{"email":"a@b.test","password":"x"}',
+    });
     expect(plain.statusCode).toBe(415);
     expect(problemOf(plain).code).toBe('unsupported_media_type');
   });
@@ -180,7 +197,12 @@ describe('HTTP edges', () => {
   });
 
   it('answers invalid JSON with 400 problem+json', async () => {
-    const response = await t.request({ method: 'POST', url: '/api/v1/auth/login', headers: { 'content-type': 'application/json' }, payload: '{"email":' });
+    const response = await t.request({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"email":',
+    });
     expect(response.statusCode).toBe(400);
     expect(problemOf(response).code).toBe('invalid_json');
   });

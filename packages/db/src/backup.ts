@@ -16,7 +16,9 @@ export type BackupTarget = { url?: string | undefined; dataDir?: string | undefi
 export function postgresTool(name: 'pg_dump' | 'pg_restore'): string {
   const root = '/usr/lib/postgresql';
   if (existsSync(root)) {
-    const versions = readdirSync(root).filter((entry) => /^\d+$/.test(entry)).sort((a, b) => Number(b) - Number(a));
+    const versions = readdirSync(root)
+      .filter((entry) => /^\d+$/.test(entry))
+      .sort((a, b) => Number(b) - Number(a));
     for (const version of versions) {
       const candidate = path.join(root, version, 'bin', name);
       if (existsSync(candidate)) return candidate;
@@ -31,7 +33,9 @@ function run(command: string, args: string[]): Promise<void> {
     let errors = '';
     child.stderr.on('data', (chunk) => (errors += String(chunk)));
     child.on('error', reject);
-    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${path.basename(command)} failed (${code}): ${errors.trim()}`))));
+    child.on('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`${path.basename(command)} failed (${code}): ${errors.trim()}`)),
+    );
   });
 }
 
@@ -60,7 +64,16 @@ export async function backupDatabase(target: BackupTarget, file: string): Promis
 export async function restoreDatabase(target: BackupTarget, file: string): Promise<void> {
   if (!existsSync(file)) throw new Error(`No backup file ${file}`);
   if (target.url) {
-    await run(postgresTool('pg_restore'), ['--clean', '--if-exists', '--no-owner', '--no-privileges', '--single-transaction', '--exit-on-error', `--dbname=${target.url}`, file]);
+    await run(postgresTool('pg_restore'), [
+      '--clean',
+      '--if-exists',
+      '--no-owner',
+      '--no-privileges',
+      '--single-transaction',
+      '--exit-on-error',
+      `--dbname=${target.url}`,
+      file,
+    ]);
     return;
   }
   if (!target.dataDir) throw new Error('No data directory to restore into');

@@ -66,10 +66,13 @@ function openPostgres(url: string, poolSize: number, onQuery?: DatabaseOptions['
       connection: { application_name: 'exchange' },
     });
   let client = connect();
-  const db = drizzlePostgres(preparingStatements(() => client), {
-    ...drizzleOptions,
-    ...(onQuery ? { logger: { logQuery: (query: string, params: unknown[]) => onQuery(query, params) } } : {}),
-  }) as unknown as Database;
+  const db = drizzlePostgres(
+    preparingStatements(() => client),
+    {
+      ...drizzleOptions,
+      ...(onQuery ? { logger: { logQuery: (query: string, params: unknown[]) => onQuery(query, params) } } : {}),
+    },
+  ) as unknown as Database;
   return {
     db,
     kind: 'postgres',

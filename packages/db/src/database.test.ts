@@ -31,7 +31,9 @@ describe('demo seed', () => {
   it('seeds quota lines for both academic years in all six directions', async () => {
     const lines = await database.db.select().from(quotaLines);
     for (const year of ['2025/2026', '2026/2027']) {
-      const directions = new Set(lines.filter((line) => line.academicYear === year).map((line) => `${line.sendingInstitutionId}>${line.receivingInstitutionId}`));
+      const directions = new Set(
+        lines.filter((line) => line.academicYear === year).map((line) => `${line.sendingInstitutionId}>${line.receivingInstitutionId}`),
+      );
       expect(directions.size).toBe(6);
     }
   });

@@ -49,7 +49,10 @@ export async function seedCallsAndApplications(tx: Transaction) {
   const idOf = (code: string) => all.find((row) => row.code === code)!.id;
   const specs = [
     {
-      code: 'PSU', mobilityType: 'semester' as const, maxPreferences: 2, minGpa: 4,
+      code: 'PSU',
+      mobilityType: 'semester' as const,
+      maxPreferences: 2,
+      minGpa: 4,
       title: { en: 'Spring semester in Baoji 2026/2027', ru: 'Весенний семестр в Баоцзи 2026/2027', zh: '2026/2027学年宝鸡春季学期' },
       description: {
         en: 'A semester at Baoji University of Arts and Sciences or Baoji Railway Institute, with Chinese language classes.',
@@ -60,16 +63,38 @@ export async function seedCallsAndApplications(tx: Transaction) {
       languageRequirement: { language: 'zh' as const, scale: 'HSK' as const, level: '3' },
     },
     {
-      code: 'BUAS', mobilityType: 'semester' as const, maxPreferences: 1, minGpa: 3.5,
-      title: { en: 'Semester at Penza State University 2026/2027', ru: 'Семестр в Пензенском государственном университете 2026/2027', zh: '2026/2027学年奔萨国立大学交换学期' },
-      description: { en: 'A semester in Penza with Russian language courses.', ru: 'Семестр в Пензе с курсами русского языка.', zh: '在奔萨学习一个学期，并修读俄语课程。' },
+      code: 'BUAS',
+      mobilityType: 'semester' as const,
+      maxPreferences: 1,
+      minGpa: 3.5,
+      title: {
+        en: 'Semester at Penza State University 2026/2027',
+        ru: 'Семестр в Пензенском государственном университете 2026/2027',
+        zh: '2026/2027学年奔萨国立大学交换学期',
+      },
+      description: {
+        en: 'A semester in Penza with Russian language courses.',
+        ru: 'Семестр в Пензе с курсами русского языка.',
+        zh: '在奔萨学习一个学期，并修读俄语课程。',
+      },
       requiredDocuments: ['motivation_letter', 'transcript'] as const,
       languageRequirement: { language: 'ru' as const, scale: 'TORFL' as const, level: 'TEU' },
     },
     {
-      code: 'BRI', mobilityType: 'summer_school' as const, maxPreferences: 1, minGpa: null,
-      title: { en: 'Railway summer school in Penza 2026/2027', ru: 'Летняя школа железнодорожного транспорта в Пензе 2026/2027', zh: '2026/2027学年奔萨铁路暑期学校' },
-      description: { en: 'Three weeks of railway engineering and Russian culture in Penza.', ru: 'Три недели железнодорожной техники и русской культуры в Пензе.', zh: '在奔萨学习三周铁道工程与俄罗斯文化。' },
+      code: 'BRI',
+      mobilityType: 'summer_school' as const,
+      maxPreferences: 1,
+      minGpa: null,
+      title: {
+        en: 'Railway summer school in Penza 2026/2027',
+        ru: 'Летняя школа железнодорожного транспорта в Пензе 2026/2027',
+        zh: '2026/2027学年奔萨铁路暑期学校',
+      },
+      description: {
+        en: 'Three weeks of railway engineering and Russian culture in Penza.',
+        ru: 'Три недели железнодорожной техники и русской культуры в Пензе.',
+        zh: '在奔萨学习三周铁道工程与俄罗斯文化。',
+      },
       requiredDocuments: ['motivation_letter'] as const,
       languageRequirement: null,
     },
@@ -98,7 +123,13 @@ export async function seedCallsAndApplications(tx: Transaction) {
     const lines = await tx
       .select({ id: quotaLines.id })
       .from(quotaLines)
-      .where(and(eq(quotaLines.sendingInstitutionId, institutionId), eq(quotaLines.academicYear, '2026/2027'), eq(quotaLines.mobilityType, spec.mobilityType)));
+      .where(
+        and(
+          eq(quotaLines.sendingInstitutionId, institutionId),
+          eq(quotaLines.academicYear, '2026/2027'),
+          eq(quotaLines.mobilityType, spec.mobilityType),
+        ),
+      );
     if (lines.length > 0) await tx.insert(callQuotas).values(lines.map((line) => ({ callId: call!.id, quotaId: line.id })));
   }
 
@@ -110,9 +141,26 @@ export async function seedCallsAndApplications(tx: Transaction) {
   const [coordinator] = await tx.select().from(users).where(eq(users.email, 'coordinator@psu.exchange.test'));
   const plans = [
     { email: 'student1@psu.exchange.test', status: 'draft' as const, gpa: 4.6, motivation: '' },
-    { email: 'student2@psu.exchange.test', status: 'submitted' as const, gpa: 4.8, motivation: 'Я изучаю китайский язык третий год и хочу учиться в Баоцзи.' },
-    { email: 'student3@psu.exchange.test', status: 'submitted' as const, gpa: 4.5, motivation: 'I study railway engineering and Chinese; a semester at BRI fits my thesis.', review: { score: 88, eligible: true, comment: 'Strong motivation; HSK 4.' } },
-    { email: 'student5@psu.exchange.test', status: 'ineligible' as const, gpa: 3.2, motivation: 'Хочу познакомиться с культурой Китая.', review: { score: 40, eligible: false, comment: 'GPA below the call’s minimum of 4.0.' } },
+    {
+      email: 'student2@psu.exchange.test',
+      status: 'submitted' as const,
+      gpa: 4.8,
+      motivation: 'Я изучаю китайский язык третий год и хочу учиться в Баоцзи.',
+    },
+    {
+      email: 'student3@psu.exchange.test',
+      status: 'submitted' as const,
+      gpa: 4.5,
+      motivation: 'I study railway engineering and Chinese; a semester at BRI fits my thesis.',
+      review: { score: 88, eligible: true, comment: 'Strong motivation; HSK 4.' },
+    },
+    {
+      email: 'student5@psu.exchange.test',
+      status: 'ineligible' as const,
+      gpa: 3.2,
+      motivation: 'Хочу познакомиться с культурой Китая.',
+      review: { score: 40, eligible: false, comment: 'GPA below the call’s minimum of 4.0.' },
+    },
   ];
   for (const [index, plan] of plans.entries()) {
     const owner = student(plan.email);
@@ -128,22 +176,59 @@ export async function seedCallsAndApplications(tx: Transaction) {
         languageCertificates: [{ language: 'zh', test: 'HSK', level: String(3 + (index % 2)), date: '2025-06-15' }],
         submittedAt: submitted ? new Date(now - (10 - index) * day) : null,
         ...(plan.review
-          ? { reviewScore: plan.review.score, reviewEligible: plan.review.eligible, reviewComment: plan.review.comment, reviewCommentLocale: 'en' as const, reviewedBy: coordinator!.id, reviewedAt: new Date(now - 2 * day) }
+          ? {
+              reviewScore: plan.review.score,
+              reviewEligible: plan.review.eligible,
+              reviewComment: plan.review.comment,
+              reviewCommentLocale: 'en' as const,
+              reviewedBy: coordinator!.id,
+              reviewedAt: new Date(now - 2 * day),
+            }
           : {}),
       })
       .returning();
-    await tx.insert(applicationPreferences).values(
-      offered.slice(0, 2).map((line, rank) => ({ applicationId: created!.id, quotaId: (index % 2 ? offered[offered.length - 1 - rank] : line)!.quotaId, rank: rank + 1 })),
-    );
-    const history: { fromStatus: null | 'draft' | 'submitted'; toStatus: 'draft' | 'submitted' | 'ineligible' }[] = [{ fromStatus: null, toStatus: 'draft' }];
+    await tx
+      .insert(applicationPreferences)
+      .values(
+        offered
+          .slice(0, 2)
+          .map((line, rank) => ({
+            applicationId: created!.id,
+            quotaId: (index % 2 ? offered[offered.length - 1 - rank] : line)!.quotaId,
+            rank: rank + 1,
+          })),
+      );
+    const history: { fromStatus: null | 'draft' | 'submitted'; toStatus: 'draft' | 'submitted' | 'ineligible' }[] = [
+      { fromStatus: null, toStatus: 'draft' },
+    ];
     if (submitted) history.push({ fromStatus: 'draft', toStatus: 'submitted' });
     if (plan.status === 'ineligible') history.push({ fromStatus: 'submitted', toStatus: 'ineligible' });
-    await tx.insert(applicationStatusHistory).values(history.map((entry) => ({ applicationId: created!.id, ...entry, actorId: entry.toStatus === 'ineligible' ? coordinator!.id : owner.id })));
+    await tx
+      .insert(applicationStatusHistory)
+      .values(
+        history.map((entry) => ({
+          applicationId: created!.id,
+          ...entry,
+          actorId: entry.toStatus === 'ineligible' ? coordinator!.id : owner.id,
+        })),
+      );
     if (submitted) {
       for (const type of ['motivation_letter', 'transcript', 'passport_copy'] as const) {
         const content = samplePdf(`${type.replace('_', ' ')} - ${plan.email}`);
         const id = crypto.randomUUID();
-        await tx.insert(applicationDocuments).values({ id, applicationId: created!.id, type, fileName: `${type}-${id.slice(0, 8)}.pdf`, contentType: 'application/pdf', size: content.length, sha256: createHash('sha256').update(content).digest('hex'), content, uploadedBy: owner.id });
+        await tx
+          .insert(applicationDocuments)
+          .values({
+            id,
+            applicationId: created!.id,
+            type,
+            fileName: `${type}-${id.slice(0, 8)}.pdf`,
+            contentType: 'application/pdf',
+            size: content.length,
+            sha256: createHash('sha256').update(content).digest('hex'),
+            content,
+            uploadedBy: owner.id,
+          });
       }
     }
   }
@@ -161,13 +246,28 @@ export async function seedNominations(tx: Transaction) {
   const [line] = await tx
     .select()
     .from(quotaLines)
-    .where(and(eq(quotaLines.sendingInstitutionId, psu), eq(quotaLines.receivingInstitutionId, buas), eq(quotaLines.academicYear, '2025/2026'), eq(quotaLines.mobilityType, 'language_course')));
+    .where(
+      and(
+        eq(quotaLines.sendingInstitutionId, psu),
+        eq(quotaLines.receivingInstitutionId, buas),
+        eq(quotaLines.academicYear, '2025/2026'),
+        eq(quotaLines.mobilityType, 'language_course'),
+      ),
+    );
   const [call] = await tx
     .insert(calls)
     .values({
       institutionId: psu,
-      title: { en: 'Chinese language course at BUAS 2025/2026', ru: 'Курс китайского языка в БИИН 2025/2026', zh: '2025/2026学年宝鸡文理学院汉语课程' },
-      description: { en: 'Four weeks of intensive Chinese in Baoji.', ru: 'Четыре недели интенсивного китайского в Баоцзи.', zh: '在宝鸡进行为期四周的汉语强化学习。' },
+      title: {
+        en: 'Chinese language course at BUAS 2025/2026',
+        ru: 'Курс китайского языка в БИИН 2025/2026',
+        zh: '2025/2026学年宝鸡文理学院汉语课程',
+      },
+      description: {
+        en: 'Four weeks of intensive Chinese in Baoji.',
+        ru: 'Четыре недели интенсивного китайского в Баоцзи.',
+        zh: '在宝鸡进行为期四周的汉语强化学习。',
+      },
       academicYear: '2025/2026',
       mobilityType: 'language_course',
       opensAt: new Date(now - 60 * day),
@@ -218,9 +318,29 @@ export async function seedNominations(tx: Transaction) {
     ]);
     const content = samplePdf(`motivation letter - ${plan.latin}`);
     const documentId = crypto.randomUUID();
-    await tx.insert(applicationDocuments).values({ id: documentId, applicationId: application!.id, type: 'motivation_letter', fileName: `motivation_letter-${documentId.slice(0, 8)}.pdf`, contentType: 'application/pdf', size: content.length, sha256: createHash('sha256').update(content).digest('hex'), content, uploadedBy: owner!.id });
+    await tx
+      .insert(applicationDocuments)
+      .values({
+        id: documentId,
+        applicationId: application!.id,
+        type: 'motivation_letter',
+        fileName: `motivation_letter-${documentId.slice(0, 8)}.pdf`,
+        contentType: 'application/pdf',
+        size: content.length,
+        sha256: createHash('sha256').update(content).digest('hex'),
+        content,
+        uploadedBy: owner!.id,
+      });
     if (plan.nominated) {
-      await tx.insert(nominations).values({ applicationId: application!.id, quotaId: line!.id, sendingInstitutionId: psu, receivingInstitutionId: buas, createdBy: coordinator!.id });
+      await tx
+        .insert(nominations)
+        .values({
+          applicationId: application!.id,
+          quotaId: line!.id,
+          sendingInstitutionId: psu,
+          receivingInstitutionId: buas,
+          createdBy: coordinator!.id,
+        });
       used++;
     }
   }

@@ -61,7 +61,11 @@ const demoEvents: DemoEvent[] = [
     inDays: 8,
     at: [18, 0],
     minutes: 120,
-    venue: { en: 'Penza State University, 40 Krasnaya St., building 7, room 301', ru: 'Пензенский государственный университет, ул. Красная, 40, корпус 7, ауд. 301', zh: '奔萨国立大学，红街40号，7号楼301室' },
+    venue: {
+      en: 'Penza State University, 40 Krasnaya St., building 7, room 301',
+      ru: 'Пензенский государственный университет, ул. Красная, 40, корпус 7, ауд. 301',
+      zh: '奔萨国立大学，红街40号，7号楼301室',
+    },
     capacity: 20,
   },
   {
@@ -75,7 +79,11 @@ const demoEvents: DemoEvent[] = [
     inDays: 15,
     at: [17, 30],
     minutes: 90,
-    venue: { en: 'Penza State University, Chinese Culture Centre, room 112', ru: 'Пензенский государственный университет, Центр китайской культуры, ауд. 112', zh: '奔萨国立大学中国文化中心112室' },
+    venue: {
+      en: 'Penza State University, Chinese Culture Centre, room 112',
+      ru: 'Пензенский государственный университет, Центр китайской культуры, ауд. 112',
+      zh: '奔萨国立大学中国文化中心112室',
+    },
     capacity: 12,
     audience: ['PSU'],
   },
@@ -104,12 +112,20 @@ const demoEvents: DemoEvent[] = [
     inDays: 10,
     at: [19, 0],
     minutes: 90,
-    venue: { en: 'BUAS, Gaoxin campus, Foreign Languages building, room 204', ru: 'Баоцзинский институт искусств и наук, кампус Гаосинь, корпус иностранных языков, ауд. 204', zh: '宝鸡文理学院高新校区外语楼204室' },
+    venue: {
+      en: 'BUAS, Gaoxin campus, Foreign Languages building, room 204',
+      ru: 'Баоцзинский институт искусств и наук, кампус Гаосинь, корпус иностранных языков, ауд. 204',
+      zh: '宝鸡文理学院高新校区外语楼204室',
+    },
     capacity: 15,
   },
   {
     centre: 'BUAS',
-    title: { en: 'Russian film evening: The Cranes Are Flying', ru: 'Вечер русского кино: «Летят журавли»', zh: '俄罗斯电影之夜：《雁南飞》' },
+    title: {
+      en: 'Russian film evening: The Cranes Are Flying',
+      ru: 'Вечер русского кино: «Летят журавли»',
+      zh: '俄罗斯电影之夜：《雁南飞》',
+    },
     description: {
       en: 'Mikhail Kalatozov’s 1957 film with Chinese subtitles, followed by a discussion.',
       ru: 'Фильм Михаила Калатозова (1957) с китайскими субтитрами и обсуждение.',
@@ -118,7 +134,11 @@ const demoEvents: DemoEvent[] = [
     inDays: 29,
     at: [19, 0],
     minutes: 150,
-    venue: { en: 'BUAS, Gaoxin campus, lecture hall 1', ru: 'Баоцзинский институт искусств и наук, кампус Гаосинь, лекционный зал 1', zh: '宝鸡文理学院高新校区第一报告厅' },
+    venue: {
+      en: 'BUAS, Gaoxin campus, lecture hall 1',
+      ru: 'Баоцзинский институт искусств и наук, кампус Гаосинь, лекционный зал 1',
+      zh: '宝鸡文理学院高新校区第一报告厅',
+    },
     capacity: 60,
   },
   {
@@ -132,13 +152,21 @@ const demoEvents: DemoEvent[] = [
     inDays: 36,
     at: [9, 30],
     minutes: 180,
-    venue: { en: 'Baoji Railway Museum, meeting point at the BRI main gate', ru: 'Баоцзинский железнодорожный музей, сбор у главных ворот института', zh: '宝鸡铁路博物馆，在宝鸡铁路技师学院正门集合' },
+    venue: {
+      en: 'Baoji Railway Museum, meeting point at the BRI main gate',
+      ru: 'Баоцзинский железнодорожный музей, сбор у главных ворот института',
+      zh: '宝鸡铁路博物馆，在宝鸡铁路技师学院正门集合',
+    },
     capacity: 25,
   },
   {
     centre: 'BRI',
     title: { en: 'Model railway workshop', ru: 'Мастерская железнодорожного моделизма', zh: '铁路模型工作坊' },
-    description: { en: 'Build a section of track with the club.', ru: 'Соберём участок пути вместе с клубом.', zh: '与俱乐部一起搭建一段轨道模型。' },
+    description: {
+      en: 'Build a section of track with the club.',
+      ru: 'Соберём участок пути вместе с клубом.',
+      zh: '与俱乐部一起搭建一段轨道模型。',
+    },
     inDays: 42,
     at: [15, 0],
     minutes: 120,

@@ -7,9 +7,27 @@ import type postgres from 'postgres';
 import { samplePdf } from './seed-applications.js';
 import { day, type Random } from './seed-large-random.js';
 
-export type LargeLine = { id: string; agreement_id: string; sending_institution_id: string; receiving_institution_id: string; academic_year: string; mobility_type: string; eqf_levels: number[]; seats: number; used: number; total_months: number | null };
+export type LargeLine = {
+  id: string;
+  agreement_id: string;
+  sending_institution_id: string;
+  receiving_institution_id: string;
+  academic_year: string;
+  mobility_type: string;
+  eqf_levels: number[];
+  seats: number;
+  used: number;
+  total_months: number | null;
+};
 export type LargeStudent = { id: string; institution_id: string; full_name: string; locale: string };
-export type LargeCall = { id: string; institution_id: string; academic_year: string; opens_at: Date; max_preferences: number; current: boolean };
+export type LargeCall = {
+  id: string;
+  institution_id: string;
+  academic_year: string;
+  opens_at: Date;
+  max_preferences: number;
+  current: boolean;
+};
 
 const sha256 = (content: Buffer) => createHash('sha256').update(content).digest('hex');
 
@@ -54,7 +72,17 @@ export function generateApplications(
         const line = chosen[0]!;
         const old = call.academic_year < '2026/2027';
         const r = random.next();
-        const nominationStatus = old ? (r < 0.8 ? 'approved' : r < 0.93 ? 'rejected' : 'cancelled') : r < 0.5 ? 'pending' : r < 0.85 ? 'approved' : 'rejected';
+        const nominationStatus = old
+          ? r < 0.8
+            ? 'approved'
+            : r < 0.93
+              ? 'rejected'
+              : 'cancelled'
+          : r < 0.5
+            ? 'pending'
+            : r < 0.85
+              ? 'approved'
+              : 'rejected';
         nomination = { status: nominationStatus, line };
         status = { pending: 'nominated', approved: 'accepted', rejected: 'declined', cancelled: 'cancelled' }[nominationStatus]!;
         if (nominationStatus === 'pending' || nominationStatus === 'approved') line.used++;
@@ -88,13 +116,31 @@ export function generateApplications(
     chosen.forEach((line, rank) => preferences.push({ application_id: id, quota_id: line.id, rank: rank + 1 }));
     if (status !== 'draft') {
       history.push({ application_id: id, from_status: 'draft', to_status: 'submitted', actor_id: student.id, at: submittedAt });
-      if (status !== 'submitted') history.push({ application_id: id, from_status: 'submitted', to_status: status, actor_id: coordinator, at: new Date(submittedAt.getTime() + 30 * day) });
+      if (status !== 'submitted')
+        history.push({
+          application_id: id,
+          from_status: 'submitted',
+          to_status: status,
+          actor_id: coordinator,
+          at: new Date(submittedAt.getTime() + 30 * day),
+        });
     }
     // Every application has its motivation letter; those past the draft also a transcript.
     for (const type of status === 'draft' ? ['motivation_letter'] : ['motivation_letter', 'transcript']) {
       const content = samplePdf(`${type.replace('_', ' ')} - application ${j}`);
       const documentId = randomUUID();
-      documents.push({ id: documentId, application_id: id, type, file_name: `${type}-${documentId.slice(0, 8)}.pdf`, content_type: 'application/pdf', size: content.length, sha256: sha256(content), content, uploaded_by: student.id, created_at: submittedAt });
+      documents.push({
+        id: documentId,
+        application_id: id,
+        type,
+        file_name: `${type}-${documentId.slice(0, 8)}.pdf`,
+        content_type: 'application/pdf',
+        size: content.length,
+        sha256: sha256(content),
+        content,
+        uploaded_by: student.id,
+        created_at: submittedAt,
+      });
     }
     if (nomination) {
       const decided = nomination.status === 'approved' || nomination.status === 'rejected';

@@ -58,18 +58,35 @@ export async function seedLargeData(url: string, options: LargeSeedOptions = {})
 
   const sql = postgres(url, { max: 4, onnotice: () => {} });
   try {
-    const [{ n: present } = { n: 0 }] = await sql<{ n: number }[]>`select count(*)::int as n from users where email like ${`%@${largeEmailDomain}`}`;
-    const summary: LargeSeedSummary = { skipped: false, students: 0, calls: 0, applications: 0, documents: 0, nominations: 0, quotaLines: 0, events: 0, registrations: 0, password: demoPassword };
+    const [{ n: present } = { n: 0 }] = await sql<
+      { n: number }[]
+    >`select count(*)::int as n from users where email like ${`%@${largeEmailDomain}`}`;
+    const summary: LargeSeedSummary = {
+      skipped: false,
+      students: 0,
+      calls: 0,
+      applications: 0,
+      documents: 0,
+      nominations: 0,
+      quotaLines: 0,
+      events: 0,
+      registrations: 0,
+      password: demoPassword,
+    };
     if (present > 0) {
       step(`The large data set is already present (${present} generated accounts); nothing written.`);
       return { ...summary, skipped: true };
     }
 
-    const institutionRows = await sql<{ id: string; code: 'PSU' | 'BUAS' | 'BRI'; time_zone: string }[]>`select id, code, time_zone from institutions order by code`;
+    const institutionRows = await sql<
+      { id: string; code: 'PSU' | 'BUAS' | 'BRI'; time_zone: string }[]
+    >`select id, code, time_zone from institutions order by code`;
     const [agreement] = await sql<{ id: string }[]>`select id from agreements where status = 'active' order by created_at limit 1`;
     if (!agreement) throw new Error('No active agreement: the demo seed did not run.');
     const centreRows = await sql<{ id: string; institution_id: string }[]>`select id, institution_id from centres order by created_at`;
-    const coordinators = await sql<{ id: string; institution_id: string }[]>`select id, institution_id from users where role = 'coordinator'`;
+    const coordinators = await sql<
+      { id: string; institution_id: string }[]
+    >`select id, institution_id from users where role = 'coordinator'`;
     const coordinatorOf = (institutionId: string) => coordinators.find((row) => row.institution_id === institutionId)?.id ?? null;
     const timeZoneOf = (institutionId: string) => institutionRows.find((row) => row.id === institutionId)!.time_zone;
 
@@ -166,12 +183,23 @@ export async function seedLargeData(url: string, options: LargeSeedOptions = {})
         }),
       ),
     );
-    const callLines = new Map(calls.map((call) => [call.id, lines.filter((line) => line.sending_institution_id === call.institution_id && line.academic_year === call.academic_year)]));
+    const callLines = new Map(
+      calls.map((call) => [
+        call.id,
+        lines.filter((line) => line.sending_institution_id === call.institution_id && line.academic_year === call.academic_year),
+      ]),
+    );
     const callsOf = new Map<string, typeof calls>();
     for (const call of calls) callsOf.set(call.institution_id, [...(callsOf.get(call.institution_id) ?? []), call]);
 
     // ——— applications, preferences, documents, history, nominations ———
-    const { applications, preferences, documents, history, nominations } = generateApplications(sql, random, { scale, students, callsOf, callLines, coordinatorOf });
+    const { applications, preferences, documents, history, nominations } = generateApplications(sql, random, {
+      scale,
+      students,
+      callsOf,
+      callLines,
+      coordinatorOf,
+    });
     for (const line of lines) line.seats = line.used + random.int(0, 6);
 
     await insert(
@@ -182,9 +210,16 @@ export async function seedLargeData(url: string, options: LargeSeedOptions = {})
     summary.quotaLines = lines.length;
     await insert(
       'calls',
-      calls.map(({ current: _current, required_documents, ...call }) => ({ ...call, required_documents: sql.array(required_documents, 25) })),
+      calls.map(({ current: _current, required_documents, ...call }) => ({
+        ...call,
+        required_documents: sql.array(required_documents, 25),
+      })),
     );
-    await insert('call_quotas', calls.flatMap((call) => callLines.get(call.id)!.map((line) => ({ call_id: call.id, quota_id: line.id }))), 'call quota lines');
+    await insert(
+      'call_quotas',
+      calls.flatMap((call) => callLines.get(call.id)!.map((line) => ({ call_id: call.id, quota_id: line.id }))),
+      'call quota lines',
+    );
     summary.calls = calls.length;
     await insert('applications', applications);
     summary.applications = applications.length;

@@ -35,7 +35,13 @@ export const demoInstitutions = [
 
 type InstitutionCode = (typeof demoInstitutions)[number]['code'];
 
-export const demoAccounts: { email: string; fullName: string; role: 'admin' | 'coordinator' | 'reviewer' | 'student'; institution: InstitutionCode | null; locale: 'ru' | 'zh' | 'en' }[] = [
+export const demoAccounts: {
+  email: string;
+  fullName: string;
+  role: 'admin' | 'coordinator' | 'reviewer' | 'student';
+  institution: InstitutionCode | null;
+  locale: 'ru' | 'zh' | 'en';
+}[] = [
   { email: 'admin@exchange.test', fullName: 'Agreement Administrator', role: 'admin', institution: null, locale: 'en' },
   { email: 'coordinator@psu.exchange.test', fullName: 'Ирина Сергеевна Волкова', role: 'coordinator', institution: 'PSU', locale: 'ru' },
   { email: 'coordinator@buas.exchange.test', fullName: '王丽华', role: 'coordinator', institution: 'BUAS', locale: 'zh' },
@@ -50,31 +56,74 @@ export const demoAccounts: { email: string; fullName: string; role: 'admin' | 'c
   { email: 'student2@buas.exchange.test', fullName: '刘洋', role: 'student', institution: 'BUAS', locale: 'zh' },
 ];
 
-const plan: { title: { en: string; ru: string; zh: string }; deadline: string; responsible: InstitutionCode; status: 'planned' | 'in_progress' | 'done' }[] = [
+const plan: {
+  title: { en: string; ru: string; zh: string };
+  deadline: string;
+  responsible: InstitutionCode;
+  status: 'planned' | 'in_progress' | 'done';
+}[] = [
   {
-    title: { en: 'Open the Chinese culture centre at Penza State University', ru: 'Открыть центр китайской культуры в ПГУ', zh: '在奔萨国立大学设立中国文化中心' },
-    deadline: '2024-12-31', responsible: 'PSU', status: 'done',
+    title: {
+      en: 'Open the Chinese culture centre at Penza State University',
+      ru: 'Открыть центр китайской культуры в ПГУ',
+      zh: '在奔萨国立大学设立中国文化中心',
+    },
+    deadline: '2024-12-31',
+    responsible: 'PSU',
+    status: 'done',
   },
   {
-    title: { en: 'Open the Russian language and culture centre at BUAS', ru: 'Открыть центр русского языка и культуры в БИИН', zh: '在宝鸡文理学院设立俄语与俄罗斯文化中心' },
-    deadline: '2025-03-31', responsible: 'BUAS', status: 'done',
+    title: {
+      en: 'Open the Russian language and culture centre at BUAS',
+      ru: 'Открыть центр русского языка и культуры в БИИН',
+      zh: '在宝鸡文理学院设立俄语与俄罗斯文化中心',
+    },
+    deadline: '2025-03-31',
+    responsible: 'BUAS',
+    status: 'done',
   },
   {
-    title: { en: 'First semester exchange of students in both directions', ru: 'Первый семестровый обмен студентами в обе стороны', zh: '首次双向学期学生交换' },
-    deadline: '2025-09-01', responsible: 'PSU', status: 'done',
+    title: {
+      en: 'First semester exchange of students in both directions',
+      ru: 'Первый семестровый обмен студентами в обе стороны',
+      zh: '首次双向学期学生交换',
+    },
+    deadline: '2025-09-01',
+    responsible: 'PSU',
+    status: 'done',
   },
   {
-    title: { en: 'Joint summer school on railway transport engineering', ru: 'Совместная летняя школа по железнодорожному транспорту', zh: '铁道运输工程联合暑期学校' },
-    deadline: '2026-07-31', responsible: 'BRI', status: 'in_progress',
+    title: {
+      en: 'Joint summer school on railway transport engineering',
+      ru: 'Совместная летняя школа по железнодорожному транспорту',
+      zh: '铁道运输工程联合暑期学校',
+    },
+    deadline: '2026-07-31',
+    responsible: 'BRI',
+    status: 'in_progress',
   },
   {
-    title: { en: 'Review of quotas and results of the 2024–2026 plan', ru: 'Подведение итогов плана 2024–2026 и пересмотр квот', zh: '2024–2026年计划总结及名额调整' },
-    deadline: '2026-12-15', responsible: 'PSU', status: 'planned',
+    title: {
+      en: 'Review of quotas and results of the 2024–2026 plan',
+      ru: 'Подведение итогов плана 2024–2026 и пересмотр квот',
+      zh: '2024–2026年计划总结及名额调整',
+    },
+    deadline: '2026-12-15',
+    responsible: 'PSU',
+    status: 'planned',
   },
 ];
 
 /** Seats per direction and kind of mobility, for each seeded academic year. */
-const quotaPlan: { from: InstitutionCode; to: InstitutionCode; mobilityType: MobilityType; seats: number; eqf: number[]; months: number | null; isced: string[] }[] = [
+const quotaPlan: {
+  from: InstitutionCode;
+  to: InstitutionCode;
+  mobilityType: MobilityType;
+  seats: number;
+  eqf: number[];
+  months: number | null;
+  isced: string[];
+}[] = [
   { from: 'PSU', to: 'BUAS', mobilityType: 'semester', seats: 4, eqf: [6, 7], months: 20, isced: ['0231', '0222'] },
   { from: 'PSU', to: 'BUAS', mobilityType: 'language_course', seats: 6, eqf: [6, 7, 8], months: null, isced: ['0231'] },
   { from: 'PSU', to: 'BRI', mobilityType: 'semester', seats: 2, eqf: [6], months: 10, isced: ['0716'] },
@@ -102,7 +151,10 @@ export async function seedDemoData(db: Database): Promise<boolean> {
     const existing = await tx.select({ id: institutions.id }).from(institutions).limit(1);
     if (existing.length > 0) return false;
 
-    const insertedInstitutions = await tx.insert(institutions).values([...demoInstitutions]).returning();
+    const insertedInstitutions = await tx
+      .insert(institutions)
+      .values([...demoInstitutions])
+      .returning();
     const idOf = (code: InstitutionCode) => insertedInstitutions.find((row) => row.code === code)!.id;
 
     await tx.insert(users).values(

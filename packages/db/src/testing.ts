@@ -52,7 +52,9 @@ export function withDatabase(url: string, database: string): string {
 /** The template's name carries a hash of the migrations, so a changed schema gets a new one. */
 async function ensureTemplate(serverUrl: string): Promise<string> {
   const hash = createHash('sha256');
-  for (const file of readdirSync(migrationsFolder).filter((f) => f.endsWith('.sql')).sort()) {
+  for (const file of readdirSync(migrationsFolder)
+    .filter((f) => f.endsWith('.sql'))
+    .sort()) {
     hash.update(file).update(readFileSync(path.join(migrationsFolder, file)));
   }
   const template = `exchange_template_${hash.digest('hex').slice(0, 12)}`;

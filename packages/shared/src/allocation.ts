@@ -48,10 +48,7 @@ export type Allocation = { outcomes: AllocationOutcome[]; remaining: Record<stri
 /** The ranking: higher score, then higher GPA, then earlier submission, then id (for determinism). */
 export function compareApplicants(a: AllocationApplicant, b: AllocationApplicant): number {
   return (
-    b.score - a.score ||
-    b.gpa - a.gpa ||
-    Date.parse(a.submittedAt) - Date.parse(b.submittedAt) ||
-    (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+    b.score - a.score || b.gpa - a.gpa || Date.parse(a.submittedAt) - Date.parse(b.submittedAt) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
   );
 }
 
@@ -94,7 +91,8 @@ export function allocate(input: AllocationInput): Allocation {
 // ——— reasons in plain words ———
 
 const ordinal: Record<Locale, (n: number) => string> = {
-  en: (n) => `${n}${n % 10 === 1 && n % 100 !== 11 ? 'st' : n % 10 === 2 && n % 100 !== 12 ? 'nd' : n % 10 === 3 && n % 100 !== 13 ? 'rd' : 'th'}`,
+  en: (n) =>
+    `${n}${n % 10 === 1 && n % 100 !== 11 ? 'st' : n % 10 === 2 && n % 100 !== 12 ? 'nd' : n % 10 === 3 && n % 100 !== 13 ? 'rd' : 'th'}`,
   ru: (n) => `${n}-й`,
   zh: (n) => `第${n}`,
 };
@@ -143,13 +141,19 @@ export function describeOutcome(outcome: AllocationOutcome, locale: Locale, line
     return `Placed at ${n(outcome.placed.rank)} choice ${name}${fulls.length ? `: ${fulls.join('; ')}` : ''}.`;
   }
   const waits = outcome.waitlist.map((entry) =>
-    locale === 'ru' ? `${entry.position}-й в листе ожидания ${line(entry.quotaId)}` : locale === 'zh' ? `${line(entry.quotaId)}候补第${entry.position}位` : `waitlisted ${n(entry.position)} for ${line(entry.quotaId)}`,
+    locale === 'ru'
+      ? `${entry.position}-й в листе ожидания ${line(entry.quotaId)}`
+      : locale === 'zh'
+        ? `${line(entry.quotaId)}候补第${entry.position}位`
+        : `waitlisted ${n(entry.position)} for ${line(entry.quotaId)}`,
   );
   const count = outcome.waitlist.length;
   const rejections = outcome.rejectedBefore.map((choice) => rejectedText(choice, locale, line));
   if (rejections.length > 0) {
-    if (locale === 'ru') return `Не размещён: ${rejections.join('; ')}; ${count ? `остальные выборы (${count}) заполнены; ${waits.join(', ')}` : 'других выборов нет'}.`;
-    if (locale === 'zh') return `未录取：${rejections.join('；')}；${count ? `其余${count}个志愿均已满；${waits.join('，')}` : '没有其他志愿'}。`;
+    if (locale === 'ru')
+      return `Не размещён: ${rejections.join('; ')}; ${count ? `остальные выборы (${count}) заполнены; ${waits.join(', ')}` : 'других выборов нет'}.`;
+    if (locale === 'zh')
+      return `未录取：${rejections.join('；')}；${count ? `其余${count}个志愿均已满；${waits.join('，')}` : '没有其他志愿'}。`;
     return `Not placed: ${rejections.join('; ')}; ${count ? `the other ${count === 1 ? 'choice' : `${count} choices`} full; ${waits.join(', ')}` : 'no other choice'}.`;
   }
   if (locale === 'ru') return `Не размещён: все выборы (${count}) заполнены; ${waits.join(', ')}.`;

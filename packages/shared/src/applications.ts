@@ -47,7 +47,10 @@ export const call = z.object({
 export type Call = z.infer<typeof call>;
 
 const uniqueList = <T extends z.ZodType>(item: T, max: number) =>
-  z.array(item).max(max).refine((values) => new Set(values.map(String)).size === values.length, { message: 'No duplicates' });
+  z
+    .array(item)
+    .max(max)
+    .refine((values) => new Set(values.map(String)).size === values.length, { message: 'No duplicates' });
 
 const windowInOrder = (value: { opensAt?: string | undefined; closesAt?: string | undefined }) =>
   !value.opensAt || !value.closesAt || new Date(value.opensAt) < new Date(value.closesAt);

@@ -20,13 +20,7 @@ export type AgreementStatus = (typeof agreementStatuses)[number];
 export const planItemStatuses = ['planned', 'in_progress', 'done', 'cancelled'] as const;
 export type PlanItemStatus = (typeof planItemStatuses)[number];
 
-export const mobilityTypes = [
-  'semester',
-  'academic_year',
-  'summer_school',
-  'language_course',
-  'short_term',
-] as const;
+export const mobilityTypes = ['semester', 'academic_year', 'summer_school', 'language_course', 'short_term'] as const;
 export type MobilityType = (typeof mobilityTypes)[number];
 
 /** European Qualifications Framework levels: 6 bachelor, 7 master, 8 doctoral. */

@@ -42,7 +42,11 @@ describe('event shapes', () => {
   });
 
   it('keeps a venue in three languages like a title; a plain string stands for all three', () => {
-    expect(eventCreate.parse({ ...base, venue: { ru: 'Ауд. 1', zh: '1号教室', en: 'Room 1' } }).venue).toEqual({ ru: 'Ауд. 1', zh: '1号教室', en: 'Room 1' });
+    expect(eventCreate.parse({ ...base, venue: { ru: 'Ауд. 1', zh: '1号教室', en: 'Room 1' } }).venue).toEqual({
+      ru: 'Ауд. 1',
+      zh: '1号教室',
+      en: 'Room 1',
+    });
     expect(eventCreate.parse(base).venue).toEqual({ ru: 'Room 1', zh: 'Room 1', en: 'Room 1' });
     expect(eventCreate.parse({ ...base, venue: { ru: ' Ауд. 1 ', zh: '', en: '' } }).venue).toEqual({ ru: 'Ауд. 1', zh: '', en: '' });
     expect(eventCreate.safeParse({ ...base, venue: { ru: '', zh: '', en: '' } }).success).toBe(false);
@@ -57,7 +61,9 @@ describe('event shapes', () => {
     expect(eventCreate.safeParse({ ...base, timeZone: 'Mars/Olympus' }).success).toBe(false);
     expect(eventCreate.safeParse({ ...base, title: { ru: '', zh: '', en: '' } }).success).toBe(false);
     expect(eventCreate.safeParse({ ...base, capacity: 0 }).success).toBe(false);
-    expect(eventUpdate.safeParse({ registrationOpensAt: '2026-12-02T00:00:00Z', registrationClosesAt: '2026-12-01T00:00:00Z' }).success).toBe(false);
+    expect(
+      eventUpdate.safeParse({ registrationOpensAt: '2026-12-02T00:00:00Z', registrationClosesAt: '2026-12-01T00:00:00Z' }).success,
+    ).toBe(false);
     expect(isTimeZone('Europe/Moscow') && isTimeZone('Asia/Shanghai')).toBe(true);
   });
 

@@ -111,10 +111,11 @@ type Times = {
   registrationOpensAt?: string | null | undefined;
   registrationClosesAt?: string | null | undefined;
 };
-const endsAfterStart = (value: Times) =>
-  !value.startsAt || !value.endsAt || Date.parse(value.startsAt) < Date.parse(value.endsAt);
+const endsAfterStart = (value: Times) => !value.startsAt || !value.endsAt || Date.parse(value.startsAt) < Date.parse(value.endsAt);
 const windowInOrder = (value: Times) =>
-  !value.registrationOpensAt || !value.registrationClosesAt || Date.parse(value.registrationOpensAt) < Date.parse(value.registrationClosesAt);
+  !value.registrationOpensAt ||
+  !value.registrationClosesAt ||
+  Date.parse(value.registrationOpensAt) < Date.parse(value.registrationClosesAt);
 
 export const eventCreate = z
   .strictObject({
@@ -264,8 +265,7 @@ export const calendarFeed = z.object({ token: z.string(), path: z.string() });
 export type CalendarFeed = z.infer<typeof calendarFeed>;
 
 /** Where a registrant's QR code points: the coordinator's door page for that code. */
-export const checkInPath = (eventId: string, code: string) =>
-  `/office/events/${eventId}/check-in?code=${encodeURIComponent(code)}`;
+export const checkInPath = (eventId: string, code: string) => `/office/events/${eventId}/check-in?code=${encodeURIComponent(code)}`;
 
 /** Spreadsheet-safe cell text: formulas are neutralised with a leading apostrophe. */
 export function spreadsheetSafe(value: string): string {

@@ -57,9 +57,7 @@ export function formatInstant(
 
 /** Formats a calendar date (`2026-05-01`) for a locale without shifting it across zones. */
 export function formatDate(date: string, locale: Locale): string {
-  return dateTimeFormat(intlLocale[locale], { dateStyle: 'long', timeZone: 'UTC' }).format(
-    new Date(`${date}T00:00:00Z`),
-  );
+  return dateTimeFormat(intlLocale[locale], { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));
 }
 
 export const intlLocale: Record<Locale, string> = { ru: 'ru-RU', zh: 'zh-CN', en: 'en-GB' };

@@ -14,14 +14,30 @@ type Name = (inputs: Record<string, never>, options: { locale: Locale }) => stri
 
 /** TORFL (ТРКИ) levels by their official names (ТЭУ elementary, ТБУ basic, ТРКИ-1…4), from labels.json. */
 const torflLabels: Record<TorflLevel, Name> = {
-  TEU: m.torfl_teu, TBU: m.torfl_tbu, 'TORFL-1': m.torfl_1, 'TORFL-2': m.torfl_2, 'TORFL-3': m.torfl_3, 'TORFL-4': m.torfl_4,
+  TEU: m.torfl_teu,
+  TBU: m.torfl_tbu,
+  'TORFL-1': m.torfl_1,
+  'TORFL-2': m.torfl_2,
+  'TORFL-3': m.torfl_3,
+  'TORFL-4': m.torfl_4,
 };
 const torflName = (level: TorflLevel, locale: Locale) => torflLabels[level]({}, { locale });
 
 /** The same TORFL level as people write it on a certificate ("ТРКИ-1", "TORFL 1", "ТБУ", "basic"). */
 const torflSpellings: Record<string, TorflLevel> = {
-  teu: 'TEU', тэу: 'TEU', elementary: 'TEU', tbu: 'TBU', тбу: 'TBU', basic: 'TBU',
-  ...Object.fromEntries([1, 2, 3, 4].flatMap((n) => [[`${n}`, `TORFL-${n}`], [`torfl${n}`, `TORFL-${n}`], [`трки${n}`, `TORFL-${n}`]])),
+  teu: 'TEU',
+  тэу: 'TEU',
+  elementary: 'TEU',
+  tbu: 'TBU',
+  тбу: 'TBU',
+  basic: 'TBU',
+  ...Object.fromEntries(
+    [1, 2, 3, 4].flatMap((n) => [
+      [`${n}`, `TORFL-${n}`],
+      [`torfl${n}`, `TORFL-${n}`],
+      [`трки${n}`, `TORFL-${n}`],
+    ]),
+  ),
 };
 
 const isTorflLevel = (level: string): level is TorflLevel => (languageLevels.TORFL as readonly string[]).includes(level);
@@ -81,7 +97,14 @@ export function timeZoneName(timeZone: string, locale: Locale): string {
 
 /** Names of the agreement's cities: the data keeps one form (English), readers need their own. */
 const cityNames: Record<string, Name> = { penza: m.city_penza, baoji: m.city_baoji };
-const citySpellings: Record<string, string> = { penza: 'penza', пенза: 'penza', 奔萨: 'penza', baoji: 'baoji', баоцзи: 'baoji', 宝鸡: 'baoji' };
+const citySpellings: Record<string, string> = {
+  penza: 'penza',
+  пенза: 'penza',
+  奔萨: 'penza',
+  baoji: 'baoji',
+  баоцзи: 'baoji',
+  宝鸡: 'baoji',
+};
 
 /** A city in the reader's language when it is known, else as stored. */
 export function cityName(city: string, locale: Locale): string {

@@ -73,7 +73,10 @@ export type BulkApproval = z.infer<typeof bulkApproval>;
 export const bulkApprovalResult = z.object({ results: z.array(bulkApproval) });
 
 export const nominationBulkApprove = z.strictObject({
-  items: z.array(z.strictObject({ id, proposalId: id })).min(1).max(100),
+  items: z
+    .array(z.strictObject({ id, proposalId: id }))
+    .min(1)
+    .max(100),
 });
 
 export const nominationListQuery = listQuery.extend({
@@ -140,7 +143,9 @@ export const flows = z.object({
     }),
   ),
   /** Per pair of parties: approved exchanges each way, and their difference. */
-  balances: z.array(z.object({ institutionAId: id, institutionBId: id, aToB: z.number().int(), bToA: z.number().int(), balance: z.number().int() })),
+  balances: z.array(
+    z.object({ institutionAId: id, institutionBId: id, aToB: z.number().int(), bToA: z.number().int(), balance: z.number().int() }),
+  ),
 });
 export type Flows = z.infer<typeof flows>;
 export const flowsQuery = z.strictObject({ academicYear });

@@ -51,7 +51,14 @@ const idParam = (params: Params, name: string) => (typeof params[name] === 'stri
 export function notificationPath(kind: string, params: Params): string | undefined {
   const [area] = kind.split('.');
   if (kind === 'account.verified') return '/login';
-  const id = area === 'application' ? idParam(params, 'applicationId') : area === 'event' ? idParam(params, 'eventId') : area === 'nomination' ? idParam(params, 'nominationId') : undefined;
+  const id =
+    area === 'application'
+      ? idParam(params, 'applicationId')
+      : area === 'event'
+        ? idParam(params, 'eventId')
+        : area === 'nomination'
+          ? idParam(params, 'nominationId')
+          : undefined;
   if (!id) return undefined;
   return area === 'application' ? `/applications/${id}` : area === 'event' ? `/events/${id}` : `/nominations/${id}`;
 }

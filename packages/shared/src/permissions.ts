@@ -20,9 +20,7 @@ export function allows(access: Access, actor: Actor | null): boolean {
 /** Institution-bound staff: coordinators and reviewers of one institution. */
 export function isStaffOf(actor: Actor, institutionId: string | null): boolean {
   return (
-    (actor.role === 'coordinator' || actor.role === 'reviewer') &&
-    actor.institutionId !== null &&
-    actor.institutionId === institutionId
+    (actor.role === 'coordinator' || actor.role === 'reviewer') && actor.institutionId !== null && actor.institutionId === institutionId
   );
 }
 
@@ -41,8 +39,7 @@ export function canViewUser(actor: Actor, target: UserRef): boolean {
   return actor.role === 'coordinator' && target.role === 'student' && isStaffOf(actor, target.institutionId);
 }
 
-export const canListUsers = (actor: Actor | null) =>
-  actor?.role === 'admin' || actor?.role === 'coordinator';
+export const canListUsers = (actor: Actor | null) => actor?.role === 'admin' || actor?.role === 'coordinator';
 
 /** Admins create any account; coordinators create students of their own institution. */
 export function canCreateUser(actor: Actor, target: { role: Role; institutionId: string | null }): boolean {
@@ -63,14 +60,12 @@ export function canUpdateUser(actor: Actor, target: UserRef, fields: readonly st
 }
 
 /** Whether the actor may verify a pending student (the home page's queue). */
-export const canVerifyStudents = (actor: Actor | null) =>
-  actor?.role === 'admin' || actor?.role === 'coordinator';
+export const canVerifyStudents = (actor: Actor | null) => actor?.role === 'admin' || actor?.role === 'coordinator';
 
 // ——— audit ———
 
 /** Admins read the whole log; coordinators the entries of their own institution. */
-export const canViewAudit = (actor: Actor | null) =>
-  actor?.role === 'admin' || actor?.role === 'coordinator';
+export const canViewAudit = (actor: Actor | null) => actor?.role === 'admin' || actor?.role === 'coordinator';
 
 /** `null` means every institution; otherwise the one institution the actor may see. */
 export function auditScope(actor: Actor): string | null {
@@ -128,7 +123,10 @@ export function isInAudience(actor: Actor, audienceInstitutionIds: readonly stri
 // ——— nominations ———
 
 /** Both sides of a nomination see it; the receiving side sees it as a partner. */
-export function nominationSide(actor: Actor, nomination: { sendingInstitutionId: string; receivingInstitutionId: string }): 'sending' | 'receiving' | 'admin' | null {
+export function nominationSide(
+  actor: Actor,
+  nomination: { sendingInstitutionId: string; receivingInstitutionId: string },
+): 'sending' | 'receiving' | 'admin' | null {
   if (actor.role === 'admin') return 'admin';
   if (isStaffOf(actor, nomination.sendingInstitutionId)) return 'sending';
   if (isStaffOf(actor, nomination.receivingInstitutionId)) return 'receiving';

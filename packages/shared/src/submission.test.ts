@@ -2,9 +2,27 @@ import { describe, expect, it } from 'vitest';
 import { certificateMeets, missingForSubmission, type SubmissionState } from './submission.js';
 
 const hsk4 = { language: 'zh', scale: 'HSK', level: '4' } as const;
-const blank = { fullNameLatin: null, passportNumber: null, passportExpiresOn: null, birthDate: null, citizenship: null, sex: null, studyLevel: null, fieldOfStudy: null };
+const blank = {
+  fullNameLatin: null,
+  passportNumber: null,
+  passportExpiresOn: null,
+  birthDate: null,
+  citizenship: null,
+  sex: null,
+  studyLevel: null,
+  fieldOfStudy: null,
+};
 const state = (overrides: Partial<SubmissionState> = {}): SubmissionState => ({
-  application: { ...blank, fullNameLatin: 'Anna Petrova', passportNumber: '56 99 123456', studyLevel: 6, fieldOfStudy: '0231', motivation: 'Yes.', gpa: 4.5, languageCertificates: [] },
+  application: {
+    ...blank,
+    fullNameLatin: 'Anna Petrova',
+    passportNumber: '56 99 123456',
+    studyLevel: 6,
+    fieldOfStudy: '0231',
+    motivation: 'Yes.',
+    gpa: 4.5,
+    languageCertificates: [],
+  },
   call: { requiredDocuments: [], requiredIdentity: [], languageRequirement: null },
   chosenLines: [{ languageRequirement: null }],
   documents: [],
@@ -25,13 +43,20 @@ describe('certificates against a required level', () => {
 describe('what a submission lacks', () => {
   it('asks every applicant for the base identity and each call for its extras', () => {
     expect(missingForSubmission(state())).toEqual([]);
-    expect(missingForSubmission(state({ application: { ...state().application, fullNameLatin: ' ', studyLevel: null } }))).toEqual([{ item: 'fullNameLatin' }, { item: 'studyLevel' }]);
-    expect(missingForSubmission(state({ call: { requiredDocuments: [], requiredIdentity: ['sex', 'birthDate'], languageRequirement: null } }))).toEqual([{ item: 'birthDate' }, { item: 'sex' }]);
+    expect(missingForSubmission(state({ application: { ...state().application, fullNameLatin: ' ', studyLevel: null } }))).toEqual([
+      { item: 'fullNameLatin' },
+      { item: 'studyLevel' },
+    ]);
+    expect(
+      missingForSubmission(state({ call: { requiredDocuments: [], requiredIdentity: ['sex', 'birthDate'], languageRequirement: null } })),
+    ).toEqual([{ item: 'birthDate' }, { item: 'sex' }]);
   });
 
   it('names a language certificate once per language and scale, by the highest level the call or a chosen line asks', () => {
     const lines = [{ languageRequirement: hsk4 }, { languageRequirement: { ...hsk4, level: '5' } }];
-    expect(missingForSubmission(state({ chosenLines: lines }))).toEqual([{ item: 'languageCertificate', language: 'zh', scale: 'HSK', level: '5' }]);
+    expect(missingForSubmission(state({ chosenLines: lines }))).toEqual([
+      { item: 'languageCertificate', language: 'zh', scale: 'HSK', level: '5' },
+    ]);
     const withHsk4 = { ...state().application, languageCertificates: [{ language: 'zh', level: '4' }] };
     expect(missingForSubmission(state({ chosenLines: [{ languageRequirement: hsk4 }], application: withHsk4 }))).toEqual([]);
   });

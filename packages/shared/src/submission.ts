@@ -14,7 +14,11 @@ export type CertificateLevel = { language: string; level: string };
 
 export type SubmissionState = {
   application: Identity & { motivation: string; gpa: number | null; languageCertificates: readonly CertificateLevel[] };
-  call: { requiredDocuments: readonly DocumentType[]; requiredIdentity?: readonly ExtraIdentityField[] | null; languageRequirement: LanguageRequirement | null };
+  call: {
+    requiredDocuments: readonly DocumentType[];
+    requiredIdentity?: readonly ExtraIdentityField[] | null;
+    languageRequirement: LanguageRequirement | null;
+  };
   /** The quota lines the student chose (their language requirements count too). */
   chosenLines: readonly { languageRequirement: LanguageRequirement | null }[];
   /** Types of the current documents. */
@@ -25,7 +29,11 @@ const filled = (value: string | number | null | undefined) => value !== null && 
 
 /** A certificate's level on the required scale when it names one of that scale's levels, else -1. */
 function levelIndex(scale: LanguageScale, level: string): number {
-  const normalised = level.trim().toUpperCase().replace(/^ТРКИ/, 'TORFL').replace(/^HSK\s*/, '');
+  const normalised = level
+    .trim()
+    .toUpperCase()
+    .replace(/^ТРКИ/, 'TORFL')
+    .replace(/^HSK\s*/, '');
   return (languageLevels[scale] as readonly string[]).indexOf(normalised);
 }
 

@@ -20,7 +20,9 @@ function scrub(value: unknown): unknown {
   if (value instanceof Date) return value.toISOString();
   if (Array.isArray(value)) return value.map(scrub);
   return Object.fromEntries(
-    Object.entries(value).filter(([key]) => !secretFields.has(key)).map(([key, inner]) => [key, scrub(inner)]),
+    Object.entries(value)
+      .filter(([key]) => !secretFields.has(key))
+      .map(([key, inner]) => [key, scrub(inner)]),
   );
 }
 

@@ -24,5 +24,7 @@ export async function notify(tx: Executor, userId: string, kind: string, params:
     return;
   }
   const { subject, body } = renderNotification(kind, params, user.locale);
-  await tx.insert(mailOutbox).values({ toAddress: user.email, subject, body, locale: user.locale, linkPath: notificationPath(kind, params) ?? null });
+  await tx
+    .insert(mailOutbox)
+    .values({ toAddress: user.email, subject, body, locale: user.locale, linkPath: notificationPath(kind, params) ?? null });
 }

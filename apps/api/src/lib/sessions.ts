@@ -21,9 +21,7 @@ export async function revokeSessions(tx: Executor, userId: string, except?: stri
   await tx
     .update(sessions)
     .set({ revokedAt: sql`now()` })
-    .where(
-      and(eq(sessions.userId, userId), isNull(sessions.revokedAt), except ? ne(sessions.id, except) : undefined),
-    );
+    .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt), except ? ne(sessions.id, except) : undefined));
 }
 
 /**

@@ -37,16 +37,43 @@ export function exportLocale(request: FastifyRequest): Locale {
   return negotiateLocale(request.headers['accept-language']);
 }
 
-export const applicationColumns = ['student', 'studentLatin', 'email', 'status', 'submittedAt', 'gpa', 'score', 'eligible', 'preferences', 'documents', 'reviewComment'] as const;
+export const applicationColumns = [
+  'student',
+  'studentLatin',
+  'email',
+  'status',
+  'submittedAt',
+  'gpa',
+  'score',
+  'eligible',
+  'preferences',
+  'documents',
+  'reviewComment',
+] as const;
 export const nominationColumns = [
-  'student', 'studentLatin', 'email', 'homeInstitution', 'receivingInstitution', 'academicYear', 'mobilityType', 'status', 'studyLevel', 'fieldOfStudy', 'languages', 'nominatedAt', 'decidedAt', 'partnerComment',
+  'student',
+  'studentLatin',
+  'email',
+  'homeInstitution',
+  'receivingInstitution',
+  'academicYear',
+  'mobilityType',
+  'status',
+  'studyLevel',
+  'fieldOfStudy',
+  'languages',
+  'nominatedAt',
+  'decidedAt',
+  'partnerComment',
 ] as const;
 export const registrationColumns = ['fullName', 'email', 'institution', 'status', 'position', 'registeredAt', 'checkedInAt'] as const;
 
 /** A column's header key in messages/<locale>/export.json: `export_<sheet>_<column in snake case>`. */
-const headerKey = (sheet: string, column: string) => `export_${sheet}_${column.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)}` as keyof typeof texts;
+const headerKey = (sheet: string, column: string) =>
+  `export_${sheet}_${column.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)}` as keyof typeof texts;
 const say = (message: Message, locale: Locale) => message({}, { locale });
-const headerOf = (sheet: string, columns: readonly string[], locale: Locale) => columns.map((column) => say(texts[headerKey(sheet, column)], locale));
+const headerOf = (sheet: string, columns: readonly string[], locale: Locale) =>
+  columns.map((column) => say(texts[headerKey(sheet, column)], locale));
 const lookup = (labels: Record<string, Message>, locale: Locale) => (value: string) => {
   const label = labels[value];
   return label ? say(label, locale) : value;
@@ -56,7 +83,11 @@ const lookup = (labels: Record<string, Message>, locale: Locale) => (value: stri
 export function exportTexts(locale: Locale) {
   return {
     locale,
-    sheet: { applications: say(texts.export_sheet_applications, locale), nominations: say(texts.export_sheet_nominations, locale), registrations: say(texts.export_sheet_registrations, locale) },
+    sheet: {
+      applications: say(texts.export_sheet_applications, locale),
+      nominations: say(texts.export_sheet_nominations, locale),
+      registrations: say(texts.export_sheet_registrations, locale),
+    },
     applicationHeader: headerOf('application', applicationColumns, locale),
     nominationHeader: headerOf('nomination', nominationColumns, locale),
     registrationHeader: headerOf('registration', registrationColumns, locale),
@@ -67,11 +98,13 @@ export function exportTexts(locale: Locale) {
     documentType: lookup(documentTypeLabel, locale),
     language: lookup(languageLabel, locale),
     studyLevel: (level: number | null | undefined) => (level === null || level === undefined ? '' : eqfLevelLabel(level, locale)),
-    yesNo: (value: boolean | null | undefined) => (value === null || value === undefined ? '' : say(value ? texts.export_yes : texts.export_no, locale)),
+    yesNo: (value: boolean | null | undefined) =>
+      value === null || value === undefined ? '' : say(value ? texts.export_yes : texts.export_no, locale),
     /** Someone's own words, with "(in Russian)" when they wrote in another language than the export's. */
     written: (text: string | null | undefined, writtenIn: Locale | null | undefined) => writtenText(text ?? '', writtenIn, locale),
     /** "Russian: TORFL-1, 15 May 2025", named as on the web. */
-    certificate: (certificate: LanguageCertificate) => certificateLine(lookup(languageLabel, locale)(certificate.language), certificate, locale),
+    certificate: (certificate: LanguageCertificate) =>
+      certificateLine(lookup(languageLabel, locale)(certificate.language), certificate, locale),
     /** `31.03.2026 23:59 (московское время, UTC+3)` (ru), `2026/03/31 23:59（莫斯科时间，UTC+3）` (zh), `31/03/2026 23:59 (Moscow time, UTC+3)` (en). */
     instant: (instant: string | Date | null | undefined, timeZone: string) => formatExportInstant(instant, locale, timeZone),
   };
@@ -84,7 +117,9 @@ export function formatExportInstant(instant: string | Date | null | undefined, l
   const zoned = inZone(instant, timeZone);
   const local = localDateTime(zoned);
   // The zone's calendar day, written in the locale's order (formatted as UTC: no second shift).
-  const date = dateTimeFormat(intlLocale[locale], { year: 'numeric', month: '2-digit', day: '2-digit', timeZone: 'UTC' }).format(new Date(`${local.slice(0, 10)}T00:00:00Z`));
+  const date = dateTimeFormat(intlLocale[locale], { year: 'numeric', month: '2-digit', day: '2-digit', timeZone: 'UTC' }).format(
+    new Date(`${local.slice(0, 10)}T00:00:00Z`),
+  );
   const time = local.slice(11, 16);
   const offset = utcOffset(zoned);
   const zone = timeZoneName(timeZone, locale);

@@ -108,7 +108,12 @@ describe.skipIf(!onPostgres)('hot read paths over the medium data set', () => {
   async function capture(request: { method?: 'GET' | 'POST'; url: string; as?: string; payload?: object }) {
     const headers = request.as ? { authorization: `Bearer ${await token(request.as)}` } : {};
     capturing = [];
-    const response = await app.inject({ method: request.method ?? 'GET', url: request.url, headers, ...(request.payload ? { payload: request.payload } : {}) });
+    const response = await app.inject({
+      method: request.method ?? 'GET',
+      url: request.url,
+      headers,
+      ...(request.payload ? { payload: request.payload } : {}),
+    });
     const statements = capturing;
     capturing = null;
     expect(response.statusCode, response.body).toBe(200);
@@ -117,7 +122,10 @@ describe.skipIf(!onPostgres)('hot read paths over the medium data set', () => {
 
   async function plan(statement: Captured, seqscan: boolean): Promise<PlanNode> {
     await explainer.rows(`set enable_seqscan = ${seqscan ? 'on' : 'off'}`);
-    const [row] = await explainer.rows<{ 'QUERY PLAN': { Plan: PlanNode }[] | string }>(`explain (format json) ${statement.query}`, statement.params);
+    const [row] = await explainer.rows<{ 'QUERY PLAN': { Plan: PlanNode }[] | string }>(
+      `explain (format json) ${statement.query}`,
+      statement.params,
+    );
     const json = row!['QUERY PLAN'];
     return (typeof json === 'string' ? JSON.parse(json) : json)[0]!.Plan;
   }
@@ -133,7 +141,9 @@ describe.skipIf(!onPostgres)('hot read paths over the medium data set', () => {
    */
   async function sequentialScans(statements: Captured[]) {
     const sizes = new Map(
-      (await explainer.rows<{ relname: string; relpages: number }>(`select relname, relpages from pg_class where relkind = 'r'`)).map((row) => [row.relname, Number(row.relpages)]),
+      (await explainer.rows<{ relname: string; relpages: number }>(`select relname, relpages from pg_class where relkind = 'r'`)).map(
+        (row) => [row.relname, Number(row.relpages)],
+      ),
     );
     const found: string[] = [];
     for (const statement of statements) {
@@ -144,7 +154,9 @@ describe.skipIf(!onPostgres)('hot read paths over the medium data set', () => {
           // The planner rightly scans a table that is still small; with scans discouraged, any.
           const large = largeTables.has(table) && (!seqscan || (sizes.get(table) ?? 0) >= planTablePages);
           if (node['Node Type'] === 'Seq Scan' && large) {
-            found.push(`${node['Relation Name']} (${seqscan ? 'chosen by the planner' : 'no usable index'}) in: ${statement.query.slice(0, 300)}`);
+            found.push(
+              `${node['Relation Name']} (${seqscan ? 'chosen by the planner' : 'no usable index'}) in: ${statement.query.slice(0, 300)}`,
+            );
           }
         }
       }
@@ -164,11 +176,26 @@ describe.skipIf(!onPostgres)('hot read paths over the medium data set', () => {
       url: (limit) => `/api/v1/applications?callId=${ids.callId}&status=submitted&sort=score&order=desc&limit=${limit}&offset=${limit}`,
       budget: 6,
     },
-    { name: "the coordinator's review list (every call, newest first)", as: () => coordinator('psu'), url: (limit) => `/api/v1/applications?limit=${limit}`, budget: 6 },
-    { name: "the partner's incoming nominees", as: () => coordinator('buas'), url: (limit) => `/api/v1/nominations?direction=incoming&limit=${limit}`, budget: 6 },
+    {
+      name: "the coordinator's review list (every call, newest first)",
+      as: () => coordinator('psu'),
+      url: (limit) => `/api/v1/applications?limit=${limit}`,
+      budget: 6,
+    },
+    {
+      name: "the partner's incoming nominees",
+      as: () => coordinator('buas'),
+      url: (limit) => `/api/v1/nominations?direction=incoming&limit=${limit}`,
+      budget: 6,
+    },
     { name: 'the flows report', as: () => coordinator('bri'), url: () => '/api/v1/reports/flows?academicYear=2025%2F2026', budget: 5 },
     { name: 'the public events list', url: (limit) => `/api/v1/events?limit=${limit}`, budget: 3 },
-    { name: "an event's registrants", as: () => coordinator('psu'), url: (limit) => `/api/v1/events/${ids.eventId}/registrations?limit=${limit}`, budget: 8 },
+    {
+      name: "an event's registrants",
+      as: () => coordinator('psu'),
+      url: (limit) => `/api/v1/events/${ids.eventId}/registrations?limit=${limit}`,
+      budget: 8,
+    },
     { name: 'the session lookup (GET /me)', as: () => ids.studentEmail!, url: () => '/api/v1/me', budget: 4 },
   ];
 
@@ -187,7 +214,11 @@ describe.skipIf(!onPostgres)('hot read paths over the medium data set', () => {
 
   it('a login: a bounded number of statements, none scanning a large table', async () => {
     capturing = [];
-    const response = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: ids.studentEmail, password: demoPassword } });
+    const response = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { email: ids.studentEmail, password: demoPassword },
+    });
     const statements = capturing;
     capturing = null;
     expect(response.statusCode).toBe(200);

@@ -62,14 +62,26 @@ describe.skipIf(!process.env.DATABASE_URL)('two API processes on one database (P
     servers = ports.map((port) =>
       spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
         cwd: apiRoot,
-        env: { ...process.env, DATABASE_URL: database.url, API_PORT: String(port), JWT_SECRET: jwtSecret, DATA_DIR: dataDir, LOG_LEVEL: 'silent', RATE_LIMIT_MAX: '100000', NODE_ENV: 'test' },
+        env: {
+          ...process.env,
+          DATABASE_URL: database.url,
+          API_PORT: String(port),
+          JWT_SECRET: jwtSecret,
+          DATA_DIR: dataDir,
+          LOG_LEVEL: 'silent',
+          RATE_LIMIT_MAX: '100000',
+          NODE_ENV: 'test',
+        },
         stdio: 'ignore',
       }),
     );
     bases = ports.map((port) => `http://127.0.0.1:${port}`);
     await Promise.all(ports.map(waitForReady));
     for (let i = 1; i <= people; i++) {
-      const response = await call(i, 'POST', '/api/v1/auth/login', undefined, { email: `pair${i}@psu.exchange.test`, password: demoPassword });
+      const response = await call(i, 'POST', '/api/v1/auth/login', undefined, {
+        email: `pair${i}@psu.exchange.test`,
+        password: demoPassword,
+      });
       expect(response.status).toBe(200);
       tokens.push(((await response.json()) as { token: string }).token);
     }
@@ -77,7 +89,9 @@ describe.skipIf(!process.env.DATABASE_URL)('two API processes on one database (P
 
   afterAll(async () => {
     for (const server of servers) server.kill('SIGTERM');
-    await Promise.all(servers.map((server) => new Promise((resolve) => (server.exitCode === null ? server.on('exit', resolve) : resolve(null)))));
+    await Promise.all(
+      servers.map((server) => new Promise((resolve) => (server.exitCode === null ? server.on('exit', resolve) : resolve(null)))),
+    );
     await database?.close();
     if (dataDir) await rm(dataDir, { recursive: true, force: true });
   });
@@ -100,16 +114,27 @@ describe.skipIf(!process.env.DATABASE_URL)('two API processes on one database (P
     expect(registered.map((response) => response.status)).toEqual(tokens.map(() => 201));
     expect(bodies.filter((body) => body.status === 'confirmed')).toHaveLength(seats);
     // The waiting list is one queue whichever process took the request: positions 1..n, no gap.
-    expect(bodies.filter((body) => body.status === 'waitlisted').map((body) => body.position).sort((a, b) => a! - b!)).toEqual(
-      Array.from({ length: people - seats }, (_, i) => i + 1),
-    );
+    expect(
+      bodies
+        .filter((body) => body.status === 'waitlisted')
+        .map((body) => body.position)
+        .sort((a, b) => a! - b!),
+    ).toEqual(Array.from({ length: people - seats }, (_, i) => i + 1));
     expect(await eventState()).toEqual({ capacity: seats, counter: seats, confirmed: seats, waitlisted: people - seats, duplicates: 0 });
 
     // Confirmed people leave through both processes at once: each seat goes to exactly one waiting person.
     const confirmedTokens = tokens.filter((_, i) => bodies[i]!.status === 'confirmed').slice(0, leaving);
-    const left = await Promise.all(confirmedTokens.map((token, i) => call(i, 'DELETE', `/api/v1/events/${eventId}/registrations/me`, token)));
+    const left = await Promise.all(
+      confirmedTokens.map((token, i) => call(i, 'DELETE', `/api/v1/events/${eventId}/registrations/me`, token)),
+    );
     expect(left.every((response) => response.status < 300)).toBe(true);
-    expect(await eventState()).toEqual({ capacity: seats, counter: seats, confirmed: seats, waitlisted: people - seats - leaving, duplicates: 0 });
+    expect(await eventState()).toEqual({
+      capacity: seats,
+      counter: seats,
+      confirmed: seats,
+      waitlisted: people - seats - leaving,
+      duplicates: 0,
+    });
   }, 120_000);
 
   it('refuses at once, on the other process, a session ended on one', async () => {

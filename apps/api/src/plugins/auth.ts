@@ -135,11 +135,9 @@ async function authPlugin(app: FastifyInstance, options: AuthOptions) {
       if (claims.typ !== 'access' || typeof claims.sid !== 'string' || typeof claims.sub !== 'string') {
         throw unauthorized('invalid_token', 'The token is not valid.');
       }
-      const [row] = await app.database.rows<SignedInRow>(
-        signedInRequest,
-        [claims.sid, claims.sub, rateLimitWindowSeconds, counted],
-        { prepare: true },
-      );
+      const [row] = await app.database.rows<SignedInRow>(signedInRequest, [claims.sid, claims.sub, rateLimitWindowSeconds, counted], {
+        prepare: true,
+      });
       if (!row?.live) {
         throw unauthorized('token_revoked', 'This session has ended; sign in again.');
       }

@@ -56,11 +56,7 @@ export function sendProblem(
   };
   if (status === 429 && typeof extra.retryAfter === 'number') reply.header('retry-after', String(extra.retryAfter));
   // The schema serializer does not know problem bodies: send them as plain JSON.
-  return reply
-    .code(status)
-    .type('application/problem+json; charset=utf-8')
-    .serializer(JSON.stringify)
-    .send(body);
+  return reply.code(status).type('application/problem+json; charset=utf-8').serializer(JSON.stringify).send(body);
 }
 
 /** Fastify's own client errors, with a code the web can translate. */

@@ -6,7 +6,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, problemOf, type TestContext } from '../test/helper.js';
 
 type Responses = Record<string, { content?: Record<string, { schema?: unknown }> }>;
-type Document = { paths: Record<string, Record<string, { responses: Responses }>>; components: { schemas: Record<string, { additionalProperties?: unknown }> } };
+type Document = {
+  paths: Record<string, Record<string, { responses: Responses }>>;
+  components: { schemas: Record<string, { additionalProperties?: unknown }> };
+};
 
 let t: TestContext;
 let document: Document;
@@ -17,8 +20,11 @@ beforeAll(async () => {
 afterAll(() => t?.close());
 
 const operations = () =>
-  Object.entries(document.paths).flatMap(([path, methods]) => Object.entries(methods).map(([method, operation]) => ({ path, method, responses: operation.responses })));
-const mediaTypes = (path: string, method = 'get', status = '200') => Object.keys(document.paths[path]![method]!.responses[status]?.content ?? {});
+  Object.entries(document.paths).flatMap(([path, methods]) =>
+    Object.entries(methods).map(([method, operation]) => ({ path, method, responses: operation.responses })),
+  );
+const mediaTypes = (path: string, method = 'get', status = '200') =>
+  Object.keys(document.paths[path]![method]!.responses[status]?.content ?? {});
 
 describe('the OpenAPI document', () => {
   it('documents every error as application/problem+json with the Problem schema, extension members allowed', () => {
@@ -28,7 +34,10 @@ describe('the OpenAPI document', () => {
         .map(([status, response]) => ({ where: `${method} ${path} ${status}`, content: response.content })),
     );
     expect(errors.length).toBeGreaterThan(300);
-    const wrong = errors.filter(({ content }) => JSON.stringify(content) !== JSON.stringify({ 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } }));
+    const wrong = errors.filter(
+      ({ content }) =>
+        JSON.stringify(content) !== JSON.stringify({ 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } }),
+    );
     expect(wrong.map(({ where }) => where)).toEqual([]);
     expect(document.components.schemas.Problem!.additionalProperties).toEqual({});
   });
@@ -51,7 +60,9 @@ describe('the OpenAPI document', () => {
     expect(withId.length).toBeGreaterThan(30);
     expect(withId.filter(({ responses }) => !responses['414']).map(({ method, path }) => `${method} ${path}`)).toEqual([]);
     const writes = operations().filter(({ method }) => ['post', 'patch', 'put'].includes(method));
-    expect(writes.filter(({ responses }) => !responses['413'] || !responses['415']).map(({ method, path }) => `${method} ${path}`)).toEqual([]);
+    expect(writes.filter(({ responses }) => !responses['413'] || !responses['415']).map(({ method, path }) => `${method} ${path}`)).toEqual(
+      [],
+    );
   });
 
   it('answers an over-long id with the documented 414', async () => {

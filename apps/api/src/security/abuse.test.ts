@@ -53,13 +53,39 @@ describe('tokens', () => {
     const forged: [string, string, string][] = [
       ['alg none', jwt({ alg: 'none', typ: 'JWT' }, claims, null), 'invalid_token'],
       ['alg none with a signature', `${b64({ alg: 'none' })}.${b64(claims)}.${token.split('.')[2]}`, 'invalid_token'],
-      ['alg HS512', `${b64({ alg: 'HS512', typ: 'JWT' })}.${b64(claims)}.${createHmac('sha512', t.jwtSecret).update(`${b64({ alg: 'HS512', typ: 'JWT' })}.${b64(claims)}`).digest('base64url')}`, 'invalid_token'],
+      [
+        'alg HS512',
+        `${b64({ alg: 'HS512', typ: 'JWT' })}.${b64(claims)}.${createHmac('sha512', t.jwtSecret)
+          .update(`${b64({ alg: 'HS512', typ: 'JWT' })}.${b64(claims)}`)
+          .digest('base64url')}`,
+        'invalid_token',
+      ],
       ['wrong signature', jwt({ alg: 'HS256', typ: 'JWT' }, claims, 'another-secret-another-secret-another'), 'invalid_token'],
-      ['payload changed under the signature', `${token.split('.')[0]}.${b64({ ...claims, role: 'admin' })}.${token.split('.')[2]}`, 'invalid_token'],
+      [
+        'payload changed under the signature',
+        `${token.split('.')[0]}.${b64({ ...claims, role: 'admin' })}.${token.split('.')[2]}`,
+        'invalid_token',
+      ],
       ['expired', jwt({ alg: 'HS256', typ: 'JWT' }, { ...claims, iat: now - 3600, exp: now - 60 }, t.jwtSecret), 'token_expired'],
-      ['wrong type', jwt({ alg: 'HS256', typ: 'JWT' }, { ...claims, typ: 'refresh', iat: now, exp: now + 600 }, t.jwtSecret), 'invalid_token'],
-      ['no session', jwt({ alg: 'HS256', typ: 'JWT' }, { sub: claims.sub, role: 'student', typ: 'access', iat: now, exp: now + 600 }, t.jwtSecret), 'invalid_token'],
-      ['another user’s session', jwt({ alg: 'HS256', typ: 'JWT' }, { ...claims, sub: await f.userId('admin@exchange.test'), role: 'admin', iat: now, exp: now + 600 }, t.jwtSecret), 'token_revoked'],
+      [
+        'wrong type',
+        jwt({ alg: 'HS256', typ: 'JWT' }, { ...claims, typ: 'refresh', iat: now, exp: now + 600 }, t.jwtSecret),
+        'invalid_token',
+      ],
+      [
+        'no session',
+        jwt({ alg: 'HS256', typ: 'JWT' }, { sub: claims.sub, role: 'student', typ: 'access', iat: now, exp: now + 600 }, t.jwtSecret),
+        'invalid_token',
+      ],
+      [
+        'another user’s session',
+        jwt(
+          { alg: 'HS256', typ: 'JWT' },
+          { ...claims, sub: await f.userId('admin@exchange.test'), role: 'admin', iat: now, exp: now + 600 },
+          t.jwtSecret,
+        ),
+        'token_revoked',
+      ],
       ['garbage', 'not.a.token', 'invalid_token'],
       ['empty segments', '..', 'invalid_token'],
     ];
@@ -69,7 +95,12 @@ describe('tokens', () => {
       expect(problemOf(response).code, label).toBe(code);
     }
     for (const header of ['Basic c3R1ZGVudDpwYXNz', 'Bearer', `Token ${token}`, `Bearer ${token} extra`]) {
-      const response = await t.request({ method: 'PATCH', url: '/api/v1/me', headers: { authorization: header }, payload: { fullName: 'Hacked' } });
+      const response = await t.request({
+        method: 'PATCH',
+        url: '/api/v1/me',
+        headers: { authorization: header },
+        payload: { fullName: 'Hacked' },
+      });
       refused(response, 401, header);
     }
     expect((await t.database.db.select().from(users).where(eq(users.id, userId)))[0]!.fullName).toBe(nameBefore);
@@ -79,12 +110,22 @@ describe('tokens', () => {
     const student = await f.student('PSU');
     const disabled = await t.login(student.email);
     const admin = await f.token('admin@exchange.test');
-    expect((await t.request({ method: 'PATCH', url: `/api/v1/users/${student.id}`, token: admin, payload: { status: 'disabled' } })).statusCode).toBe(200);
+    expect(
+      (await t.request({ method: 'PATCH', url: `/api/v1/users/${student.id}`, token: admin, payload: { status: 'disabled' } })).statusCode,
+    ).toBe(200);
     refused(await t.request({ method: 'GET', url: '/api/v1/me', token: disabled }), 401, 'disabled user');
     refused(await t.request({ method: 'POST', url: '/api/v1/auth/refresh', token: disabled }), 401, 'disabled user refreshing');
     // With the right password, a disabled account is told so (403); with a wrong one, 401 as for anyone.
-    refused(await t.request({ method: 'POST', url: '/api/v1/auth/login', payload: { email: student.email, password: demoPassword } }), 403, 'disabled user signing in');
-    refused(await t.request({ method: 'POST', url: '/api/v1/auth/login', payload: { email: student.email, password: 'wrong-password-1' } }), 401, 'disabled user, wrong password');
+    refused(
+      await t.request({ method: 'POST', url: '/api/v1/auth/login', payload: { email: student.email, password: demoPassword } }),
+      403,
+      'disabled user signing in',
+    );
+    refused(
+      await t.request({ method: 'POST', url: '/api/v1/auth/login', payload: { email: student.email, password: 'wrong-password-1' } }),
+      401,
+      'disabled user, wrong password',
+    );
 
     const other = await f.student('PSU');
     const first = await t.login(other.email);
@@ -93,14 +134,23 @@ describe('tokens', () => {
     refused(await t.request({ method: 'GET', url: '/api/v1/me', token: first }), 401, 'after logout');
     refused(await t.request({ method: 'POST', url: '/api/v1/auth/refresh', token: first }), 401, 'refresh after logout');
     expect((await t.request({ method: 'GET', url: '/api/v1/me', token: second })).statusCode).toBe(200);
-    const changed = await t.request({ method: 'POST', url: '/api/v1/me/password', token: second, payload: { currentPassword: demoPassword, newPassword: 'Penza-Baoji-2026-new' } });
+    const changed = await t.request({
+      method: 'POST',
+      url: '/api/v1/me/password',
+      token: second,
+      payload: { currentPassword: demoPassword, newPassword: 'Penza-Baoji-2026-new' },
+    });
     expect(changed.statusCode).toBe(200);
     const third = changed.json().token as string;
     const stale = await t.login(other.email, 'Penza-Baoji-2026-new');
     // The session that changed the password lives on with its new token; every other one ends.
     expect((await t.request({ method: 'GET', url: '/api/v1/me', token: third })).statusCode).toBe(200);
     expect((await t.request({ method: 'GET', url: '/api/v1/me', token: stale })).statusCode).toBe(200);
-    refused(await t.request({ method: 'POST', url: '/api/v1/auth/login', payload: { email: other.email, password: demoPassword } }), 401, 'old password');
+    refused(
+      await t.request({ method: 'POST', url: '/api/v1/auth/login', payload: { email: other.email, password: demoPassword } }),
+      401,
+      'old password',
+    );
   });
 });
 
@@ -111,7 +161,13 @@ describe('passwords', () => {
         method: 'POST',
         url: '/api/v1/auth/register',
         headers: { [clientIpHeader]: `198.51.100.${n}`, [clientSignatureHeader]: signClientAddress(t.jwtSecret, `198.51.100.${n}`) },
-        payload: { email: `pw${n}@example.test`, password, fullName: 'P', institutionId: f.institution.PSU, consent: { version: consentVersion } },
+        payload: {
+          email: `pw${n}@example.test`,
+          password,
+          fullName: 'P',
+          institutionId: f.institution.PSU,
+          consent: { version: consentVersion },
+        },
       });
     refused(await register('Qz7#kLp', 1), 400, '7 characters');
     expect((await register('Qz7#kLpw', 2)).statusCode).toBe(201);
@@ -121,7 +177,12 @@ describe('passwords', () => {
     const [, algorithm, version, parameters] = row!.passwordHash.split('$');
     expect(algorithm).toBe('argon2id');
     expect(version).toBe('v=19');
-    const params = Object.fromEntries(parameters!.split(',').map((pair) => pair.split('=')).map(([name, value]) => [name, Number(value)]));
+    const params = Object.fromEntries(
+      parameters!
+        .split(',')
+        .map((pair) => pair.split('='))
+        .map(([name, value]) => [name, Number(value)]),
+    );
     // OWASP's minimum for argon2id: 19 MiB, 2 iterations, 1 lane.
     expect(params.m).toBeGreaterThanOrEqual(19_456);
     expect(params.t).toBeGreaterThanOrEqual(2);
@@ -134,10 +195,31 @@ describe('input', () => {
     const draft = await f.application('student1@psu.exchange.test', 'draft');
     const token = await f.token('student1@psu.exchange.test');
     const audits = await auditCount();
-    refused(await t.request({ method: 'PATCH', url: `/api/v1/applications/${draft.id}`, token, payload: { motivation: 'x'.repeat(1_100_000) } }), 413, 'JSON over 1 MB');
-    refused(await t.request({ method: 'PATCH', url: '/api/v1/me', token, headers: { 'content-type': 'application/json' }, payload: `{"fullName":"${'я'.repeat(600_000)}"}` }), 413, 'multi-byte JSON over 1 MB');
-    const big = multipart({ type: 'transcript' }, { name: 'big.pdf', content: Buffer.concat([sampleFiles.pdf, Buffer.alloc(10 * 1024 * 1024 + 10)]), contentType: 'application/pdf' });
-    refused(await t.request({ method: 'POST', url: `/api/v1/applications/${draft.id}/documents`, token, ...big }), 413, 'upload over 10 MB');
+    refused(
+      await t.request({ method: 'PATCH', url: `/api/v1/applications/${draft.id}`, token, payload: { motivation: 'x'.repeat(1_100_000) } }),
+      413,
+      'JSON over 1 MB',
+    );
+    refused(
+      await t.request({
+        method: 'PATCH',
+        url: '/api/v1/me',
+        token,
+        headers: { 'content-type': 'application/json' },
+        payload: `{"fullName":"${'я'.repeat(600_000)}"}`,
+      }),
+      413,
+      'multi-byte JSON over 1 MB',
+    );
+    const big = multipart(
+      { type: 'transcript' },
+      { name: 'big.pdf', content: Buffer.concat([sampleFiles.pdf, Buffer.alloc(10 * 1024 * 1024 + 10)]), contentType: 'application/pdf' },
+    );
+    refused(
+      await t.request({ method: 'POST', url: `/api/v1/applications/${draft.id}/documents`, token, ...big }),
+      413,
+      'upload over 10 MB',
+    );
     const dossier = (await t.request({ method: 'GET', url: `/api/v1/applications/${draft.id}`, token })).json();
     expect(dossier.motivation).toBe('I want to study abroad.');
     expect(dossier.documents.map((document: { type: string }) => document.type)).toEqual(['motivation_letter']);
@@ -155,7 +237,13 @@ describe('input', () => {
       '{"fullName": {"__proto__": {"toString": 1}}}',
     ];
     for (const payload of payloads) {
-      const response = await t.request({ method: 'PATCH', url: '/api/v1/me', token, headers: { 'content-type': 'application/json' }, payload });
+      const response = await t.request({
+        method: 'PATCH',
+        url: '/api/v1/me',
+        token,
+        headers: { 'content-type': 'application/json' },
+        payload,
+      });
       refused(response, 400, payload);
     }
     const register = await t.request({
@@ -182,8 +270,16 @@ describe('input', () => {
       ['application/json-patch+json', '[]'],
     ];
     for (const [type, payload] of bodies) {
-      refused(await t.request({ method: 'PATCH', url: `/api/v1/applications/${draft.id}`, token, headers: { 'content-type': type }, payload }), 415, type);
-      refused(await t.request({ method: 'POST', url: '/api/v1/auth/login', headers: { 'content-type': type }, payload }), 415, `login ${type}`);
+      refused(
+        await t.request({ method: 'PATCH', url: `/api/v1/applications/${draft.id}`, token, headers: { 'content-type': type }, payload }),
+        415,
+        type,
+      );
+      refused(
+        await t.request({ method: 'POST', url: '/api/v1/auth/login', headers: { 'content-type': type }, payload }),
+        415,
+        `login ${type}`,
+      );
     }
     // Multipart is parsed in the module that takes uploads; a JSON route then finds no JSON body.
     const form = multipart({ motivation: 'x' });
@@ -191,14 +287,42 @@ describe('input', () => {
     cases++;
     expect([400, 415]).toContain(multipartAnswer.statusCode);
     problemOf(multipartAnswer);
-    refused(await t.request({ method: 'POST', url: `/api/v1/applications/${draft.id}/documents`, token, payload: { type: 'transcript' } }), 415, 'JSON to the upload route');
-    expect((await t.request({ method: 'GET', url: `/api/v1/applications/${draft.id}`, token })).json().motivation).toBe('I want to study abroad.');
+    refused(
+      await t.request({ method: 'POST', url: `/api/v1/applications/${draft.id}/documents`, token, payload: { type: 'transcript' } }),
+      415,
+      'JSON to the upload route',
+    );
+    expect((await t.request({ method: 'GET', url: `/api/v1/applications/${draft.id}`, token })).json().motivation).toBe(
+      'I want to study abroad.',
+    );
   });
 
   it('refuses huge, negative and malformed paging', async () => {
     const token = await f.token('admin@exchange.test');
-    const lists = ['/api/v1/applications', '/api/v1/users', '/api/v1/nominations', '/api/v1/calls', '/api/v1/events', '/api/v1/audit', '/api/v1/notifications', '/api/v1/agreements'];
-    const queries = ['limit=1000000', 'limit=101', 'limit=0', 'limit=-1', 'limit=1e309', 'limit=abc', 'limit=10.5', 'offset=-1', 'offset=99999999999999999999', 'limit=1&limit=2', 'limit[]=1', 'unknown=1'];
+    const lists = [
+      '/api/v1/applications',
+      '/api/v1/users',
+      '/api/v1/nominations',
+      '/api/v1/calls',
+      '/api/v1/events',
+      '/api/v1/audit',
+      '/api/v1/notifications',
+      '/api/v1/agreements',
+    ];
+    const queries = [
+      'limit=1000000',
+      'limit=101',
+      'limit=0',
+      'limit=-1',
+      'limit=1e309',
+      'limit=abc',
+      'limit=10.5',
+      'offset=-1',
+      'offset=99999999999999999999',
+      'limit=1&limit=2',
+      'limit[]=1',
+      'unknown=1',
+    ];
     for (const list of lists) {
       for (const query of queries) refused(await t.request({ method: 'GET', url: `${list}?${query}`, token }), 400, `${list}?${query}`);
       const ok = await t.request({ method: 'GET', url: `${list}?limit=100`, token });
@@ -250,7 +374,13 @@ describe('input', () => {
       refused(response, 400, JSON.stringify(name));
     }
     // A lone surrogate cannot be stored as text: refused, never a 5xx.
-    const lone = await t.request({ method: 'PATCH', url: '/api/v1/me', token, headers: { 'content-type': 'application/json' }, payload: '{"fullName":"a\\ud800b"}' });
+    const lone = await t.request({
+      method: 'PATCH',
+      url: '/api/v1/me',
+      token,
+      headers: { 'content-type': 'application/json' },
+      payload: '{"fullName":"a\\ud800b"}',
+    });
     cases++;
     expect(lone.statusCode).toBeLessThan(500);
   });
@@ -259,7 +389,11 @@ describe('input', () => {
     const student = await f.student('PSU');
     await t.database.db.update(users).set({ fullName: '=HYPERLINK("http://evil.test","x")' }).where(eq(users.id, student.id));
     await f.application(student.email, 'submitted');
-    const csv = await t.request({ method: 'GET', url: '/api/v1/applications/export.csv', token: await f.token('coordinator@psu.exchange.test') });
+    const csv = await t.request({
+      method: 'GET',
+      url: '/api/v1/applications/export.csv',
+      token: await f.token('coordinator@psu.exchange.test'),
+    });
     cases++;
     expect(csv.statusCode).toBe(200);
     expect(csv.body).not.toMatch(/(^|,)"?=HYPERLINK/m);

@@ -52,7 +52,9 @@ describe('audit log', () => {
     await expect(database.rows(`update audit_entries set action = 'forged'`)).rejects.toThrow(/append-only/);
     await expect(database.rows(`delete from audit_entries`)).rejects.toThrow(/append-only/);
     await expect(database.rows(`truncate audit_entries`)).rejects.toThrow(/append-only/);
-    const after = await database.rows<{ n: number; forged: number }>(`select count(*)::int as n, count(*) filter (where action = 'forged')::int as forged from audit_entries`);
+    const after = await database.rows<{ n: number; forged: number }>(
+      `select count(*)::int as n, count(*) filter (where action = 'forged')::int as forged from audit_entries`,
+    );
     expect(after[0]).toEqual({ n: before[0]!.n + 1, forged: 0 });
   });
 });
@@ -60,7 +62,8 @@ describe('audit log', () => {
 describe('logs', () => {
   it('never carry a passport number', async () => {
     const inject = (options: InjectOptions) => app.inject(options);
-    const login = async (email: string) => (await inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password: demoPassword } })).json().token as string;
+    const login = async (email: string) =>
+      (await inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password: demoPassword } })).json().token as string;
     const home = await login('coordinator@psu.exchange.test');
     const partner = await login('coordinator@buas.exchange.test');
     const student = await login('student1@psu.exchange.test');
@@ -83,13 +86,43 @@ describe('logs', () => {
     const drafts = await inject({ method: 'GET', url: '/api/v1/applications?status=draft', headers: auth(student) });
     const draftId = drafts.json().items.find((item: { studentId: string }) => item.studentId === owner!.id)?.id as string;
     responses.push(
-      await inject({ method: 'PATCH', url: `/api/v1/applications/${draftId}`, headers: auth(student), payload: { passportNumber: seededPassport } }),
-      await inject({ method: 'PATCH', url: `/api/v1/applications/${draftId}`, headers: auth(student), payload: { passportNumber: `${seededPassport}${'9'.repeat(40)}` } }),
-      await inject({ method: 'PATCH', url: `/api/v1/applications/${draftId}`, headers: auth(student), payload: { passportNumber: seededPassport, unknown: seededPassport } }),
-      await inject({ method: 'PATCH', url: `/api/v1/applications/${draftId}`, headers: { ...auth(student), 'content-type': 'application/json' }, payload: `{"passportNumber":"${seededPassport}"` }),
-      await inject({ method: 'PATCH', url: `/api/v1/applications/${draftId}?passport=${encodeURIComponent(seededPassport)}`, headers: auth(student), payload: { passportNumber: seededPassport } }),
+      await inject({
+        method: 'PATCH',
+        url: `/api/v1/applications/${draftId}`,
+        headers: auth(student),
+        payload: { passportNumber: seededPassport },
+      }),
+      await inject({
+        method: 'PATCH',
+        url: `/api/v1/applications/${draftId}`,
+        headers: auth(student),
+        payload: { passportNumber: `${seededPassport}${'9'.repeat(40)}` },
+      }),
+      await inject({
+        method: 'PATCH',
+        url: `/api/v1/applications/${draftId}`,
+        headers: auth(student),
+        payload: { passportNumber: seededPassport, unknown: seededPassport },
+      }),
+      await inject({
+        method: 'PATCH',
+        url: `/api/v1/applications/${draftId}`,
+        headers: { ...auth(student), 'content-type': 'application/json' },
+        payload: `{"passportNumber":"${seededPassport}"`,
+      }),
+      await inject({
+        method: 'PATCH',
+        url: `/api/v1/applications/${draftId}?passport=${encodeURIComponent(seededPassport)}`,
+        headers: auth(student),
+        payload: { passportNumber: seededPassport },
+      }),
       await inject({ method: 'GET', url: `/api/v1/applications/${draftId}`, headers: auth(student) }),
-      await inject({ method: 'PATCH', url: `/api/v1/applications/${draftId}`, headers: { authorization: `Bearer ${seededPassport}` }, payload: { passportNumber: seededPassport } }),
+      await inject({
+        method: 'PATCH',
+        url: `/api/v1/applications/${draftId}`,
+        headers: { authorization: `Bearer ${seededPassport}` },
+        payload: { passportNumber: seededPassport },
+      }),
     );
     expect(responses.some((response) => response.body.includes(seededPassport))).toBe(true);
     expect(responses.every((response) => response.statusCode < 500)).toBe(true);

@@ -41,12 +41,27 @@ const isRunning = () => {
     return false;
   }
 };
-const start = () => pg('pg_ctl', ['-D', `${cluster}/data`, '-l', `${cluster}/server.log`, '-w', '-o', `-p ${port} -c listen_addresses=127.0.0.1 -k ${cluster} -c fsync=on`, 'start']);
+const start = () =>
+  pg('pg_ctl', [
+    '-D',
+    `${cluster}/data`,
+    '-l',
+    `${cluster}/server.log`,
+    '-w',
+    '-o',
+    `-p ${port} -c listen_addresses=127.0.0.1 -k ${cluster} -c fsync=on`,
+    'start',
+  ]);
 
 beforeAll(async () => {
   if (!runnable) return;
   cluster = await mkdtemp(path.join(tmpdir(), 'exchange-pg-crash-'));
-  if (asRoot) chownSync(cluster, Number(execFileSync('id', ['-u', 'postgres']).toString()), Number(execFileSync('id', ['-g', 'postgres']).toString()));
+  if (asRoot)
+    chownSync(
+      cluster,
+      Number(execFileSync('id', ['-u', 'postgres']).toString()),
+      Number(execFileSync('id', ['-g', 'postgres']).toString()),
+    );
   port = await freePort();
   pg('initdb', ['-D', `${cluster}/data`, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8']);
   start();
@@ -74,7 +89,16 @@ describe.skipIf(!runnable)('crash safety of PostgreSQL itself', () => {
     const startApi = (): ChildProcess =>
       spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
         cwd: apiRoot,
-        env: { ...process.env, DATABASE_URL: t.database.url, API_PORT: String(apiPort), JWT_SECRET: t.jwtSecret, DATA_DIR: dataDir, LOG_LEVEL: 'warn', RATE_LIMIT_MAX: '100000', NODE_ENV: 'test' },
+        env: {
+          ...process.env,
+          DATABASE_URL: t.database.url,
+          API_PORT: String(apiPort),
+          JWT_SECRET: t.jwtSecret,
+          DATA_DIR: dataDir,
+          LOG_LEVEL: 'warn',
+          RATE_LIMIT_MAX: '100000',
+          NODE_ENV: 'test',
+        },
         stdio: ['ignore', 'pipe', 'ignore'],
       });
     const api = startApi();
@@ -118,7 +142,8 @@ describe.skipIf(!runnable)('crash safety of PostgreSQL itself', () => {
               restarted = new Promise((resolve) => setTimeout(() => resolve(startQuietly()), 1500));
             }
             const answer = await write.run();
-            if (answer.status >= 200 && answer.status < 300 && answer.body?.id) acknowledged.push({ table: write.table, id: answer.body.id });
+            if (answer.status >= 200 && answer.status < 300 && answer.body?.id)
+              acknowledged.push({ table: write.table, id: answer.body.id });
             else refused++;
           }
         }),
@@ -127,7 +152,11 @@ describe.skipIf(!runnable)('crash safety of PostgreSQL itself', () => {
       await restarted;
       if (!isRunning()) startQuietly();
       // The same process serves again once the database is back: no supervisor needed.
-      expect({ exitCode: api.exitCode, signal: api.signalCode, log: api.exitCode === null ? '' : apiOutput.slice(-2000) }).toEqual({ exitCode: null, signal: null, log: '' });
+      expect({ exitCode: api.exitCode, signal: api.signalCode, log: api.exitCode === null ? '' : apiOutput.slice(-2000) }).toEqual({
+        exitCode: null,
+        signal: null,
+        log: '',
+      });
       await waitForReady(apiPort);
       const faults = apiOutput.split('\n').filter((line) => line.includes('driver fault')).length;
       // The API serves again once the database is back.
@@ -139,9 +168,17 @@ describe.skipIf(!runnable)('crash safety of PostgreSQL itself', () => {
         expect(await rows(`select 1 from ${write.table} where id = $1`, [write.id]), `${write.table} ${write.id}`).toHaveLength(1);
       }
       expect(acknowledged.length).toBeGreaterThan(0);
-      console.info(`crash (PostgreSQL stopped immediately): ${acknowledged.length} acknowledged writes checked, ${refused} not acknowledged; ${faults} driver faults survived`);
-      expect(await rows(`select id from events e where confirmed_count > capacity or confirmed_count <> (select count(*) from registrations r where r.event_id = e.id and r.status = 'confirmed')`)).toEqual([]);
-      expect(await rows(`select call_id, student_id from applications where status <> 'withdrawn' group by 1, 2 having count(*) > 1`)).toEqual([]);
+      console.info(
+        `crash (PostgreSQL stopped immediately): ${acknowledged.length} acknowledged writes checked, ${refused} not acknowledged; ${faults} driver faults survived`,
+      );
+      expect(
+        await rows(
+          `select id from events e where confirmed_count > capacity or confirmed_count <> (select count(*) from registrations r where r.event_id = e.id and r.status = 'confirmed')`,
+        ),
+      ).toEqual([]);
+      expect(
+        await rows(`select call_id, student_id from applications where status <> 'withdrawn' group by 1, 2 having count(*) > 1`),
+      ).toEqual([]);
     } finally {
       api.kill('SIGTERM');
       await new Promise((resolve) => (api.exitCode === null && api.signalCode === null ? api.on('exit', resolve) : resolve(null)));

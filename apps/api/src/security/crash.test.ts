@@ -39,7 +39,16 @@ const apiRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../.
 function startApi(port: number): ChildProcess {
   return spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
     cwd: apiRoot,
-    env: { ...process.env, DATABASE_URL: t.database.url, API_PORT: String(port), JWT_SECRET: t.jwtSecret, DATA_DIR: dataDir, LOG_LEVEL: 'silent', RATE_LIMIT_MAX: '100000', NODE_ENV: 'test' },
+    env: {
+      ...process.env,
+      DATABASE_URL: t.database.url,
+      API_PORT: String(port),
+      JWT_SECRET: t.jwtSecret,
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'silent',
+      RATE_LIMIT_MAX: '100000',
+      NODE_ENV: 'test',
+    },
     stdio: 'ignore',
   });
 }
@@ -61,14 +70,23 @@ describe.skipIf(!onPostgres)('crash safety (PostgreSQL)', () => {
     const reviewed = [];
     for (let i = 0; i < 12; i++) reviewed.push(await f.application((await f.student('PSU')).email, 'reviewed'));
     const line = await f.line('PSU', 'BUAS');
-    await t.database.db.update(quotaLines).set({ seats: line.used + 6 }).where(eq(quotaLines.id, line.id));
+    await t.database.db
+      .update(quotaLines)
+      .set({ seats: line.used + 6 })
+      .where(eq(quotaLines.id, line.id));
 
     // The stream: each write once, in a shuffled order, a few at a time; the kill comes mid-way.
-    type Write = { kind: 'application' | 'registration' | 'nomination'; run: () => Promise<{ status: number; body: { id?: string } | null }> };
+    type Write = {
+      kind: 'application' | 'registration' | 'nomination';
+      run: () => Promise<{ status: number; body: { id?: string } | null }>;
+    };
     const writes: Write[] = [
       ...tokens.map((token) => ({ kind: 'application' as const, run: () => post('/applications', token, { callId: call.id }) })),
       ...tokens.map((token) => ({ kind: 'registration' as const, run: () => post(`/events/${event.id}/registrations`, token) })),
-      ...reviewed.map((made) => ({ kind: 'nomination' as const, run: () => post('/nominations', coordinator, { applicationId: made.id, quotaId: made.lineId }) })),
+      ...reviewed.map((made) => ({
+        kind: 'nomination' as const,
+        run: () => post('/nominations', coordinator, { applicationId: made.id, quotaId: made.lineId }),
+      })),
     ].sort(() => Math.random() - 0.5);
     const acknowledged: { kind: Write['kind']; id: string }[] = [];
     let started = 0;
@@ -103,10 +121,22 @@ describe.skipIf(!onPostgres)('crash safety (PostgreSQL)', () => {
       expect(acknowledged.length).toBeGreaterThan(0);
       console.info(`crash (SIGKILL of the API): ${acknowledged.length} acknowledged writes checked`);
 
-      expect(await rows(`select id from quota_lines q where used > seats or used <> (select count(*) from nominations n where n.quota_id = q.id and n.status in ('pending', 'approved'))`)).toEqual([]);
-      expect(await rows(`select id from events e where confirmed_count > capacity or confirmed_count <> (select count(*) from registrations r where r.event_id = e.id and r.status = 'confirmed')`)).toEqual([]);
-      expect(await rows(`select call_id, student_id from applications where status <> 'withdrawn' group by 1, 2 having count(*) > 1`)).toEqual([]);
-      expect(await rows(`select event_id, user_id from registrations where status <> 'cancelled' group by 1, 2 having count(*) > 1`)).toEqual([]);
+      expect(
+        await rows(
+          `select id from quota_lines q where used > seats or used <> (select count(*) from nominations n where n.quota_id = q.id and n.status in ('pending', 'approved'))`,
+        ),
+      ).toEqual([]);
+      expect(
+        await rows(
+          `select id from events e where confirmed_count > capacity or confirmed_count <> (select count(*) from registrations r where r.event_id = e.id and r.status = 'confirmed')`,
+        ),
+      ).toEqual([]);
+      expect(
+        await rows(`select call_id, student_id from applications where status <> 'withdrawn' group by 1, 2 having count(*) > 1`),
+      ).toEqual([]);
+      expect(
+        await rows(`select event_id, user_id from registrations where status <> 'cancelled' group by 1, 2 having count(*) > 1`),
+      ).toEqual([]);
 
       // The restarted worker sends everything still due; each message reaches the outbox at least once.
       for (let attempt = 0; attempt < 150; attempt++) {
@@ -118,7 +148,8 @@ describe.skipIf(!onPostgres)('crash safety (PostgreSQL)', () => {
       const outbox = await rows(`select to_address from mail_outbox`);
       const delivered = await readOutbox(dataDir);
       const sentTo = new Map<string, number>();
-      for (const mail of delivered) sentTo.set(String(mail.to).replace(/.*<|>.*/g, ''), (sentTo.get(String(mail.to).replace(/.*<|>.*/g, '')) ?? 0) + 1);
+      for (const mail of delivered)
+        sentTo.set(String(mail.to).replace(/.*<|>.*/g, ''), (sentTo.get(String(mail.to).replace(/.*<|>.*/g, '')) ?? 0) + 1);
       const owed = new Map<string, number>();
       for (const row of outbox) owed.set(String(row.to_address), (owed.get(String(row.to_address)) ?? 0) + 1);
       for (const [address, count] of owed) expect(sentTo.get(address) ?? 0, address).toBeGreaterThanOrEqual(count);

@@ -88,7 +88,11 @@ describe('lists never return what the detail endpoint refuses', () => {
       const rows = csv.body.trim().split(/\r?\n/).slice(1).filter(Boolean);
       expect(rows.length, email).toBe(list.json().total);
       const emails = new Set(list.json().items.map((item: { student: { email: string } }) => item.student.email));
-      for (const row of rows) expect([...emails].some((address) => row.includes(address as string)), `${email}: ${row}`).toBe(true);
+      for (const row of rows)
+        expect(
+          [...emails].some((address) => row.includes(address as string)),
+          `${email}: ${row}`,
+        ).toBe(true);
     }
     const token = await f.token('coordinator@buas.exchange.test');
     const nominationsList = await t.request({ method: 'GET', url: '/api/v1/nominations?limit=100', token });
@@ -100,9 +104,21 @@ describe('lists never return what the detail endpoint refuses', () => {
 describe('responses are shaped per role', () => {
   it('gives the receiving partner no passport number and no internal review, the home office both', async () => {
     const made = await f.nomination('PSU', 'BUAS');
-    const partner = await t.request({ method: 'GET', url: `/api/v1/nominations/${made.id}`, token: await f.token('coordinator@buas.exchange.test') });
-    const reviewer = await t.request({ method: 'GET', url: `/api/v1/nominations/${made.id}`, token: await f.token('reviewer@buas.exchange.test') });
-    const home = await t.request({ method: 'GET', url: `/api/v1/nominations/${made.id}`, token: await f.token('coordinator@psu.exchange.test') });
+    const partner = await t.request({
+      method: 'GET',
+      url: `/api/v1/nominations/${made.id}`,
+      token: await f.token('coordinator@buas.exchange.test'),
+    });
+    const reviewer = await t.request({
+      method: 'GET',
+      url: `/api/v1/nominations/${made.id}`,
+      token: await f.token('reviewer@buas.exchange.test'),
+    });
+    const home = await t.request({
+      method: 'GET',
+      url: `/api/v1/nominations/${made.id}`,
+      token: await f.token('coordinator@psu.exchange.test'),
+    });
     for (const response of [partner, reviewer]) {
       expect(response.statusCode).toBe(200);
       expect(response.body).not.toContain('56 99 000001');
@@ -130,9 +146,21 @@ describe('responses are shaped per role', () => {
     const { pdf } = await import('../test/fixtures/security.js');
     const [passport] = await t.database.db
       .insert(applicationDocuments)
-      .values({ applicationId: made.applicationId, type: 'passport_copy', fileName: 'passport_copy.pdf', contentType: 'application/pdf', size: pdf.length, sha256: createHash('sha256').update(pdf).digest('hex'), content: pdf })
+      .values({
+        applicationId: made.applicationId,
+        type: 'passport_copy',
+        fileName: 'passport_copy.pdf',
+        contentType: 'application/pdf',
+        size: pdf.length,
+        sha256: createHash('sha256').update(pdf).digest('hex'),
+        content: pdf,
+      })
       .returning();
-    const partner = await t.request({ method: 'GET', url: `/api/v1/nominations/${made.id}/documents/${passport!.id}`, token: await f.token('coordinator@buas.exchange.test') });
+    const partner = await t.request({
+      method: 'GET',
+      url: `/api/v1/nominations/${made.id}/documents/${passport!.id}`,
+      token: await f.token('coordinator@buas.exchange.test'),
+    });
     expect(partner.statusCode).toBe(404);
     const home = await t.request({ method: 'GET', url: `/api/v1/nominations/${made.id}/documents/${passport!.id}`, token: psuToken });
     expect(home.statusCode).toBe(200);
@@ -140,7 +168,11 @@ describe('responses are shaped per role', () => {
 
   it('shows a student eligibility but not the score or the reviewer’s comment', async () => {
     const made = await f.application('student2@psu.exchange.test', 'reviewed');
-    const response = await t.request({ method: 'GET', url: `/api/v1/applications/${made.id}`, token: await f.token('student2@psu.exchange.test') });
+    const response = await t.request({
+      method: 'GET',
+      url: `/api/v1/applications/${made.id}`,
+      token: await f.token('student2@psu.exchange.test'),
+    });
     expect(response.statusCode).toBe(200);
     const review = response.json().review;
     expect(review?.score ?? null).toBeNull();
@@ -149,7 +181,13 @@ describe('responses are shaped per role', () => {
 });
 
 describe('mass assignment is refused and changes nothing', () => {
-  type Attempt = { who: string; method: 'POST' | 'PATCH'; url: () => Promise<string>; payload: () => Promise<Record<string, unknown>>; snapshot: () => Promise<unknown> };
+  type Attempt = {
+    who: string;
+    method: 'POST' | 'PATCH';
+    url: () => Promise<string>;
+    payload: () => Promise<Record<string, unknown>>;
+    snapshot: () => Promise<unknown>;
+  };
 
   it('refuses status, institutionId, role, used, passwordHash and friends', { timeout: 120_000 }, async () => {
     const draft = await f.application('student1@psu.exchange.test', 'draft');
@@ -162,53 +200,212 @@ describe('mass assignment is refused and changes nothing', () => {
     const userRow = async (id: string) => (await t.database.db.select().from(users).where(eq(users.id, id)))[0];
     const student1 = await f.userId('student1@psu.exchange.test');
     const attempts: Attempt[] = [
-      { who: 'student1@psu.exchange.test', method: 'PATCH', url: async () => `/api/v1/applications/${draft.id}`, payload: async () => ({ status: 'nominated' }), snapshot: applicationRow },
-      { who: 'student1@psu.exchange.test', method: 'PATCH', url: async () => `/api/v1/applications/${draft.id}`, payload: async () => ({ motivation: 'x', studentId: await f.userId('student2@psu.exchange.test') }), snapshot: applicationRow },
-      { who: 'student1@psu.exchange.test', method: 'PATCH', url: async () => `/api/v1/applications/${draft.id}`, payload: async () => ({ reviewScore: 100, reviewEligible: true }), snapshot: applicationRow },
-      { who: 'student1@psu.exchange.test', method: 'PATCH', url: async () => `/api/v1/applications/${draft.id}`, payload: async () => ({ review: { score: 100 } }), snapshot: applicationRow },
-      { who: 'student1@psu.exchange.test', method: 'POST', url: async () => '/api/v1/applications', payload: async () => ({ callId: call.id, status: 'submitted' }), snapshot: async () => (await t.database.db.select().from(applications).where(eq(applications.callId, call.id))).length },
-      { who: 'student1@psu.exchange.test', method: 'PATCH', url: async () => '/api/v1/me', payload: async () => ({ role: 'admin' }), snapshot: () => userRow(student1) },
-      { who: 'student1@psu.exchange.test', method: 'PATCH', url: async () => '/api/v1/me', payload: async () => ({ institutionId: f.institution.BUAS }), snapshot: () => userRow(student1) },
-      { who: 'student1@psu.exchange.test', method: 'PATCH', url: async () => '/api/v1/me', payload: async () => ({ status: 'active', passwordHash: 'x' }), snapshot: () => userRow(student1) },
-      { who: 'student1@psu.exchange.test', method: 'PATCH', url: async () => '/api/v1/me', payload: async () => ({ fullName: 'X', email: 'admin2@exchange.test' }), snapshot: () => userRow(student1) },
-      { who: 'coordinator@psu.exchange.test', method: 'PATCH', url: async () => `/api/v1/users/${pending.id}`, payload: async () => ({ role: 'admin' }), snapshot: () => userRow(pending.id) },
-      { who: 'coordinator@psu.exchange.test', method: 'PATCH', url: async () => `/api/v1/users/${pending.id}`, payload: async () => ({ institutionId: f.institution.BUAS }), snapshot: () => userRow(pending.id) },
-      { who: 'coordinator@psu.exchange.test', method: 'PATCH', url: async () => `/api/v1/users/${pending.id}`, payload: async () => ({ passwordHash: 'x' }), snapshot: () => userRow(pending.id) },
-      { who: 'coordinator@psu.exchange.test', method: 'PATCH', url: async () => `/api/v1/users/${pending.id}`, payload: async () => ({ email: 'taken@example.test' }), snapshot: () => userRow(pending.id) },
-      { who: 'coordinator@psu.exchange.test', method: 'PATCH', url: async () => `/api/v1/users/${await f.userId('coordinator@buas.exchange.test')}`, payload: async () => ({ role: 'student' }), snapshot: async () => userRow(await f.userId('coordinator@buas.exchange.test')) },
-      { who: 'admin@exchange.test', method: 'PATCH', url: async () => `/api/v1/quotas/${line.id}`, payload: async () => ({ used: 0 }), snapshot: async () => (await t.database.db.select().from(quotaLines).where(eq(quotaLines.id, line.id)))[0] },
-      { who: 'admin@exchange.test', method: 'PATCH', url: async () => `/api/v1/quotas/${line.id}`, payload: async () => ({ sendingInstitutionId: f.institution.BRI }), snapshot: async () => (await t.database.db.select().from(quotaLines).where(eq(quotaLines.id, line.id)))[0] },
-      { who: 'coordinator@psu.exchange.test', method: 'PATCH', url: async () => `/api/v1/events/${event.id}`, payload: async () => ({ confirmedCount: 0 }), snapshot: async () => (await t.database.db.select().from(events).where(eq(events.id, event.id)))[0] },
-      { who: 'coordinator@psu.exchange.test', method: 'PATCH', url: async () => `/api/v1/events/${event.id}`, payload: async () => ({ centreId: await f.centreOf('BUAS') }), snapshot: async () => (await t.database.db.select().from(events).where(eq(events.id, event.id)))[0] },
-      { who: 'coordinator@psu.exchange.test', method: 'PATCH', url: async () => `/api/v1/calls/${call.id}`, payload: async () => ({ institutionId: f.institution.BUAS }), snapshot: async () => (await t.request({ method: 'GET', url: `/api/v1/calls/${call.id}`, token: await f.token('admin@exchange.test') })).json() },
+      {
+        who: 'student1@psu.exchange.test',
+        method: 'PATCH',
+        url: async () => `/api/v1/applications/${draft.id}`,
+        payload: async () => ({ status: 'nominated' }),
+        snapshot: applicationRow,
+      },
+      {
+        who: 'student1@psu.exchange.test',
+        method: 'PATCH',
+        url: async () => `/api/v1/applications/${draft.id}`,
+        payload: async () => ({ motivation: 'x', studentId: await f.userId('student2@psu.exchange.test') }),
+        snapshot: applicationRow,
+      },
+      {
+        who: 'student1@psu.exchange.test',
+        method: 'PATCH',
+        url: async () => `/api/v1/applications/${draft.id}`,
+        payload: async () => ({ reviewScore: 100, reviewEligible: true }),
+        snapshot: applicationRow,
+      },
+      {
+        who: 'student1@psu.exchange.test',
+        method: 'PATCH',
+        url: async () => `/api/v1/applications/${draft.id}`,
+        payload: async () => ({ review: { score: 100 } }),
+        snapshot: applicationRow,
+      },
+      {
+        who: 'student1@psu.exchange.test',
+        method: 'POST',
+        url: async () => '/api/v1/applications',
+        payload: async () => ({ callId: call.id, status: 'submitted' }),
+        snapshot: async () => (await t.database.db.select().from(applications).where(eq(applications.callId, call.id))).length,
+      },
+      {
+        who: 'student1@psu.exchange.test',
+        method: 'PATCH',
+        url: async () => '/api/v1/me',
+        payload: async () => ({ role: 'admin' }),
+        snapshot: () => userRow(student1),
+      },
+      {
+        who: 'student1@psu.exchange.test',
+        method: 'PATCH',
+        url: async () => '/api/v1/me',
+        payload: async () => ({ institutionId: f.institution.BUAS }),
+        snapshot: () => userRow(student1),
+      },
+      {
+        who: 'student1@psu.exchange.test',
+        method: 'PATCH',
+        url: async () => '/api/v1/me',
+        payload: async () => ({ status: 'active', passwordHash: 'x' }),
+        snapshot: () => userRow(student1),
+      },
+      {
+        who: 'student1@psu.exchange.test',
+        method: 'PATCH',
+        url: async () => '/api/v1/me',
+        payload: async () => ({ fullName: 'X', email: 'admin2@exchange.test' }),
+        snapshot: () => userRow(student1),
+      },
+      {
+        who: 'coordinator@psu.exchange.test',
+        method: 'PATCH',
+        url: async () => `/api/v1/users/${pending.id}`,
+        payload: async () => ({ role: 'admin' }),
+        snapshot: () => userRow(pending.id),
+      },
+      {
+        who: 'coordinator@psu.exchange.test',
+        method: 'PATCH',
+        url: async () => `/api/v1/users/${pending.id}`,
+        payload: async () => ({ institutionId: f.institution.BUAS }),
+        snapshot: () => userRow(pending.id),
+      },
+      {
+        who: 'coordinator@psu.exchange.test',
+        method: 'PATCH',
+        url: async () => `/api/v1/users/${pending.id}`,
+        payload: async () => ({ passwordHash: 'x' }),
+        snapshot: () => userRow(pending.id),
+      },
+      {
+        who: 'coordinator@psu.exchange.test',
+        method: 'PATCH',
+        url: async () => `/api/v1/users/${pending.id}`,
+        payload: async () => ({ email: 'taken@example.test' }),
+        snapshot: () => userRow(pending.id),
+      },
+      {
+        who: 'coordinator@psu.exchange.test',
+        method: 'PATCH',
+        url: async () => `/api/v1/users/${await f.userId('coordinator@buas.exchange.test')}`,
+        payload: async () => ({ role: 'student' }),
+        snapshot: async () => userRow(await f.userId('coordinator@buas.exchange.test')),
+      },
+      {
+        who: 'admin@exchange.test',
+        method: 'PATCH',
+        url: async () => `/api/v1/quotas/${line.id}`,
+        payload: async () => ({ used: 0 }),
+        snapshot: async () => (await t.database.db.select().from(quotaLines).where(eq(quotaLines.id, line.id)))[0],
+      },
+      {
+        who: 'admin@exchange.test',
+        method: 'PATCH',
+        url: async () => `/api/v1/quotas/${line.id}`,
+        payload: async () => ({ sendingInstitutionId: f.institution.BRI }),
+        snapshot: async () => (await t.database.db.select().from(quotaLines).where(eq(quotaLines.id, line.id)))[0],
+      },
+      {
+        who: 'coordinator@psu.exchange.test',
+        method: 'PATCH',
+        url: async () => `/api/v1/events/${event.id}`,
+        payload: async () => ({ confirmedCount: 0 }),
+        snapshot: async () => (await t.database.db.select().from(events).where(eq(events.id, event.id)))[0],
+      },
+      {
+        who: 'coordinator@psu.exchange.test',
+        method: 'PATCH',
+        url: async () => `/api/v1/events/${event.id}`,
+        payload: async () => ({ centreId: await f.centreOf('BUAS') }),
+        snapshot: async () => (await t.database.db.select().from(events).where(eq(events.id, event.id)))[0],
+      },
+      {
+        who: 'coordinator@psu.exchange.test',
+        method: 'PATCH',
+        url: async () => `/api/v1/calls/${call.id}`,
+        payload: async () => ({ institutionId: f.institution.BUAS }),
+        snapshot: async () =>
+          (await t.request({ method: 'GET', url: `/api/v1/calls/${call.id}`, token: await f.token('admin@exchange.test') })).json(),
+      },
       {
         who: 'coordinator@psu.exchange.test',
         method: 'POST',
         url: async () => '/api/v1/calls',
-        payload: async () => ({ institutionId: f.institution.BUAS, title: { ru: 'Чужой', zh: '别人的', en: 'Not ours' }, academicYear: '2026/2027', mobilityType: 'semester', opensAt: '2026-12-01T00:00:00Z', closesAt: '2026-12-31T00:00:00Z' }),
+        payload: async () => ({
+          institutionId: f.institution.BUAS,
+          title: { ru: 'Чужой', zh: '别人的', en: 'Not ours' },
+          academicYear: '2026/2027',
+          mobilityType: 'semester',
+          opensAt: '2026-12-01T00:00:00Z',
+          closesAt: '2026-12-31T00:00:00Z',
+        }),
         snapshot: async () => (await t.database.db.select().from(calls)).length,
       },
-      { who: 'coordinator@psu.exchange.test', method: 'PATCH', url: async () => `/api/v1/nominations/${made.id}`, payload: async () => ({ note: 'x', status: 'approved' }), snapshot: async () => (await t.database.db.select().from(nominations).where(eq(nominations.id, made.id)))[0] },
-      { who: 'coordinator@psu.exchange.test', method: 'PATCH', url: async () => `/api/v1/nominations/${made.id}`, payload: async () => ({ note: 'x', receivingInstitutionId: f.institution.BRI }), snapshot: async () => (await t.database.db.select().from(nominations).where(eq(nominations.id, made.id)))[0] },
-      { who: 'coordinator@psu.exchange.test', method: 'POST', url: async () => '/api/v1/nominations', payload: async () => ({ applicationId: draft.id, quotaId: line.id, status: 'approved' }), snapshot: async () => (await t.database.db.select().from(nominations).where(eq(nominations.applicationId, draft.id))).length },
+      {
+        who: 'coordinator@psu.exchange.test',
+        method: 'PATCH',
+        url: async () => `/api/v1/nominations/${made.id}`,
+        payload: async () => ({ note: 'x', status: 'approved' }),
+        snapshot: async () => (await t.database.db.select().from(nominations).where(eq(nominations.id, made.id)))[0],
+      },
+      {
+        who: 'coordinator@psu.exchange.test',
+        method: 'PATCH',
+        url: async () => `/api/v1/nominations/${made.id}`,
+        payload: async () => ({ note: 'x', receivingInstitutionId: f.institution.BRI }),
+        snapshot: async () => (await t.database.db.select().from(nominations).where(eq(nominations.id, made.id)))[0],
+      },
+      {
+        who: 'coordinator@psu.exchange.test',
+        method: 'POST',
+        url: async () => '/api/v1/nominations',
+        payload: async () => ({ applicationId: draft.id, quotaId: line.id, status: 'approved' }),
+        snapshot: async () => (await t.database.db.select().from(nominations).where(eq(nominations.applicationId, draft.id))).length,
+      },
       {
         who: 'anonymous',
         method: 'POST',
         url: async () => '/api/v1/auth/register',
-        payload: async () => ({ email: 'sneaky@example.test', password: 'Penza-Baoji-2026-x', fullName: 'S', institutionId: f.institution.PSU, consent: { version: consentVersion }, role: 'admin' }),
+        payload: async () => ({
+          email: 'sneaky@example.test',
+          password: 'Penza-Baoji-2026-x',
+          fullName: 'S',
+          institutionId: f.institution.PSU,
+          consent: { version: consentVersion },
+          role: 'admin',
+        }),
         snapshot: async () => (await t.database.db.select().from(users).where(eq(users.email, 'sneaky@example.test'))).length,
       },
       {
         who: 'anonymous',
         method: 'POST',
         url: async () => '/api/v1/auth/register',
-        payload: async () => ({ email: 'sneaky@example.test', password: 'Penza-Baoji-2026-x', fullName: 'S', institutionId: f.institution.PSU, consent: { version: consentVersion }, status: 'active' }),
+        payload: async () => ({
+          email: 'sneaky@example.test',
+          password: 'Penza-Baoji-2026-x',
+          fullName: 'S',
+          institutionId: f.institution.PSU,
+          consent: { version: consentVersion },
+          status: 'active',
+        }),
         snapshot: async () => (await t.database.db.select().from(users).where(eq(users.email, 'sneaky@example.test'))).length,
       },
     ];
     for (const attempt of attempts) {
       const before = await attempt.snapshot();
-      const response = await t.request({ method: attempt.method, url: await attempt.url(), payload: await attempt.payload(), ...(attempt.who === 'anonymous' ? {} : { token: await f.token(attempt.who) }) });
+      const response = await t.request({
+        method: attempt.method,
+        url: await attempt.url(),
+        payload: await attempt.payload(),
+        ...(attempt.who === 'anonymous' ? {} : { token: await f.token(attempt.who) }),
+      });
       const label = `${attempt.who} ${attempt.method} ${await attempt.url()} ${JSON.stringify(await attempt.payload())}`;
       expect(response.statusCode, label).toBeGreaterThanOrEqual(400);
       expect(response.statusCode, label).toBeLessThan(500);

@@ -53,11 +53,16 @@ const value: fc.Arbitrary<unknown> = fc.oneof(
 /** Bodies around a valid one: the valid body with fields replaced, removed or added, or anything at all. */
 function bodies(base: Record<string, unknown>) {
   const keys = Object.keys(base);
-  const key = fc.oneof(keys.length ? fc.constantFrom(...keys) : fc.constant('x'), fc.constantFrom('__proto__', 'constructor', 'status', 'role', 'institutionId', 'used', 'passwordHash', 'id'), fc.string({ maxLength: 10 }));
+  const key = fc.oneof(
+    keys.length ? fc.constantFrom(...keys) : fc.constant('x'),
+    fc.constantFrom('__proto__', 'constructor', 'status', 'role', 'institutionId', 'used', 'passwordHash', 'id'),
+    fc.string({ maxLength: 10 }),
+  );
   const mutated = fc.tuple(fc.array(fc.tuple(key, value), { minLength: 1, maxLength: 4 }), fc.subarray(keys)).map(([changes, removed]) => {
     const body: Record<string, unknown> = { ...base };
     for (const name of removed) delete body[name];
-    for (const [name, inner] of changes) Object.defineProperty(body, name, { value: inner, enumerable: true, configurable: true, writable: true });
+    for (const [name, inner] of changes)
+      Object.defineProperty(body, name, { value: inner, enumerable: true, configurable: true, writable: true });
     return JSON.stringify(body);
   });
   return fc.oneof(
@@ -83,27 +88,72 @@ async function targetFor(method: string, url: string, access: unknown): Promise<
     case 'POST /api/v1/auth/login':
       return { email: null, url, base: { email: 'student5@psu.exchange.test', password: demoPassword } };
     case 'POST /api/v1/auth/register':
-      return { email: null, url, base: { email: 'fuzz@example.test', password: 'Penza-Baoji-2026-x', fullName: 'F', institutionId: f.institution.PSU, consent: { version: consentVersion } } };
+      return {
+        email: null,
+        url,
+        base: {
+          email: 'fuzz@example.test',
+          password: 'Penza-Baoji-2026-x',
+          fullName: 'F',
+          institutionId: f.institution.PSU,
+          consent: { version: consentVersion },
+        },
+      };
     case 'POST /api/v1/me/password':
       return { email: await student(), url, base: { currentPassword: demoPassword, newPassword: 'Penza-Baoji-2026-x' } };
     case 'PATCH /api/v1/me':
       return { email: await student(), url, base: { fullName: 'N', locale: 'ru' } };
     case 'POST /api/v1/users':
-      return { email: admin, url, base: { email: 'u@example.test', fullName: 'U', role: 'student', institutionId: f.institution.PSU, password: 'Penza-Baoji-2026-x' } };
+      return {
+        email: admin,
+        url,
+        base: { email: 'u@example.test', fullName: 'U', role: 'student', institutionId: f.institution.PSU, password: 'Penza-Baoji-2026-x' },
+      };
     case 'PATCH /api/v1/users/:id':
-      return { email: coordinator, url: url.replace(':id', (await f.student('PSU', 'pending')).id), base: { status: 'active', fullName: 'V', locale: 'zh' } };
+      return {
+        email: coordinator,
+        url: url.replace(':id', (await f.student('PSU', 'pending')).id),
+        base: { status: 'active', fullName: 'V', locale: 'zh' },
+      };
     case 'POST /api/v1/agreements':
-      return { email: admin, url, base: { title: localized, partyIds: [f.institution.PSU, f.institution.BRI], validFrom: '2026-01-01', validTo: '2027-01-01' } };
+      return {
+        email: admin,
+        url,
+        base: { title: localized, partyIds: [f.institution.PSU, f.institution.BRI], validFrom: '2026-01-01', validTo: '2027-01-01' },
+      };
     case 'PATCH /api/v1/agreements/:id': {
       const [row] = await t.database.rows<{ id: string }>('select id from agreements limit 1');
       return { email: admin, url: url.replace(':id', row!.id), base: { status: 'active', plan: [{ title: localized }] } };
     }
     case 'POST /api/v1/quotas':
-      return { email: admin, url, base: { agreementId: line.agreementId, sendingInstitutionId: f.institution.BRI, receivingInstitutionId: f.institution.BUAS, academicYear: '2040/2041', mobilityType: 'semester', seats: 1, eqfLevels: [6] } };
+      return {
+        email: admin,
+        url,
+        base: {
+          agreementId: line.agreementId,
+          sendingInstitutionId: f.institution.BRI,
+          receivingInstitutionId: f.institution.BUAS,
+          academicYear: '2040/2041',
+          mobilityType: 'semester',
+          seats: 1,
+          eqfLevels: [6],
+        },
+      };
     case 'PATCH /api/v1/quotas/:id':
       return { email: admin, url: url.replace(':id', line.id), base: { seats: line.seats + 5, eqfLevels: [6, 7] } };
     case 'POST /api/v1/calls':
-      return { email: coordinator, url, base: { title: localized, academicYear: '2026/2027', mobilityType: 'semester', opensAt: soon(1), closesAt: soon(30), quotaIds: [line.id] } };
+      return {
+        email: coordinator,
+        url,
+        base: {
+          title: localized,
+          academicYear: '2026/2027',
+          mobilityType: 'semester',
+          opensAt: soon(1),
+          closesAt: soon(30),
+          quotaIds: [line.id],
+        },
+      };
     case 'PATCH /api/v1/calls/:id':
       return { email: coordinator, url: url.replace(':id', (await f.call('PSU')).id), base: { maxPreferences: 2, minGpa: 4 } };
     case 'POST /api/v1/applications': {
@@ -112,12 +162,29 @@ async function targetFor(method: string, url: string, access: unknown): Promise<
     }
     case 'PATCH /api/v1/applications/:id': {
       const made = await draft();
-      return { email: null, url: url.replace(':id', made.id), base: { motivation: 'M', gpa: 4.2, preferences: [{ quotaId: made.lineId, rank: 1 }], languageCertificates: [{ language: 'zh', test: 'HSK', level: '4', date: '2025-06-01' }] } };
+      return {
+        email: null,
+        url: url.replace(':id', made.id),
+        base: {
+          motivation: 'M',
+          gpa: 4.2,
+          preferences: [{ quotaId: made.lineId, rank: 1 }],
+          languageCertificates: [{ language: 'zh', test: 'HSK', level: '4', date: '2025-06-01' }],
+        },
+      };
     }
     case 'POST /api/v1/applications/:id/review':
-      return { email: coordinator, url: url.replace(':id', (await f.application(await student(), 'submitted')).id), base: { score: 50.5, eligible: false, comment: 'c' } };
+      return {
+        email: coordinator,
+        url: url.replace(':id', (await f.application(await student(), 'submitted')).id),
+        base: { score: 50.5, eligible: false, comment: 'c' },
+      };
     case 'POST /api/v1/calls/:id/allocation/confirm':
-      return { email: coordinator, url: url.replace(':id', (await f.application(await student(), 'reviewed')).callId), base: { fingerprint: 'f' } };
+      return {
+        email: coordinator,
+        url: url.replace(':id', (await f.application(await student(), 'reviewed')).callId),
+        base: { fingerprint: 'f' },
+      };
     case 'POST /api/v1/nominations': {
       const made = await f.application(await student(), 'reviewed');
       return { email: coordinator, url, base: { applicationId: made.id, quotaId: made.lineId } };
@@ -139,9 +206,27 @@ async function targetFor(method: string, url: string, access: unknown): Promise<
     case 'POST /api/v1/centres':
       return { email: admin, url, base: { institutionId: f.institution.BRI, name: localized } };
     case 'POST /api/v1/events':
-      return { email: coordinator, url, base: { centreId: await f.centreOf('PSU'), title: localized, startsAt: soon(5), endsAt: soon(6), venue: 'V', capacity: 3, timeZone: 'Asia/Shanghai', onlineUrl: 'https://example.test/x', audience: { institutionIds: [f.institution.PSU] } } };
+      return {
+        email: coordinator,
+        url,
+        base: {
+          centreId: await f.centreOf('PSU'),
+          title: localized,
+          startsAt: soon(5),
+          endsAt: soon(6),
+          venue: 'V',
+          capacity: 3,
+          timeZone: 'Asia/Shanghai',
+          onlineUrl: 'https://example.test/x',
+          audience: { institutionIds: [f.institution.PSU] },
+        },
+      };
     case 'PATCH /api/v1/events/:id':
-      return { email: coordinator, url: url.replace(':id', (await f.event('PSU')).id), base: { capacity: 4, venue: 'W', registrationOpensAt: soon(-1), registrationClosesAt: soon(2) } };
+      return {
+        email: coordinator,
+        url: url.replace(':id', (await f.event('PSU')).id),
+        base: { capacity: 4, venue: 'W', registrationOpensAt: soon(-1), registrationClosesAt: soon(2) },
+      };
     case 'POST /api/v1/events/:id/check-in': {
       const event = await f.event('PSU');
       const made = await f.registration(event.id, await student());
@@ -152,10 +237,20 @@ async function targetFor(method: string, url: string, access: unknown): Promise<
   }
   // Routes whose body is empty: fill the ids with fixtures of a caller the route admits.
   const roles = Array.isArray(access) ? (access as string[]) : [];
-  const email = access === 'public' ? null : roles.includes('student') || !roles.length ? await student() : roles.includes('coordinator') ? coordinator : admin;
+  const email =
+    access === 'public'
+      ? null
+      : roles.includes('student') || !roles.length
+        ? await student()
+        : roles.includes('coordinator')
+          ? coordinator
+          : admin;
   let filled = url;
   if (url.includes('/applications/:id')) {
-    const made = email && roles.includes('student') ? await f.application(email, url.endsWith('withdraw') ? 'submitted' : 'draft') : await f.application(await student(), 'submitted');
+    const made =
+      email && roles.includes('student')
+        ? await f.application(email, url.endsWith('withdraw') ? 'submitted' : 'draft')
+        : await f.application(await student(), 'submitted');
     filled = filled.replace(':id', made.id).replace(':docId', made.docId);
   } else if (url.includes('/nominations/:id')) filled = filled.replace(':id', (await f.nomination('PSU', 'BUAS')).id);
   else if (url.includes('/calls/:id')) filled = filled.replace(':id', (await f.application(await student(), 'reviewed')).callId);
@@ -163,13 +258,16 @@ async function targetFor(method: string, url: string, access: unknown): Promise<
     const event = await f.event('PSU');
     filled = filled.replace(':id', event.id);
     if (url.includes(':regId')) filled = filled.replace(':regId', (await f.registration(event.id, await student())).id);
-  } else if (url.includes('/notifications/:id')) filled = filled.replace(':id', await f.notification(email ?? 'student2@psu.exchange.test'));
+  } else if (url.includes('/notifications/:id'))
+    filled = filled.replace(':id', await f.notification(email ?? 'student2@psu.exchange.test'));
   return { email, url: filled, base: {} };
 }
 
 describe('fuzzing every write endpoint', () => {
   it(`answers ${fuzzRuns} generated bodies per endpoint without a 5xx`, { timeout: 900_000 }, async () => {
-    const writes = t.app.routeAccess.filter((route) => ['POST', 'PATCH', 'PUT'].includes(route.method) && !route.url.endsWith('/documents'));
+    const writes = t.app.routeAccess.filter(
+      (route) => ['POST', 'PATCH', 'PUT'].includes(route.method) && !route.url.endsWith('/documents'),
+    );
     expect(writes.length).toBeGreaterThan(30);
     const failures: string[] = [];
     let total = 0;
@@ -185,18 +283,31 @@ describe('fuzzing every write endpoint', () => {
         email = row?.email ?? null;
       }
       const token = email ? await t.login(email) : undefined;
-      await fc.assert(
-        fc.asyncProperty(bodies(target.base), async (payload) => {
-          total++;
-          const response = await t.request({ method: route.method as 'POST', url: target.url, headers: { 'content-type': 'application/json' }, payload, ...(token ? { token } : {}) });
-          if (response.statusCode >= 500 || (response.statusCode >= 400 && !String(response.headers['content-type']).startsWith('application/problem+json'))) {
-            failures.push(`${route.method} ${route.url} ${payload.slice(0, 200)} → ${response.statusCode} ${response.body.slice(0, 200)}`);
-            return false;
-          }
-          return true;
-        }),
-        { numRuns: fuzzRuns, endOnFailure: true },
-      ).catch(() => undefined);
+      await fc
+        .assert(
+          fc.asyncProperty(bodies(target.base), async (payload) => {
+            total++;
+            const response = await t.request({
+              method: route.method as 'POST',
+              url: target.url,
+              headers: { 'content-type': 'application/json' },
+              payload,
+              ...(token ? { token } : {}),
+            });
+            if (
+              response.statusCode >= 500 ||
+              (response.statusCode >= 400 && !String(response.headers['content-type']).startsWith('application/problem+json'))
+            ) {
+              failures.push(
+                `${route.method} ${route.url} ${payload.slice(0, 200)} → ${response.statusCode} ${response.body.slice(0, 200)}`,
+              );
+              return false;
+            }
+            return true;
+          }),
+          { numRuns: fuzzRuns, endOnFailure: true },
+        )
+        .catch(() => undefined);
     }
     expect(failures).toEqual([]);
     expect(total).toBeGreaterThanOrEqual(writes.length * fuzzRuns);

@@ -34,14 +34,29 @@ export type TestContext = {
 export type RequestOptions = InjectOptions & { token?: string; unchecked?: string };
 
 export async function createTestContext(
-  options: { rateLimitMax?: number; tokenTtlSeconds?: number; clock?: () => Date; serverUrl?: string; origin?: string; mailFrom?: Mailbox } = {},
+  options: {
+    rateLimitMax?: number;
+    tokenTtlSeconds?: number;
+    clock?: () => Date;
+    serverUrl?: string;
+    origin?: string;
+    mailFrom?: Mailbox;
+  } = {},
 ): Promise<TestContext> {
   const database = await createTestDatabase(options.serverUrl ? { url: options.serverUrl } : {});
   await seedDemoData(database.db);
   const jwtSecret = randomBytes(32).toString('hex');
   const dataDir = await mkdtemp(path.join(tmpdir(), 'exchange-test-'));
   const app = await buildApp({
-    config: { jwtSecret, rateLimitMax: options.rateLimitMax ?? 10_000, logLevel: 'silent', dataDir, smtpUrl: undefined, origin: options.origin, mailFrom: options.mailFrom },
+    config: {
+      jwtSecret,
+      rateLimitMax: options.rateLimitMax ?? 10_000,
+      logLevel: 'silent',
+      dataDir,
+      smtpUrl: undefined,
+      origin: options.origin,
+      mailFrom: options.mailFrom,
+    },
     database,
     closeDatabase: false,
     logger: false,
@@ -105,7 +120,14 @@ export function problemOf(response: LightMyRequestResponse) {
   if (!String(response.headers['content-type']).startsWith('application/problem+json')) {
     throw new Error(`expected problem+json, got ${response.headers['content-type']}: ${response.body}`);
   }
-  return response.json() as { status: number; code: string; detail: string; title: string; type: string; errors?: { path: string; code: string; message: string }[] };
+  return response.json() as {
+    status: number;
+    code: string;
+    detail: string;
+    title: string;
+    type: string;
+    errors?: { path: string; code: string; message: string }[];
+  };
 }
 
 /** A multipart/form-data body as a browser would send it. */
@@ -116,7 +138,11 @@ export function multipart(fields: Record<string, string>, file?: { name: string;
     chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`));
   }
   if (file) {
-    chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: ${file.contentType ?? 'application/octet-stream'}\r\n\r\n`));
+    chunks.push(
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: ${file.contentType ?? 'application/octet-stream'}\r\n\r\n`,
+      ),
+    );
     chunks.push(file.content, Buffer.from('\r\n'));
   }
   chunks.push(Buffer.from(`--${boundary}--\r\n`));

@@ -7,19 +7,43 @@ const document: OpenApiDocument = {
     '/api/v1/things/{id}': {
       get: {
         responses: {
-          200: { content: { 'application/json': { schema: { type: 'object', properties: { id: { type: 'string', format: 'uuid' } }, required: ['id'], additionalProperties: false } } } },
+          200: {
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  properties: { id: { type: 'string', format: 'uuid' } },
+                  required: ['id'],
+                  additionalProperties: false,
+                },
+              },
+            },
+          },
           404: { content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } },
         },
       },
       delete: { responses: { 204: {} } },
     },
-    '/api/v1/things/export.csv': { get: { responses: { 200: { content: { 'text/csv': { schema: { type: 'string', format: 'binary' } } } } } } },
-    '/api/v1/loose': { get: { responses: { 200: { content: { 'application/json': { schema: { type: 'object' } } } }, default: { content: { 'application/problem+json': { schema: problem } } } } } },
+    '/api/v1/things/export.csv': {
+      get: { responses: { 200: { content: { 'text/csv': { schema: { type: 'string', format: 'binary' } } } } } },
+    },
+    '/api/v1/loose': {
+      get: {
+        responses: {
+          200: { content: { 'application/json': { schema: { type: 'object' } } } },
+          default: { content: { 'application/problem+json': { schema: problem } } },
+        },
+      },
+    },
   },
   components: { schemas: { Problem: problem } },
 };
 const id = '0f1e2d3c-4b5a-4978-8867-564534231201';
-const json = (statusCode: number, body: unknown, type = 'application/json; charset=utf-8') => ({ statusCode, headers: { 'content-type': type }, body: JSON.stringify(body) });
+const json = (statusCode: number, body: unknown, type = 'application/json; charset=utf-8') => ({
+  statusCode,
+  headers: { 'content-type': type },
+  body: JSON.stringify(body),
+});
 const notFound = json(404, { status: 404, code: 'not_found' }, 'application/problem+json; charset=utf-8');
 
 describe('the OpenAPI response checker', () => {
@@ -29,9 +53,13 @@ describe('the OpenAPI response checker', () => {
     expect(check('GET', `/api/v1/things/${id}?lang=en`, json(200, { id }))).toBeUndefined();
     expect(check('GET', `/api/v1/things/${id}`, notFound)).toBeUndefined();
     expect(check('DELETE', `/api/v1/things/${id}`, { statusCode: 204, headers: {}, body: '' })).toBeUndefined();
-    expect(check('GET', '/api/v1/things/export.csv', { statusCode: 200, headers: { 'content-type': 'text/csv; charset=utf-8' }, body: 'a,b\n' })).toBeUndefined();
+    expect(
+      check('GET', '/api/v1/things/export.csv', { statusCode: 200, headers: { 'content-type': 'text/csv; charset=utf-8' }, body: 'a,b\n' }),
+    ).toBeUndefined();
     expect(check('GET', '/api/v1/loose', json(409, { status: 409, code: 'busy' }, 'application/problem+json'))).toBeUndefined();
-    expect(check('GET', '/api/v1/nowhere', json(404, { status: 404, code: 'route_not_found' }, 'application/problem+json'))).toBeUndefined();
+    expect(
+      check('GET', '/api/v1/nowhere', json(404, { status: 404, code: 'route_not_found' }, 'application/problem+json')),
+    ).toBeUndefined();
   });
 
   it('fails a status the operation does not list, naming the route and the status', () => {
@@ -41,8 +69,12 @@ describe('the OpenAPI response checker', () => {
   });
 
   it('fails a media type the document does not give for the status', () => {
-    expect(check('GET', `/api/v1/things/${id}`, json(404, { status: 404, code: 'not_found' }))).toMatch(/answered 404 as application\/json; the document says application\/problem\+json/);
-    expect(check('GET', '/api/v1/things/export.csv', json(200, []))).toMatch(/answered 200 as application\/json; the document says text\/csv/);
+    expect(check('GET', `/api/v1/things/${id}`, json(404, { status: 404, code: 'not_found' }))).toMatch(
+      /answered 404 as application\/json; the document says application\/problem\+json/,
+    );
+    expect(check('GET', '/api/v1/things/export.csv', json(200, []))).toMatch(
+      /answered 200 as application\/json; the document says text\/csv/,
+    );
   });
 
   it('fails a JSON body that does not fit the schema, with the ajv errors', () => {
@@ -57,8 +89,12 @@ describe('the OpenAPI response checker', () => {
   });
 
   it('holds an address no route serves to a problem+json 404', () => {
-    expect(check('POST', `/api/v1/things/${id}`, json(404, { status: 404, code: 'route_not_found' }))).toMatch(/no documented operation.*not application\/problem\+json/);
+    expect(check('POST', `/api/v1/things/${id}`, json(404, { status: 404, code: 'route_not_found' }))).toMatch(
+      /no documented operation.*not application\/problem\+json/,
+    );
     expect(check('GET', '/api/v1/nowhere', json(200, { id }))).toMatch(/only 400, 404, 414 may answer/);
-    expect(check('GET', '/api/v1/nowhere', json(404, { status: 404 }, 'application/problem+json'))).toMatch(/must have required property 'code'/);
+    expect(check('GET', '/api/v1/nowhere', json(404, { status: 404 }, 'application/problem+json'))).toMatch(
+      /must have required property 'code'/,
+    );
   });
 });

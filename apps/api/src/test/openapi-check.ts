@@ -24,7 +24,11 @@ const unroutedStatuses = [400, 404, 414];
 const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (ajv: Ajv2020) => void;
 
 const escapePointer = (part: string) => encodeURIComponent(part.replace(/~/g, '~0').replace(/\//g, '~1'));
-const mediaTypeOf = (headers: Record<string, unknown>) => String(headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+const mediaTypeOf = (headers: Record<string, unknown>) =>
+  String(headers['content-type'] ?? '')
+    .split(';')[0]!
+    .trim()
+    .toLowerCase();
 const isJson = (mediaType: string) => mediaType === 'application/json' || mediaType.endsWith('+json');
 
 export function createResponseChecker(document: OpenApiDocument) {
@@ -48,7 +52,12 @@ export function createResponseChecker(document: OpenApiDocument) {
   const templates = Object.keys(document.paths)
     .map((template) => ({
       template,
-      pattern: new RegExp(`^${template.split(/\{[^}]+\}/).map((part) => part.replace(/[.*+?^$()|[\]\\]/g, '\\$&')).join('[^/]+')}$`),
+      pattern: new RegExp(
+        `^${template
+          .split(/\{[^}]+\}/)
+          .map((part) => part.replace(/[.*+?^$()|[\]\\]/g, '\\$&'))
+          .join('[^/]+')}$`,
+      ),
       literal: template.replace(/\{[^}]+\}/g, '').length,
     }))
     .sort((a, b) => b.literal - a.literal);
@@ -79,8 +88,10 @@ export function createResponseChecker(document: OpenApiDocument) {
     if (!match) {
       // No route serves it: the not-found handler's (or the router's) problem.
       const where = `${method} ${path} (no documented operation)`;
-      if (!unroutedStatuses.includes(status)) return `${where} answered ${status}; only ${unroutedStatuses.join(', ')} may answer an address no route serves`;
-      if (mediaType !== 'application/problem+json') return `${where} answered ${status} as ${mediaType || 'no media type'}, not application/problem+json`;
+      if (!unroutedStatuses.includes(status))
+        return `${where} answered ${status}; only ${unroutedStatuses.join(', ')} may answer an address no route serves`;
+      if (mediaType !== 'application/problem+json')
+        return `${where} answered ${status} as ${mediaType || 'no media type'}, not application/problem+json`;
       const errors = bodyErrors('/components/schemas/Problem', response.body);
       return errors && `${where} answered ${status}: ${errors}`;
     }
@@ -89,13 +100,15 @@ export function createResponseChecker(document: OpenApiDocument) {
     const where = `${method.toUpperCase()} ${match.template}`;
     const responses = operation.responses ?? {};
     const key = String(status) in responses ? String(status) : 'default' in responses ? 'default' : undefined;
-    if (!key) return `${where} answered ${status}, which the document does not list (it lists ${Object.keys(responses).join(', ')}): ${response.body.slice(0, 300)}`;
+    if (!key)
+      return `${where} answered ${status}, which the document does not list (it lists ${Object.keys(responses).join(', ')}): ${response.body.slice(0, 300)}`;
     const content = responses[key]!.content;
     if (!content || Object.keys(content).length === 0) {
       return hasBody ? `${where} answered ${status} with a body (${mediaType}), which the document says has none` : undefined;
     }
     const documented = Object.keys(content).find((type) => type.toLowerCase() === mediaType);
-    if (!documented) return `${where} answered ${status} as ${mediaType || 'no media type'}; the document says ${Object.keys(content).join(' or ')}`;
+    if (!documented)
+      return `${where} answered ${status} as ${mediaType || 'no media type'}; the document says ${Object.keys(content).join(' or ')}`;
     if (!hasBody || !isJson(mediaType) || content[documented]!.schema === undefined) return undefined;
     const pointer = `/paths/${escapePointer(match.template)}/${verb}/responses/${key}/content/${escapePointer(documented)}/schema`;
     const errors = bodyErrors(pointer, response.body);

@@ -44,7 +44,11 @@ export function apiClient(port: number, password: string) {
       }
     },
     async login(email: string) {
-      const response = await fetch(`${base}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+      const response = await fetch(`${base}/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email, password }),
+      });
       return ((await response.json()) as { token: string }).token;
     },
   };

@@ -3,15 +3,7 @@
  * live in $lib/labels/<domain>.ts (see packages/texts/README.md), so a page's JavaScript
  * carries only the catalog messages it shows.
  */
-import {
-  cityName,
-  intlLocale,
-  localize,
-  type Institution,
-  type Locale,
-  type LocalizedText,
-  writtenText,
-} from '@exchange/shared';
+import { cityName, intlLocale, localize, type Institution, type Locale, type LocalizedText, writtenText } from '@exchange/shared';
 import { getLocale } from '@exchange/texts/runtime';
 
 export const currentLocale = (): Locale => getLocale();

@@ -59,7 +59,8 @@ export function dismissFinishedTransfer() {
 /** An address of a click or a submit, resolved against the page; a value of the moment, not state. */
 const absolute = (href: string) => new URL(href, window.location.href);
 
-const linkName = (link: HTMLAnchorElement, url: URL) => link.getAttribute('download') || decodeURIComponent(url.pathname.split('/').filter(Boolean).pop() ?? 'download');
+const linkName = (link: HTMLAnchorElement, url: URL) =>
+  link.getAttribute('download') || decodeURIComponent(url.pathname.split('/').filter(Boolean).pop() ?? 'download');
 
 async function download(link: HTMLAnchorElement, url: URL) {
   const started = begin('download', linkName(link, url), null);
@@ -72,7 +73,11 @@ async function download(link: HTMLAnchorElement, url: URL) {
   }
   const type = response.headers.get('content-type') ?? '';
   // A signed-out session, a missing file or an error page: let the browser show it as before.
-  if (!response.ok || !response.body || (type.startsWith('text/html') && !/attachment/i.test(response.headers.get('content-disposition') ?? ''))) {
+  if (
+    !response.ok ||
+    !response.body ||
+    (type.startsWith('text/html') && !/attachment/i.test(response.headers.get('content-disposition') ?? ''))
+  ) {
     dismissTransfer(started.id);
     window.location.assign(url);
     return;

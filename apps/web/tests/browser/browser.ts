@@ -26,7 +26,9 @@ const args = [
 
 export type Browser = { context: BrowserContext; problems: string[]; close(): Promise<void> };
 
-export async function launch(options: { javaScriptEnabled?: boolean; colorScheme?: 'light' | 'dark'; viewport?: { width: number; height: number } } = {}): Promise<Browser> {
+export async function launch(
+  options: { javaScriptEnabled?: boolean; colorScheme?: 'light' | 'dark'; viewport?: { width: number; height: number } } = {},
+): Promise<Browser> {
   const profile = await mkdtemp(join(tmpdir(), 'exchange-browser-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath,
@@ -82,7 +84,10 @@ export async function chooseLanguage(page: Page, locale: 'en' | 'ru' | 'zh') {
 export async function signIn(page: Page, email: string, password = demoPassword) {
   await page.fill('input[name="email"]', email);
   await page.fill('input[name="password"]', password);
-  await Promise.all([page.waitForURL((url) => url.pathname !== '/login', { timeout: 30_000 }), page.click('form.form button[type="submit"]')]);
+  await Promise.all([
+    page.waitForURL((url) => url.pathname !== '/login', { timeout: 30_000 }),
+    page.click('form.form button[type="submit"]'),
+  ]);
   await page.waitForLoadState('load');
 }
 

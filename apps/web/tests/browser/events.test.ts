@@ -34,7 +34,11 @@ const hhmm = (instant: string, timeZone: string) =>
   new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(instant));
 
 async function submit(page: Page, selector: string) {
-  await Promise.all([page.waitForLoadState('load'), page.waitForResponse((response) => response.request().method() === 'POST'), page.click(selector)]);
+  await Promise.all([
+    page.waitForLoadState('load'),
+    page.waitForResponse((response) => response.request().method() === 'POST'),
+    page.click(selector),
+  ]);
   await page.waitForLoadState('networkidle');
 }
 
@@ -151,7 +155,15 @@ describe('cultural-centre events across two time zones', () => {
 
   it('the events pages have no serious accessibility violations', async () => {
     const page = await firstPage(coordinator);
-    for (const path of ['/events', '/events?view=month', eventPath, `/office${eventPath}`, `/office${eventPath}/registrations`, '/office/events', '/office/events/attendance']) {
+    for (const path of [
+      '/events',
+      '/events?view=month',
+      eventPath,
+      `/office${eventPath}`,
+      `/office${eventPath}/registrations`,
+      '/office/events',
+      '/office/events/attendance',
+    ]) {
       await page.goto(`${baseUrl}${path}`);
       expect(await seriousViolations(page), path).toEqual([]);
     }
@@ -180,7 +192,10 @@ describe('registering without JavaScript', () => {
     }
     await Promise.all([page.waitForLoadState('load'), page.click('[data-testid="register"]')]);
     const shown = (await page.textContent('[data-testid="registration-status"]'))!;
-    const expected = Object.values(catalogs).flatMap((catalog) => [catalog.registration_status_confirmed!, catalog.registration_status_waitlisted!]);
+    const expected = Object.values(catalogs).flatMap((catalog) => [
+      catalog.registration_status_confirmed!,
+      catalog.registration_status_waitlisted!,
+    ]);
     expect(expected.some((text) => shown.includes(text))).toBe(true);
     await Promise.all([page.waitForLoadState('load'), page.click('[data-testid="cancel-registration"]')]);
     expect(await page.locator('[data-testid="register"]').count()).toBe(1);

@@ -8,23 +8,27 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { baseUrl, catalogs, demoPassword, firstPage, launch, type Browser } from './browser';
 
 const en = catalogs.en;
-const fill = (text: string, values: Record<string, string | number>) => text.replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? ''));
+const fill = (text: string, values: Record<string, string | number>) =>
+  text.replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? ''));
 
 type Focus = { matches: boolean; outline: boolean; shadow: boolean; describe: string };
 
 /** Where the focus is, and whether it can be seen there. */
 function focusState(page: Page, selector: string, text?: string): Promise<Focus> {
-  return page.evaluate(([selector, text]) => {
-    const element = document.activeElement as HTMLElement | null;
-    if (!element || element === document.body) return { matches: false, outline: false, shadow: false, describe: 'body' };
-    const style = getComputedStyle(element);
-    return {
-      matches: element.matches(selector!) && (!text || (element.textContent ?? '').includes(text)),
-      outline: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2,
-      shadow: style.boxShadow !== 'none',
-      describe: `${element.tagName.toLowerCase()}${element.id ? `#${element.id}` : ''} ${(element.textContent ?? '').trim().slice(0, 40)}`,
-    };
-  }, [selector, text] as const);
+  return page.evaluate(
+    ([selector, text]) => {
+      const element = document.activeElement as HTMLElement | null;
+      if (!element || element === document.body) return { matches: false, outline: false, shadow: false, describe: 'body' };
+      const style = getComputedStyle(element);
+      return {
+        matches: element.matches(selector!) && (!text || (element.textContent ?? '').includes(text)),
+        outline: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2,
+        shadow: style.boxShadow !== 'none',
+        describe: `${element.tagName.toLowerCase()}${element.id ? `#${element.id}` : ''} ${(element.textContent ?? '').trim().slice(0, 40)}`,
+      };
+    },
+    [selector, text] as const,
+  );
 }
 
 /**
@@ -132,7 +136,9 @@ describe('keyboard only', () => {
     const page = await firstPage(browser);
     await keyboardSignIn(page, 'coordinator@psu.exchange.test');
     await page.goto(`${baseUrl}/calls`);
-    const calls = await page.$$eval('main a[href]', (links) => [...new Set(links.map((link) => link.getAttribute('href') ?? '').filter((href) => /^\/calls\/[0-9a-f-]{36}$/.test(href)))]);
+    const calls = await page.$$eval('main a[href]', (links) => [
+      ...new Set(links.map((link) => link.getAttribute('href') ?? '').filter((href) => /^\/calls\/[0-9a-f-]{36}$/.test(href))),
+    ]);
     let found = false;
     for (const call of calls) {
       await page.goto(`${baseUrl}${call}/applications?status=submitted`);
@@ -166,7 +172,9 @@ describe('keyboard only', () => {
     const page = await firstPage(browser);
     await keyboardSignIn(page, 'coordinator@psu.exchange.test');
     await page.goto(`${baseUrl}/calls`);
-    const calls = await page.$$eval('main a[href]', (links) => [...new Set(links.map((link) => link.getAttribute('href') ?? '').filter((href) => /^\/calls\/[0-9a-f-]{36}$/.test(href)))]);
+    const calls = await page.$$eval('main a[href]', (links) => [
+      ...new Set(links.map((link) => link.getAttribute('href') ?? '').filter((href) => /^\/calls\/[0-9a-f-]{36}$/.test(href))),
+    ]);
     let offered = false;
     for (const call of calls) {
       await page.goto(`${baseUrl}${call}/allocation`);
@@ -186,7 +194,9 @@ describe('keyboard only', () => {
     await page.keyboard.press('Enter');
     await tabTo(page, `${row} [data-testid="approve"]`);
     await page.keyboard.press('Enter');
-    await page.waitForSelector(`[data-testid="decision-done"] >> text=${fill(en.nomination_approved_notice!, { name: 'Екатерина Соколова' })}`);
+    await page.waitForSelector(
+      `[data-testid="decision-done"] >> text=${fill(en.nomination_approved_notice!, { name: 'Екатерина Соколова' })}`,
+    );
     expect(await page.textContent(row)).toContain(en.nom_status_approved);
     expect(browser.problems).toEqual([]);
   });
@@ -195,7 +205,9 @@ describe('keyboard only', () => {
     const page = await firstPage(browser);
     await keyboardSignIn(page, 'student3@psu.exchange.test');
     await page.goto(`${baseUrl}/events`);
-    const events = await page.$$eval('main a[href]', (links) => [...new Set(links.map((link) => link.getAttribute('href') ?? '').filter((href) => /^\/events\/[0-9a-f-]{36}$/.test(href)))]);
+    const events = await page.$$eval('main a[href]', (links) => [
+      ...new Set(links.map((link) => link.getAttribute('href') ?? '').filter((href) => /^\/events\/[0-9a-f-]{36}$/.test(href))),
+    ]);
     let open: string | undefined;
     for (const event of events) {
       await page.goto(`${baseUrl}${event}`);

@@ -23,7 +23,9 @@ describe('list state in the address', () => {
     await signIn(page, 'coordinator@psu.exchange.test');
     await chooseLanguage(page, 'en');
     await page.goto(`${baseUrl}/calls`);
-    const calls = await page.$$eval('main a[href]', (links) => [...new Set(links.map((link) => link.getAttribute('href') ?? '').filter((href) => /^\/calls\/[0-9a-f-]{36}$/.test(href)))]);
+    const calls = await page.$$eval('main a[href]', (links) => [
+      ...new Set(links.map((link) => link.getAttribute('href') ?? '').filter((href) => /^\/calls\/[0-9a-f-]{36}$/.test(href))),
+    ]);
     for (const call of calls) {
       await page.goto(`${baseUrl}${call}/applications`);
       if ((await page.locator('[data-testid="count-submitted"]').count()) > 0) break;
@@ -42,7 +44,9 @@ describe('list state in the address', () => {
       expect(query(page)).toEqual(chosen);
       expect(await page.inputValue('#status')).toBe('submitted');
       expect(await page.inputValue('#minScore')).toBe('10');
-      expect(await page.getAttribute(`th:has(a:has-text("${catalogs.en.review_score}"))`, 'aria-sort')).toBe(chosen.order === 'asc' ? 'ascending' : 'descending');
+      expect(await page.getAttribute(`th:has(a:has-text("${catalogs.en.review_score}"))`, 'aria-sort')).toBe(
+        chosen.order === 'asc' ? 'ascending' : 'descending',
+      );
     };
     await page.reload();
     await check();

@@ -12,7 +12,8 @@ const ru = catalogs.ru;
 
 /** A valid PDF of about `size` bytes: the API checks uploads by their content. */
 function pdfOf(size: number) {
-  const head = '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\n';
+  const head =
+    '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\n';
   const filler = `%${'x'.repeat(78)}\n`.repeat(Math.max(0, Math.floor((size - head.length - 30) / 80)));
   return Buffer.from(`${head}${filler}trailer<</Root 1 0 R>>\n%%EOF\n`);
 }
@@ -32,12 +33,17 @@ async function watchTransfer(page: Page) {
     const panel = document.querySelector('[data-testid="transfer"]')!;
     const record = () => {
       const bar = panel.querySelector('progress');
-      seen.push({ state: panel.getAttribute('data-state') ?? '', value: bar?.hasAttribute('value') ? bar.value : null, max: bar?.hasAttribute('value') ? bar.max : null });
+      seen.push({
+        state: panel.getAttribute('data-state') ?? '',
+        value: bar?.hasAttribute('value') ? bar.value : null,
+        max: bar?.hasAttribute('value') ? bar.max : null,
+      });
     };
     new MutationObserver(record).observe(panel, { subtree: true, attributes: true, childList: true, characterData: true });
   });
 }
-const transferSeen = (page: Page) => page.evaluate(() => (window as unknown as { transferSeen: { state: string; value: number | null; max: number | null }[] }).transferSeen);
+const transferSeen = (page: Page) =>
+  page.evaluate(() => (window as unknown as { transferSeen: { state: string; value: number | null; max: number | null }[] }).transferSeen);
 
 describe('long work and unsaved changes', () => {
   let browser: Browser;
@@ -91,7 +97,10 @@ describe('long work and unsaved changes', () => {
     const page = await firstPage(browser);
     await signInAs(page, 'student1@psu.exchange.test');
     await page.goto(`${baseUrl}/applications`);
-    await Promise.all([page.waitForURL(/\/applications\/[0-9a-f-]{36}$/), page.click(`[data-testid="my-application"] a:has-text("${en.call_continue}")`)]);
+    await Promise.all([
+      page.waitForURL(/\/applications\/[0-9a-f-]{36}$/),
+      page.click(`[data-testid="my-application"] a:has-text("${en.call_continue}")`),
+    ]);
     await page.waitForSelector('[data-testid="save-application"]');
     await page.click('#motivation');
     await page.keyboard.press('End');
@@ -130,7 +139,10 @@ describe('long work and unsaved changes', () => {
     const page = await firstPage(browser);
     await signInAs(page, 'student1@psu.exchange.test');
     await page.goto(`${baseUrl}/applications`);
-    await Promise.all([page.waitForURL(/\/applications\/[0-9a-f-]{36}$/), page.click(`[data-testid="my-application"] a:has-text("${en.call_continue}")`)]);
+    await Promise.all([
+      page.waitForURL(/\/applications\/[0-9a-f-]{36}$/),
+      page.click(`[data-testid="my-application"] a:has-text("${en.call_continue}")`),
+    ]);
     await page.waitForSelector('[data-testid="save-application"]');
     await page.click('#motivation');
     await page.keyboard.press('End');
@@ -152,20 +164,30 @@ describe('long work and unsaved changes', () => {
     const page = await firstPage(browser);
     await signInAs(page, 'coordinator@psu.exchange.test');
     await page.goto(`${baseUrl}/calls`);
-    const review = await page.$$eval('main a[href]', (links) => links.map((link) => link.getAttribute('href') ?? '').find((href) => /^\/calls\/[0-9a-f-]{36}$/.test(href)));
+    const review = await page.$$eval('main a[href]', (links) =>
+      links.map((link) => link.getAttribute('href') ?? '').find((href) => /^\/calls\/[0-9a-f-]{36}$/.test(href)),
+    );
     await page.goto(`${baseUrl}${review}/applications?sort=score&order=desc`);
     expect(await page.getAttribute('[data-testid="transfer"] [role="status"]', 'role')).toBe('status');
 
     // The export is held back a moment so that its running state can be seen.
-    await page.route((url) => url.pathname.endsWith('/applications/export'), async (route) => {
-      await new Promise((resolve) => setTimeout(resolve, 1500));
-      await route.continue();
-    });
+    await page.route(
+      (url) => url.pathname.endsWith('/applications/export'),
+      async (route) => {
+        await new Promise((resolve) => setTimeout(resolve, 1500));
+        await route.continue();
+      },
+    );
     await watchTransfer(page);
-    const [download] = await Promise.all([page.waitForEvent('download'), page.click(`main a[download]:has-text("${en.office_export_csv}")`)]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.click(`main a[download]:has-text("${en.office_export_csv}")`),
+    ]);
     expect(download.suggestedFilename()).toMatch(/\.csv$/);
     await page.waitForSelector('[data-testid="transfer"][data-state="done"]');
-    expect(await page.textContent('[data-testid="transfer"] [role="status"]')).toBe(en.transfer_downloaded!.replace('{name}', download.suggestedFilename()));
+    expect(await page.textContent('[data-testid="transfer"] [role="status"]')).toBe(
+      en.transfer_downloaded!.replace('{name}', download.suggestedFilename()),
+    );
     const seen = await transferSeen(page);
     expect(seen.some((entry) => entry.state === 'running')).toBe(true);
     expect(seen.at(-1)).toMatchObject({ state: 'done' });
@@ -180,12 +202,20 @@ describe('long work and unsaved changes', () => {
     const page = await firstPage(browser);
     await signInAs(page, 'student1@psu.exchange.test');
     await page.goto(`${baseUrl}/applications`);
-    await Promise.all([page.waitForURL(/\/applications\/[0-9a-f-]{36}$/), page.click(`[data-testid="my-application"] a:has-text("${en.call_continue}")`)]);
+    await Promise.all([
+      page.waitForURL(/\/applications\/[0-9a-f-]{36}$/),
+      page.click(`[data-testid="my-application"] a:has-text("${en.call_continue}")`),
+    ]);
     await page.waitForSelector('[data-testid="document-cv"]');
     // A slow connection: 2 MB at 1 MB/s.
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Network.enable');
-    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 20, downloadThroughput: -1, uploadThroughput: 1024 * 1024 });
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: 20,
+      downloadThroughput: -1,
+      uploadThroughput: 1024 * 1024,
+    });
     await watchTransfer(page);
     await page.setInputFiles('#file-cv', { name: 'cv-large.pdf', mimeType: 'application/pdf', buffer: pdfOf(2 * 1024 * 1024) });
     await page.click('[data-testid="document-cv"] form.upload button[type="submit"]');
@@ -193,9 +223,13 @@ describe('long work and unsaved changes', () => {
     await page.waitForSelector('[data-testid="document-cv"] a[download]', { timeout: 60_000 });
     await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
     await page.waitForSelector('[data-testid="transfer"][data-state="done"]');
-    expect(await page.textContent('[data-testid="transfer"] [role="status"]')).toBe(en.transfer_uploaded!.replace('{name}', 'cv-large.pdf'));
+    expect(await page.textContent('[data-testid="transfer"] [role="status"]')).toBe(
+      en.transfer_uploaded!.replace('{name}', 'cv-large.pdf'),
+    );
     const seen = await transferSeen(page);
-    const partial = seen.filter((entry) => entry.state === 'running' && entry.value !== null && entry.max !== null && entry.value > 0 && entry.value < entry.max);
+    const partial = seen.filter(
+      (entry) => entry.state === 'running' && entry.value !== null && entry.max !== null && entry.value > 0 && entry.value < entry.max,
+    );
     expect(partial.length).toBeGreaterThan(0);
     // The finished upload is news until the next form is sent (it would otherwise stay 8 s).
     await page.click('[data-testid="save-application"]');
@@ -207,7 +241,9 @@ describe('long work and unsaved changes', () => {
     const page = await firstPage(browser);
     await signInAs(page, 'coordinator@psu.exchange.test');
     await page.goto(`${baseUrl}/calls`);
-    const calls = await page.$$eval('main a[href]', (links) => links.map((link) => link.getAttribute('href') ?? '').filter((href) => /^\/calls\/[0-9a-f-]{36}$/.test(href)));
+    const calls = await page.$$eval('main a[href]', (links) =>
+      links.map((link) => link.getAttribute('href') ?? '').filter((href) => /^\/calls\/[0-9a-f-]{36}$/.test(href)),
+    );
     let found = false;
     for (const call of calls) {
       await page.goto(`${baseUrl}${call}/allocation`);
@@ -217,10 +253,13 @@ describe('long work and unsaved changes', () => {
       }
     }
     expect(found).toBe(true);
-    await page.route((url) => url.pathname.endsWith('/allocation') && url.search === '?/dryRun', async (route) => {
-      await new Promise((resolve) => setTimeout(resolve, 1500));
-      await route.continue();
-    });
+    await page.route(
+      (url) => url.pathname.endsWith('/allocation') && url.search === '?/dryRun',
+      async (route) => {
+        await new Promise((resolve) => setTimeout(resolve, 1500));
+        await route.continue();
+      },
+    );
     await page.focus('[data-testid="dry-run"]');
     await page.keyboard.press('Enter');
     await page.waitForSelector('section[aria-busy="true"] [data-testid="dry-run"][aria-disabled="true"]');
@@ -249,7 +288,9 @@ describe('exports without JavaScript', () => {
     await page.goto(`${baseUrl}/login`);
     await signIn(page, 'coordinator@psu.exchange.test');
     await page.goto(`${baseUrl}/calls`);
-    const call = await page.$$eval('main a[href]', (links) => links.map((link) => link.getAttribute('href') ?? '').find((href) => /^\/calls\/[0-9a-f-]{36}$/.test(href)));
+    const call = await page.$$eval('main a[href]', (links) =>
+      links.map((link) => link.getAttribute('href') ?? '').find((href) => /^\/calls\/[0-9a-f-]{36}$/.test(href)),
+    );
     await page.goto(`${baseUrl}${call}/applications`);
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('main a[download][href*="format=csv"]')]);
     expect(download.suggestedFilename()).toMatch(/\.csv$/);

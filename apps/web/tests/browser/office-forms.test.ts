@@ -31,10 +31,18 @@ async function send<T = Record<string, unknown>>(method: string, path: string, t
   if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${text}`);
   return (text ? JSON.parse(text) : {}) as T;
 }
-const tokenOf = async (email: string, password = demoPassword) => (await send<{ token: string }>('POST', '/auth/login', null, { email, password })).token;
+const tokenOf = async (email: string, password = demoPassword) =>
+  (await send<{ token: string }>('POST', '/auth/login', null, { email, password })).token;
 
 type Institution = { id: string; code: string };
-type Quota = { id: string; sendingInstitutionId: string; receivingInstitutionId: string; academicYear: string; mobilityType: string; remaining: number };
+type Quota = {
+  id: string;
+  sendingInstitutionId: string;
+  receivingInstitutionId: string;
+  academicYear: string;
+  mobilityType: string;
+  remaining: number;
+};
 
 describe('office forms', () => {
   let browser: Browser;
@@ -83,8 +91,14 @@ describe('office forms', () => {
     const admin = await tokenOf('admin@exchange.test');
     const coordinator = await tokenOf('coordinator@psu.exchange.test');
     const agreements = (await send<{ items: { id: string }[] }>('GET', '/agreements', admin)).items;
-    const quotas = (await Promise.all(agreements.map((agreement) => send<{ items: Quota[] }>('GET', `/agreements/${agreement.id}/quotas?academicYear=2026/2027`, admin)))).flatMap((answer) => answer.items);
-    const line = quotas.find((quota) => quota.sendingInstitutionId === codeOf('PSU') && quota.receivingInstitutionId === codeOf('BRI') && quota.remaining > 0)!;
+    const quotas = (
+      await Promise.all(
+        agreements.map((agreement) => send<{ items: Quota[] }>('GET', `/agreements/${agreement.id}/quotas?academicYear=2026/2027`, admin)),
+      )
+    ).flatMap((answer) => answer.items);
+    const line = quotas.find(
+      (quota) => quota.sendingInstitutionId === codeOf('PSU') && quota.receivingInstitutionId === codeOf('BRI') && quota.remaining > 0,
+    )!;
     expect(line).toBeDefined();
     const call = await send<{ id: string }>('POST', '/calls', admin, {
       institutionId: codeOf('PSU'),
@@ -97,17 +111,31 @@ describe('office forms', () => {
       status: 'published',
     });
     const email = `note-${randomBytes(4).toString('hex')}@psu.exchange.test`;
-    await send('POST', '/users', admin, { email, fullName: 'Ольга Новикова', role: 'student', institutionId: codeOf('PSU'), password: 'Penza-Baoji-Note-2026' });
+    await send('POST', '/users', admin, {
+      email,
+      fullName: 'Ольга Новикова',
+      role: 'student',
+      institutionId: codeOf('PSU'),
+      password: 'Penza-Baoji-Note-2026',
+    });
     const student = await tokenOf(email, 'Penza-Baoji-Note-2026');
     const application = await send<{ id: string }>('POST', '/applications', student, { callId: call.id });
     await send('PATCH', `/applications/${application.id}`, student, {
-      preferences: [{ quotaId: line.id, rank: 1 }], motivation: 'Изучаю железнодорожный транспорт.', gpa: 4.7,
-      fullNameLatin: 'Olga Novikova', passportNumber: '56 11 223344', studyLevel: 6, fieldOfStudy: '0716',
+      preferences: [{ quotaId: line.id, rank: 1 }],
+      motivation: 'Изучаю железнодорожный транспорт.',
+      gpa: 4.7,
+      fullNameLatin: 'Olga Novikova',
+      passportNumber: '56 11 223344',
+      studyLevel: 6,
+      fieldOfStudy: '0716',
       languageCertificates: [{ language: 'zh', test: 'HSK', level: '6', date: '2025-06-01' }],
     });
     await send('POST', `/applications/${application.id}/submit`, student);
     await send('POST', `/applications/${application.id}/review`, coordinator, { score: 90, eligible: true, comment: '' });
-    const nomination = await send<{ id: string; proposalId: string }>('POST', '/nominations', coordinator, { applicationId: application.id, quotaId: line.id });
+    const nomination = await send<{ id: string; proposalId: string }>('POST', '/nominations', coordinator, {
+      applicationId: application.id,
+      quotaId: line.id,
+    });
 
     const page = await firstPage(browser);
     await signInAs(page, 'coordinator@psu.exchange.test', 'ru');
@@ -152,7 +180,9 @@ describe('office forms', () => {
       expect(await noScript.textContent('#note-error')).toContain(ru.nomination_note_unchanged);
       expect(await noScript.inputValue('#note')).toBe(`${note}   `);
       // The refused form answers 400, which the browser notes; nothing else went wrong.
-      expect(plain.problems.filter((problem) => !problem.includes('?/note: Failed to load resource: the server responded with a status of 400'))).toEqual([]);
+      expect(
+        plain.problems.filter((problem) => !problem.includes('?/note: Failed to load resource: the server responded with a status of 400')),
+      ).toEqual([]);
     } finally {
       await plain.close();
     }

@@ -31,7 +31,13 @@ async function seriousViolations(page: Page): Promise<string[]> {
   });
   return violations
     .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => `${violation.id}: ${violation.help} — ${violation.nodes.slice(0, 4).map((node) => node.target.join(' ')).join(', ')}`);
+    .map(
+      (violation) =>
+        `${violation.id}: ${violation.help} — ${violation.nodes
+          .slice(0, 4)
+          .map((node) => node.target.join(' '))
+          .join(', ')}`,
+    );
 }
 
 /** The first link on a page whose path matches, or undefined. */
@@ -66,9 +72,19 @@ const roles: Role[] = [
       const application = await firstLink(page, '/applications', re('/applications/ID'));
       const event = await firstLink(page, '/events', re('/events/ID'));
       const agreement = await firstLink(page, '/agreements', re('/agreements/ID'));
-      return ['/', '/calls', call, '/applications', application, '/events', event, '/events/mine', '/notifications', '/agreements', agreement].filter(
-        (path): path is string => !!path,
-      );
+      return [
+        '/',
+        '/calls',
+        call,
+        '/applications',
+        application,
+        '/events',
+        event,
+        '/events/mine',
+        '/notifications',
+        '/agreements',
+        agreement,
+      ].filter((path): path is string => !!path);
     },
   },
   {
@@ -116,7 +132,15 @@ const roles: Role[] = [
     screenshots: ['zh:light:/nominations?direction=incoming'],
     pages: async (page) => {
       const nomination = await firstLink(page, '/nominations?direction=incoming', re('/nominations/ID'));
-      return ['/', '/nominations?direction=incoming', ...(nomination ? [nomination] : []), '/calls', '/flows', '/office/students', '/office/events'];
+      return [
+        '/',
+        '/nominations?direction=incoming',
+        ...(nomination ? [nomination] : []),
+        '/calls',
+        '/flows',
+        '/office/students',
+        '/office/events',
+      ];
     },
   },
   {
@@ -125,7 +149,16 @@ const roles: Role[] = [
     pages: async (page) => {
       const call = await firstLink(page, '/calls', re('/calls/ID'));
       const nomination = await firstLink(page, '/nominations', re('/nominations/ID'));
-      return ['/', '/calls', ...(call ? [call, `${call}/applications`] : []), '/nominations', ...(nomination ? [nomination] : []), '/flows', '/agreements', '/notifications'];
+      return [
+        '/',
+        '/calls',
+        ...(call ? [call, `${call}/applications`] : []),
+        '/nominations',
+        ...(nomination ? [nomination] : []),
+        '/flows',
+        '/agreements',
+        '/notifications',
+      ];
     },
   },
   {
@@ -151,7 +184,8 @@ const roles: Role[] = [
   },
 ];
 
-const shotName = (role: string, path: string) => `${role.replace(/\s+/g, '-')}${path === '/' ? '-home' : path.replace(/[/?=&]+/g, '-')}.png`;
+const shotName = (role: string, path: string) =>
+  `${role.replace(/\s+/g, '-')}${path === '/' ? '-home' : path.replace(/[/?=&]+/g, '-')}.png`;
 
 describe.each(roles)('every page as $name', (role) => {
   let browser: Browser;

@@ -33,7 +33,14 @@ describe('web server defences', () => {
 
   it('sends a signed-in user only to paths of this site after sign-in or a language switch', async () => {
     const origin = new URL(baseUrl).origin;
-    const targets = ['/.//evil.example/x', '/..//evil.example/x', '/%2e%2e//evil.example', '/\\evil.example', '//evil.example', 'https://evil.example/'];
+    const targets = [
+      '/.//evil.example/x',
+      '/..//evil.example/x',
+      '/%2e%2e//evil.example',
+      '/\\evil.example',
+      '//evil.example',
+      'https://evil.example/',
+    ];
     for (const target of targets) {
       const signIn = await fetch(`${baseUrl}/login?redirectTo=${encodeURIComponent(target)}`, {
         method: 'POST',
@@ -42,7 +49,10 @@ describe('web server defences', () => {
         body: new URLSearchParams({ email: 'student2@psu.exchange.test', password: demoPassword }),
       });
       expect([signIn.status, signIn.headers.get('location')], target).toEqual([303, '/']);
-      const cookie = signIn.headers.getSetCookie().map((value) => value.split(';')[0]!).join('; ');
+      const cookie = signIn.headers
+        .getSetCookie()
+        .map((value) => value.split(';')[0]!)
+        .join('; ');
       const again = await fetch(`${baseUrl}/login?redirectTo=${encodeURIComponent(target)}`, { headers: { cookie }, redirect: 'manual' });
       expect([again.status, again.headers.get('location')], target).toEqual([303, '/']);
       const language = await fetch(`${baseUrl}/language`, {
@@ -66,10 +76,18 @@ describe('web server defences', () => {
       ['/language', 'multipart/form-data; boundary=x', '--x\r\ncontent-disposition: form-data; name="locale"\r\n\r\nru'],
     ];
     for (const [path, type, body] of bodies) {
-      const response = await fetch(`${baseUrl}${path}`, { method: 'POST', redirect: 'manual', headers: { 'content-type': type, origin }, body });
+      const response = await fetch(`${baseUrl}${path}`, {
+        method: 'POST',
+        redirect: 'manual',
+        headers: { 'content-type': type, origin },
+        body,
+      });
       expect(response.status, `${path} ${type}`).toBe(400);
       expect(await response.text(), `${path} ${type}`).toContain('The form could not be read');
-      expect(response.headers.getSetCookie().filter((cookie) => cookie.startsWith('session')), path).toEqual([]);
+      expect(
+        response.headers.getSetCookie().filter((cookie) => cookie.startsWith('session')),
+        path,
+      ).toEqual([]);
     }
   });
 
@@ -111,7 +129,13 @@ describe('web server defences', () => {
     const created = await fetch(`${api}/api/v1/users`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify({ email, fullName: name, role: 'student', institutionId: institutions.items.find((i) => i.code === 'PSU')!.id, password: demoPassword }),
+      body: JSON.stringify({
+        email,
+        fullName: name,
+        role: 'student',
+        institutionId: institutions.items.find((i) => i.code === 'PSU')!.id,
+        password: demoPassword,
+      }),
     });
     expect(created.status).toBe(201);
     const cookie = await signIn(email);

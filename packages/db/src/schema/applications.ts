@@ -66,7 +66,9 @@ export const applications = pgTable(
   },
   (table) => [
     // One live application per student and call; a withdrawn one does not count.
-    uniqueIndex('applications_one_per_call').on(table.callId, table.studentId).where(sql`${table.status} <> 'withdrawn'`),
+    uniqueIndex('applications_one_per_call')
+      .on(table.callId, table.studentId)
+      .where(sql`${table.status} <> 'withdrawn'`),
     index('applications_call_status_idx').on(table.callId, table.status),
     index('applications_student_idx').on(table.studentId, table.createdAt),
     // The review list's default order (newest submission first), so a page is read, not sorted.
@@ -74,9 +76,15 @@ export const applications = pgTable(
     check('applications_status_valid', sql`${table.status} IN (${oneOf(applicationStatuses)})`),
     ...identityChecks('applications', table),
     check('applications_gpa_range', sql`${table.gpa} IS NULL OR (${table.gpa} >= 0 AND ${table.gpa} <= 5)`),
-    check('applications_review_comment_locale_valid', sql`${table.reviewCommentLocale} IS NULL OR ${table.reviewCommentLocale} IN (${oneOf(locales)})`),
+    check(
+      'applications_review_comment_locale_valid',
+      sql`${table.reviewCommentLocale} IS NULL OR ${table.reviewCommentLocale} IN (${oneOf(locales)})`,
+    ),
     check('applications_score_range', sql`${table.reviewScore} IS NULL OR (${table.reviewScore} >= 0 AND ${table.reviewScore} <= 100)`),
-    check('applications_submitted_has_time', sql`${table.status} = 'draft' OR ${table.submittedAt} IS NOT NULL OR ${table.status} = 'withdrawn'`),
+    check(
+      'applications_submitted_has_time',
+      sql`${table.status} = 'draft' OR ${table.submittedAt} IS NOT NULL OR ${table.status} = 'withdrawn'`,
+    ),
   ],
 );
 
@@ -128,7 +136,9 @@ export const applicationDocuments = pgTable(
     replacedAt: instant(),
   },
   (table) => [
-    uniqueIndex('application_documents_current').on(table.applicationId, table.type).where(sql`${table.replacedAt} IS NULL`),
+    uniqueIndex('application_documents_current')
+      .on(table.applicationId, table.type)
+      .where(sql`${table.replacedAt} IS NULL`),
     check('application_documents_type_valid', sql`${table.type} IN (${oneOf(documentTypes)})`),
     check('application_documents_size_range', sql`${table.size} > 0 AND ${table.size} <= 10485760`),
     check('application_documents_content_type', sql`${table.contentType} IN ('application/pdf', 'image/png', 'image/jpeg')`),

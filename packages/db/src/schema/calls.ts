@@ -1,6 +1,13 @@
 import { sql } from 'drizzle-orm';
 import { check, index, integer, jsonb, numeric, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
-import { documentTypes, extraIdentityFields, mobilityTypes, type DocumentType, type ExtraIdentityField, type LanguageRequirement } from '@exchange/shared';
+import {
+  documentTypes,
+  extraIdentityFields,
+  mobilityTypes,
+  type DocumentType,
+  type ExtraIdentityField,
+  type LanguageRequirement,
+} from '@exchange/shared';
 import { createdAt, instant, localized, oneOf, primaryId } from './columns.js';
 import { institutions } from './institutions.js';
 import { quotaLines } from './quotas.js';
@@ -25,9 +32,17 @@ export const calls = pgTable(
     /** On the 5-point scale. */
     minGpa: numeric({ precision: 3, scale: 2, mode: 'number' }),
     languageRequirement: jsonb().$type<LanguageRequirement>(),
-    requiredDocuments: text().array().$type<DocumentType[]>().notNull().default(sql`'{}'::text[]`),
+    requiredDocuments: text()
+      .array()
+      .$type<DocumentType[]>()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     /** Identity data asked besides the base set (Latin name, passport number, level, field). */
-    requiredIdentity: text().array().$type<ExtraIdentityField[]>().notNull().default(sql`'{}'::text[]`),
+    requiredIdentity: text()
+      .array()
+      .$type<ExtraIdentityField[]>()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     status: text({ enum: callStatuses }).notNull().default('draft'),
     createdAt: createdAt(),
     updatedAt: createdAt(),

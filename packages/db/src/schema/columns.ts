@@ -3,7 +3,10 @@ import { check, jsonb, timestamp, uuid, type AnyPgColumn } from 'drizzle-orm/pg-
 import { sexCodes, type LocalizedText } from '@exchange/shared';
 
 /** Shared column helpers: ids are random UUIDs, times are instants with a zone. */
-export const primaryId = () => uuid().primaryKey().default(sql`gen_random_uuid()`);
+export const primaryId = () =>
+  uuid()
+    .primaryKey()
+    .default(sql`gen_random_uuid()`);
 export const instant = () => timestamp({ withTimezone: true, mode: 'date' });
 export const createdAt = () => instant().notNull().defaultNow();
 export const localized = () => jsonb().$type<LocalizedText>().notNull();

@@ -46,7 +46,10 @@ export const events = pgTable(
     registrationOpensAt: instant(),
     registrationClosesAt: instant(),
     /** Institutions whose students may register; empty means everyone. */
-    audienceInstitutionIds: uuid().array().notNull().default(sql`'{}'::uuid[]`),
+    audienceInstitutionIds: uuid()
+      .array()
+      .notNull()
+      .default(sql`'{}'::uuid[]`),
     status: text({ enum: eventStatuses }).notNull().default('draft'),
     confirmedCount: integer().notNull().default(0),
     createdAt: createdAt(),
@@ -91,7 +94,9 @@ export const registrations = pgTable(
     updatedAt: createdAt(),
   },
   (table) => [
-    uniqueIndex('registrations_one_per_person').on(table.eventId, table.userId).where(sql`${table.status} <> 'cancelled'`),
+    uniqueIndex('registrations_one_per_person')
+      .on(table.eventId, table.userId)
+      .where(sql`${table.status} <> 'cancelled'`),
     index('registrations_event_status_seq_idx').on(table.eventId, table.status, table.seq),
     index('registrations_user_idx').on(table.userId),
     uniqueIndex('registrations_check_in_token').on(table.checkInTokenHash),

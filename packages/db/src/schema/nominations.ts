@@ -27,7 +27,9 @@ export const nominations = pgTable(
     receivingInstitutionId: uuid()
       .notNull()
       .references(() => institutions.id, { onDelete: 'restrict' }),
-    proposalId: uuid().notNull().default(sql`gen_random_uuid()`),
+    proposalId: uuid()
+      .notNull()
+      .default(sql`gen_random_uuid()`),
     status: text({ enum: nominationStatuses }).notNull().default('pending'),
     /** The sending office's note to the partner; changing it makes a new proposal. */
     note: text(),

@@ -44,7 +44,11 @@ export const mailOutbox = pgTable(
     nextAttemptAt: instant().notNull().defaultNow(),
     lastError: text(),
   },
-  (table) => [index('mail_outbox_due_idx').on(table.nextAttemptAt).where(sql`${table.sentAt} IS NULL`)],
+  (table) => [
+    index('mail_outbox_due_idx')
+      .on(table.nextAttemptAt)
+      .where(sql`${table.sentAt} IS NULL`),
+  ],
 );
 
 /**
@@ -79,5 +83,9 @@ export const mailDigestEntries = pgTable(
     /** Set when a digest took it. */
     digestId: uuid().references(() => mailDigests.id, { onDelete: 'cascade' }),
   },
-  (table) => [index('mail_digest_entries_pending_idx').on(table.userId, table.createdAt).where(sql`${table.digestId} IS NULL`)],
+  (table) => [
+    index('mail_digest_entries_pending_idx')
+      .on(table.userId, table.createdAt)
+      .where(sql`${table.digestId} IS NULL`),
+  ],
 );

@@ -29,7 +29,10 @@ export const quotaLines = pgTable(
     academicYear: text().notNull(),
     mobilityType: text({ enum: mobilityTypes }).notNull(),
     eqfLevels: integer().array().notNull(),
-    iscedCodes: text().array().notNull().default(sql`'{}'::text[]`),
+    iscedCodes: text()
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     seats: integer().notNull(),
     totalMonths: integer(),
     languageRequirement: jsonb().$type<LanguageRequirement>(),
@@ -39,11 +42,7 @@ export const quotaLines = pgTable(
   },
   (table) => [
     index('quota_lines_agreement_idx').on(table.agreementId, table.academicYear),
-    index('quota_lines_direction_idx').on(
-      table.sendingInstitutionId,
-      table.receivingInstitutionId,
-      table.academicYear,
-    ),
+    index('quota_lines_direction_idx').on(table.sendingInstitutionId, table.receivingInstitutionId, table.academicYear),
     check('quota_lines_seats_nonnegative', sql`${table.seats} >= 0`),
     check('quota_lines_used_within_seats', sql`${table.used} >= 0 AND ${table.used} <= ${table.seats}`),
     check('quota_lines_total_months_positive', sql`${table.totalMonths} IS NULL OR ${table.totalMonths} > 0`),

@@ -36,10 +36,7 @@ export const users = pgTable(
     check('users_locale_valid', sql`${table.locale} IN (${oneOf(locales)})`),
     check('users_nomination_mail_valid', sql`${table.nominationMail} IN (${oneOf(nominationMailModes)})`),
     // Everyone but an admin belongs to one institution.
-    check(
-      'users_institution_required',
-      sql`(${table.role} = 'admin') OR (${table.institutionId} IS NOT NULL)`,
-    ),
+    check('users_institution_required', sql`(${table.role} = 'admin') OR (${table.institutionId} IS NOT NULL)`),
   ],
 );
 

@@ -37,9 +37,13 @@ const validityInOrder = (value: { validFrom?: string | undefined; validTo?: stri
 export const agreementCreate = z
   .strictObject({
     title: localizedText(300),
-    partyIds: z.array(id).min(2).max(20).refine((ids) => new Set(ids).size === ids.length, {
-      message: 'Each party once',
-    }),
+    partyIds: z
+      .array(id)
+      .min(2)
+      .max(20)
+      .refine((ids) => new Set(ids).size === ids.length, {
+        message: 'Each party once',
+      }),
     signedOn: calendarDate.nullable().default(null),
     validFrom: calendarDate,
     validTo: calendarDate,
@@ -99,7 +103,12 @@ export const quotaList = z.object({ items: z.array(quota) });
 
 const quotaFields = {
   seats: z.number().int().min(0).max(10_000),
-  totalMonths: z.number().int().min(1).max(12 * 10_000).nullable(),
+  totalMonths: z
+    .number()
+    .int()
+    .min(1)
+    .max(12 * 10_000)
+    .nullable(),
   eqfLevels: z.array(eqfLevel).min(1).max(3),
   iscedCodes: z.array(iscedCode).max(20),
   languageRequirement: languageRequirement.nullable(),

@@ -20,11 +20,9 @@ export const text = (max: number) =>
     });
 
 export const localizedText = (max: number) =>
-  z
-    .strictObject({ ru: text(max), zh: text(max), en: text(max) })
-    .refine((value) => Boolean(value.ru || value.zh || value.en), {
-      message: 'Give the text in at least one language',
-    });
+  z.strictObject({ ru: text(max), zh: text(max), en: text(max) }).refine((value) => Boolean(value.ru || value.zh || value.en), {
+    message: 'Give the text in at least one language',
+  });
 
 export const email = z
   .string()
@@ -41,9 +39,7 @@ export const password = z
     message: 'This password is among the most common ones; choose another',
   });
 
-export const academicYear = z
-  .string()
-  .refine(isAcademicYear, { message: 'An academic year looks like 2025/2026' });
+export const academicYear = z.string().refine(isAcademicYear, { message: 'An academic year looks like 2025/2026' });
 
 // ——— lists ———
 

@@ -14,7 +14,12 @@ export const missingItem = z.discriminatedUnion('item', [
   z.object({ item: z.enum(['preferences', 'motivation', 'gpa', ...identityFields]) }),
   z.object({ item: z.literal('document'), documentType: z.enum(documentTypes) }),
   /** A certificate in `language`; `scale` and `level` say what the call or a chosen line asks for. */
-  z.object({ item: z.literal('languageCertificate'), language: z.enum(languages), scale: z.enum(languageScales).optional(), level: z.string().optional() }),
+  z.object({
+    item: z.literal('languageCertificate'),
+    language: z.enum(languages),
+    scale: z.enum(languageScales).optional(),
+    level: z.string().optional(),
+  }),
 ]);
 export type MissingItem = z.infer<typeof missingItem>;
 

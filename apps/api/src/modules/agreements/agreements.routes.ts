@@ -18,7 +18,12 @@ export async function agreementsRoutes(app: Api, { agreements }: { agreements: A
 
   app.post('/agreements', {
     config: { access: ['admin'] },
-    schema: { tags: ['agreements'], security: [{ bearer: [] }], body: agreementCreate, response: { 201: agreement, ...problems(409, 422) } },
+    schema: {
+      tags: ['agreements'],
+      security: [{ bearer: [] }],
+      body: agreementCreate,
+      response: { 201: agreement, ...problems(409, 422) },
+    },
     handler: async (request, reply) => reply.code(201).send(await agreements.create(who(request), request.body)),
   });
 

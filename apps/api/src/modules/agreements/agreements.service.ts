@@ -50,7 +50,13 @@ export function createAgreementsService({ db }: { db: Database }) {
         await tx.insert(agreementParties).values(partyIds.map((institutionId) => ({ agreementId: created!.id, institutionId })));
         await replacePlan(tx, created!.id, plan, partyIds);
         const after = await findAgreement(tx, created!.id);
-        await writeAudit(tx, who, { action: 'agreement.create', entityType: 'agreement', entityId: created!.id, institutionId: null, after });
+        await writeAudit(tx, who, {
+          action: 'agreement.create',
+          entityType: 'agreement',
+          entityId: created!.id,
+          institutionId: null,
+          after,
+        });
         return after!;
       });
     },
@@ -71,9 +77,22 @@ export function createAgreementsService({ db }: { db: Database }) {
           }
         }
         if (Object.keys(fields).length > 0) await tx.update(agreements).set(fields).where(eq(agreements.id, id));
-        if (plan) await replacePlan(tx, id, plan, before!.parties.map((party) => party.id));
+        if (plan)
+          await replacePlan(
+            tx,
+            id,
+            plan,
+            before!.parties.map((party) => party.id),
+          );
         const after = await findAgreement(tx, id);
-        await writeAudit(tx, who, { action: 'agreement.update', entityType: 'agreement', entityId: id, institutionId: null, before, after });
+        await writeAudit(tx, who, {
+          action: 'agreement.update',
+          entityType: 'agreement',
+          entityId: id,
+          institutionId: null,
+          before,
+          after,
+        });
         return after!;
       });
     },

@@ -39,14 +39,29 @@ describe('agreements', () => {
     expect(created.statusCode).toBe(201);
     expect(created.json()).toMatchObject({ status: 'draft', plan: [{ status: 'planned', responsibleInstitutionId: buas }] });
 
-    const backwards = await t.request({ method: 'PATCH', url: `/api/v1/agreements/${created.json().id}`, token: admin, payload: { validTo: '2026-01-01' } });
+    const backwards = await t.request({
+      method: 'PATCH',
+      url: `/api/v1/agreements/${created.json().id}`,
+      token: admin,
+      payload: { validTo: '2026-01-01' },
+    });
     expect(backwards.statusCode).toBe(422);
 
-    const activated = await t.request({ method: 'PATCH', url: `/api/v1/agreements/${created.json().id}`, token: admin, payload: { status: 'active', plan: [] } });
+    const activated = await t.request({
+      method: 'PATCH',
+      url: `/api/v1/agreements/${created.json().id}`,
+      token: admin,
+      payload: { status: 'active', plan: [] },
+    });
     expect(activated.json()).toMatchObject({ status: 'active', plan: [] });
 
     const coordinator = await t.login('coordinator@psu.exchange.test');
-    const refused = await t.request({ method: 'PATCH', url: `/api/v1/agreements/${created.json().id}`, token: coordinator, payload: { status: 'terminated' } });
+    const refused = await t.request({
+      method: 'PATCH',
+      url: `/api/v1/agreements/${created.json().id}`,
+      token: coordinator,
+      payload: { status: 'terminated' },
+    });
     expect(refused.statusCode).toBe(403);
     expect(problemOf(refused).code).toBe('forbidden');
   });

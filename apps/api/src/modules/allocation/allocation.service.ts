@@ -1,6 +1,16 @@
 import { createHash } from 'node:crypto';
 import type { calls as callsTable, Database, Executor } from '@exchange/db';
-import { allocate, canManageOutgoing, compareApplicants, describeOutcome, locales, type Actor, type AllocationApplicant, type ApplicationStatus, type Locale } from '@exchange/shared';
+import {
+  allocate,
+  canManageOutgoing,
+  compareApplicants,
+  describeOutcome,
+  locales,
+  type Actor,
+  type AllocationApplicant,
+  type ApplicationStatus,
+  type Locale,
+} from '@exchange/shared';
 import { conflict, forbidden, notFound } from '../../errors.js';
 import { writeAudit, type Who } from '../../lib/audit.js';
 import { inTransaction } from '../../lib/transaction.js';
@@ -13,7 +23,13 @@ type Dependencies = {
   calls: { find(tx: Executor, id: string): Promise<typeof callsTable.$inferSelect | undefined> };
   /** Moves an application the allocation leaves unplaced (the applications service). */
   applications: {
-    moveStatus(tx: Executor, id: string, to: ApplicationStatus, actorId: string | null, options?: { note?: string | null; noteLocale?: Locale | null }): Promise<unknown>;
+    moveStatus(
+      tx: Executor,
+      id: string,
+      to: ApplicationStatus,
+      actorId: string | null,
+      options?: { note?: string | null; noteLocale?: Locale | null },
+    ): Promise<unknown>;
   };
   /** Nominates an applicant the allocation places (the nominations service). */
   nominations: { nominate(tx: Executor, who: Who, applicationId: string, quotaId: string, note?: string | null): Promise<{ id: string }> };
@@ -38,7 +54,8 @@ export function createAllocationService({ db, clock, calls, applications, nomina
       preferencesOf.set(preference.applicationId, list);
     }
     const rejectedOn = new Map<string, string[]>();
-    for (const rejection of rejections) rejectedOn.set(rejection.applicationId, [...(rejectedOn.get(rejection.applicationId) ?? []), rejection.quotaId]);
+    for (const rejection of rejections)
+      rejectedOn.set(rejection.applicationId, [...(rejectedOn.get(rejection.applicationId) ?? []), rejection.quotaId]);
     const applicants: AllocationApplicant[] = eligible.map((row) => ({
       id: row.id,
       score: row.score!,
@@ -50,7 +67,15 @@ export function createAllocationService({ db, clock, calls, applications, nomina
     const statuses = new Map(eligible.map((row) => [row.id, row.status]));
     const freeSeats = Object.fromEntries(lines.map((line) => [line.id, line.seats - line.used]));
     const fingerprint = createHash('sha256').update(JSON.stringify({ applicants, freeSeats })).digest('hex');
-    return { applicants, freeSeats, fingerprint, lines, statuses, names: new Map(eligible.map((row) => [row.id, row.fullName])), unreviewed };
+    return {
+      applicants,
+      freeSeats,
+      fingerprint,
+      lines,
+      statuses,
+      names: new Map(eligible.map((row) => [row.id, row.fullName])),
+      unreviewed,
+    };
   }
 
   async function requireClosedOwnCall(tx: Executor, actor: Actor, callId: string) {
@@ -71,7 +96,8 @@ export function createAllocationService({ db, clock, calls, applications, nomina
     const lineName = (quotaId: string) => codes.get(receivingOf.get(quotaId) ?? '') ?? quotaId;
     const byId = new Map(input.applicants.map((applicant) => [applicant.id, applicant]));
     const placedOn = new Map<string, number>();
-    for (const outcome of result.outcomes) if (outcome.placed) placedOn.set(outcome.placed.quotaId, (placedOn.get(outcome.placed.quotaId) ?? 0) + 1);
+    for (const outcome of result.outcomes)
+      if (outcome.placed) placedOn.set(outcome.placed.quotaId, (placedOn.get(outcome.placed.quotaId) ?? 0) + 1);
     return {
       call,
       input,
@@ -95,7 +121,11 @@ export function createAllocationService({ db, clock, calls, applications, nomina
           gpa: byId.get(outcome.applicantId)!.gpa,
           placed: outcome.placed,
           waitlist: outcome.waitlist,
-          reason: Object.fromEntries(locales.map((locale) => [locale, describeOutcome(outcome, locale, lineName)])) as { ru: string; zh: string; en: string },
+          reason: Object.fromEntries(locales.map((locale) => [locale, describeOutcome(outcome, locale, lineName)])) as {
+            ru: string;
+            zh: string;
+            en: string;
+          },
         })),
       },
     };
@@ -120,13 +150,20 @@ export function createAllocationService({ db, clock, calls, applications, nomina
           const reason = reasons.get(outcome.applicantId) ?? null;
           if (outcome.placed) {
             // A student offered a seat in a later round (waiting, or rejected by a partner) learns why this one.
-            const nomination = await nominations.nominate(tx, who, outcome.applicantId, outcome.placed.quotaId, status === 'submitted' ? null : reason);
+            const nomination = await nominations.nominate(
+              tx,
+              who,
+              outcome.applicantId,
+              outcome.placed.quotaId,
+              status === 'submitted' ? null : reason,
+            );
             created.push(nomination.id);
             continue;
           }
           // Someone every remaining choice of whom has rejected them has no line left to wait for.
           const target = outcome.waitlist.length > 0 ? 'waitlisted' : 'not_placed';
-          if (status !== target) await applications.moveStatus(tx, outcome.applicantId, target, who.actor.id, { note: reason, noteLocale: 'en' });
+          if (status !== target)
+            await applications.moveStatus(tx, outcome.applicantId, target, who.actor.id, { note: reason, noteLocale: 'en' });
         }
         await writeAudit(tx, who, {
           action: 'allocation.confirm',
@@ -145,12 +182,27 @@ export function createAllocationService({ db, clock, calls, applications, nomina
       if (!call || !canManageOutgoing(actor, call.institutionId)) throw notFound('call');
       const rows = await allocationRepository(db).waitlisted(callId, quotaId);
       const entries = rows
-        .map((row) => ({ row, key: { id: row.id, score: row.score ?? 0, gpa: row.gpa ?? 0, submittedAt: (row.submittedAt ?? new Date(0)).toISOString(), preferences: [] } }))
+        .map((row) => ({
+          row,
+          key: {
+            id: row.id,
+            score: row.score ?? 0,
+            gpa: row.gpa ?? 0,
+            submittedAt: (row.submittedAt ?? new Date(0)).toISOString(),
+            preferences: [],
+          },
+        }))
         .sort((a, b) => compareApplicants(a.key, b.key) || a.row.rank - b.row.rank);
       const seen = new Set<string>();
       const items = entries
         .filter(({ row }) => (seen.has(row.id) ? false : (seen.add(row.id), true)))
-        .map(({ row }) => ({ applicationId: row.id, student: { id: row.studentId, fullName: row.fullName }, score: row.score, gpa: row.gpa, rank: row.rank }));
+        .map(({ row }) => ({
+          applicationId: row.id,
+          student: { id: row.studentId, fullName: row.fullName },
+          score: row.score,
+          gpa: row.gpa,
+          rank: row.rank,
+        }));
       return { items };
     },
   };

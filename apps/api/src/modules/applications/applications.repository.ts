@@ -1,12 +1,5 @@
 import { and, asc, count, desc, eq, gte, ilike, inArray, lte, or, sql, type SQL } from 'drizzle-orm';
-import {
-  applicationPreferences,
-  applications,
-  applicationStatusHistory,
-  calls,
-  users,
-  type Executor,
-} from '@exchange/db';
+import { applicationPreferences, applications, applicationStatusHistory, calls, users, type Executor } from '@exchange/db';
 import type { ApplicationStatus, Locale } from '@exchange/shared';
 import { buildOnce, presentKeys } from '../../lib/prepared.js';
 import { toIso, toIsoOrNull } from '../../lib/route.js';
@@ -31,8 +24,12 @@ export async function findApplication(db: Executor, id: string, options: { forUp
  * (index lookups on `(application_id, seq)`), so a page costs no extra query.
  */
 const lastChange = {
-  at: sql<Date>`(select ${applicationStatusHistory.at} from ${applicationStatusHistory} where ${applicationStatusHistory.applicationId} = ${applications.id} order by ${applicationStatusHistory.seq} desc limit 1)`.mapWith(applicationStatusHistory.at),
-  note: sql<string | null>`(select ${applicationStatusHistory.note} from ${applicationStatusHistory} where ${applicationStatusHistory.applicationId} = ${applications.id} order by ${applicationStatusHistory.seq} desc limit 1)`,
+  at: sql<Date>`(select ${applicationStatusHistory.at} from ${applicationStatusHistory} where ${applicationStatusHistory.applicationId} = ${applications.id} order by ${applicationStatusHistory.seq} desc limit 1)`.mapWith(
+    applicationStatusHistory.at,
+  ),
+  note: sql<
+    string | null
+  >`(select ${applicationStatusHistory.note} from ${applicationStatusHistory} where ${applicationStatusHistory.applicationId} = ${applications.id} order by ${applicationStatusHistory.seq} desc limit 1)`,
   noteLocale: sql<Locale | null>`(select ${applicationStatusHistory.noteLocale} from ${applicationStatusHistory} where ${applicationStatusHistory.applicationId} = ${applications.id} order by ${applicationStatusHistory.seq} desc limit 1)`,
 };
 type LastChange = { at: Date | null; note: string | null; noteLocale: Locale | null };
@@ -63,20 +60,35 @@ export async function toApplications(
       ? Promise.resolve(rows.map((row) => row.student!))
       : db.select({ id: users.id, fullName: users.fullName, email: users.email }).from(users).where(inArray(users.id, studentIds)),
     options.withHistory
-      ? db.select().from(applicationStatusHistory).where(inArray(applicationStatusHistory.applicationId, ids)).orderBy(asc(applicationStatusHistory.seq))
+      ? db
+          .select()
+          .from(applicationStatusHistory)
+          .where(inArray(applicationStatusHistory.applicationId, ids))
+          .orderBy(asc(applicationStatusHistory.seq))
       : Promise.resolve([]),
   ]);
   return rows.map(({ application, call, lastChange: last }) => {
     const own = history.filter((h) => h.applicationId === application.id);
     const latest = last?.at ? last : own.length > 0 ? own[own.length - 1]! : null;
-    const review =
-      options.forStudent
-        ? application.status === 'ineligible'
-          ? { score: null, eligible: false, comment: application.reviewComment, commentLocale: application.reviewCommentLocale, reviewedAt: toIsoOrNull(application.reviewedAt) }
-          : null
-        : application.reviewedAt
-          ? { score: application.reviewScore, eligible: application.reviewEligible, comment: application.reviewComment, commentLocale: application.reviewCommentLocale, reviewedAt: toIsoOrNull(application.reviewedAt) }
-          : null;
+    const review = options.forStudent
+      ? application.status === 'ineligible'
+        ? {
+            score: null,
+            eligible: false,
+            comment: application.reviewComment,
+            commentLocale: application.reviewCommentLocale,
+            reviewedAt: toIsoOrNull(application.reviewedAt),
+          }
+        : null
+      : application.reviewedAt
+        ? {
+            score: application.reviewScore,
+            eligible: application.reviewEligible,
+            comment: application.reviewComment,
+            commentLocale: application.reviewCommentLocale,
+            reviewedAt: toIsoOrNull(application.reviewedAt),
+          }
+        : null;
     return {
       id: application.id,
       callId: application.callId,
@@ -102,7 +114,15 @@ export async function toApplications(
       createdAt: toIso(application.createdAt),
       updatedAt: toIso(application.updatedAt),
       student: students.find((s) => s.id === application.studentId)!,
-      call: { id: call.id, title: call.title, institutionId: call.institutionId, closesAt: toIso(call.closesAt), maxPreferences: call.maxPreferences, requiredDocuments: call.requiredDocuments, requiredIdentity: call.requiredIdentity },
+      call: {
+        id: call.id,
+        title: call.title,
+        institutionId: call.institutionId,
+        closesAt: toIso(call.closesAt),
+        maxPreferences: call.maxPreferences,
+        requiredDocuments: call.requiredDocuments,
+        requiredIdentity: call.requiredIdentity,
+      },
       // When the application took its current status, and the note of that change (a reason).
       statusChangedAt: toIso(latest?.at ?? application.updatedAt),
       statusNote: latest?.note ?? null,
@@ -166,7 +186,13 @@ export async function listApplications(db: Executor, filter: ApplicationFilter, 
     const column = sortColumns[sort.sort];
     const ordering = sort.order === 'asc' ? sql`${column} asc nulls last` : sql`${column} desc nulls last`;
     return db
-      .select({ application: applications, call: calls, student: { id: users.id, fullName: users.fullName, email: users.email }, ...pageColumns, lastChange })
+      .select({
+        application: applications,
+        call: calls,
+        student: { id: users.id, fullName: users.fullName, email: users.email },
+        ...pageColumns,
+        lastChange,
+      })
       .from(applications)
       .innerJoin(calls, eq(calls.id, applications.callId))
       .innerJoin(users, eq(users.id, applications.studentId))
@@ -178,7 +204,11 @@ export async function listApplications(db: Executor, filter: ApplicationFilter, 
   });
   const statusCounts = buildOnce(db, `${shape}:counts`, () => {
     // The counts join the students only to search their names: the join costs a scan of them.
-    let query = db.select({ status: applications.status, n: count() }).from(applications).innerJoin(calls, eq(calls.id, applications.callId)).$dynamic();
+    let query = db
+      .select({ status: applications.status, n: count() })
+      .from(applications)
+      .innerJoin(calls, eq(calls.id, applications.callId))
+      .$dynamic();
     if (filter.q) query = query.innerJoin(users, eq(users.id, applications.studentId));
     return query.where(conditions(filter, false)).groupBy(applications.status).prepare('applications_counts');
   });

@@ -27,7 +27,10 @@ const staffRead = ['coordinator', 'reviewer', 'admin'] as const;
 export async function applicationsRoutes(app: Api, { applications }: { applications: ApplicationsService }) {
   // Only this module accepts multipart bodies: document uploads.
   // preservePath: see the name as sent, so a name with a path is refused rather than trimmed.
-  await app.register(multipart, { preservePath: true, limits: { fileSize: documentMaxBytes, files: 1, fields: 4, fieldSize: 200, parts: 5 } });
+  await app.register(multipart, {
+    preservePath: true,
+    limits: { fileSize: documentMaxBytes, files: 1, fields: 4, fieldSize: 200, parts: 5 },
+  });
 
   app.get('/applications', {
     config: { access: 'signed-in' },
@@ -82,7 +85,13 @@ export async function applicationsRoutes(app: Api, { applications }: { applicati
 
   app.get('/applications/:id', {
     config: { access: 'signed-in' },
-    schema: { tags: ['applications'], summary: 'An application’s dossier with its status history', security: [{ bearer: [] }], params: idParams, response: { 200: application, ...problems() } },
+    schema: {
+      tags: ['applications'],
+      summary: 'An application’s dossier with its status history',
+      security: [{ bearer: [] }],
+      params: idParams,
+      response: { 200: application, ...problems() },
+    },
     handler: (request) => applications.get(request.actor!, request.params.id),
   });
 
@@ -129,7 +138,8 @@ export async function applicationsRoutes(app: Api, { applications }: { applicati
       try {
         for await (const part of request.parts()) {
           if (part.type === 'field' && part.fieldname === 'type') type = String(part.value);
-          else if (part.type === 'file' && part.fieldname === 'file' && !file) file = { name: part.filename, content: await part.toBuffer() };
+          else if (part.type === 'file' && part.fieldname === 'file' && !file)
+            file = { name: part.filename, content: await part.toBuffer() };
           else if (part.type === 'file') await part.toBuffer();
         }
       } catch (error) {
@@ -143,7 +153,10 @@ export async function applicationsRoutes(app: Api, { applications }: { applicati
           errors: [{ path: 'body.type', code: 'invalid_value', message: `One of: ${documentTypes.join(', ')}` }],
         });
       }
-      if (!file) throw new AppError(400, 'validation_failed', 'Attach the file.', { errors: [{ path: 'body.file', code: 'required', message: 'Required' }] });
+      if (!file)
+        throw new AppError(400, 'validation_failed', 'Attach the file.', {
+          errors: [{ path: 'body.file', code: 'required', message: 'Required' }],
+        });
       const created = await applications.addDocument(who(request), request.params.id, type as DocumentType, file.name, file.content);
       return reply.code(201).send(created);
     },
@@ -151,15 +164,23 @@ export async function applicationsRoutes(app: Api, { applications }: { applicati
 
   app.get('/applications/:id/documents/:docId', {
     config: { access: 'signed-in' },
-    schema: { tags: ['applications'], summary: 'Download a document, as an attachment', security: [{ bearer: [] }], params: documentParams, response: { 200: documentFileResponse, ...problems() } },
+    schema: {
+      tags: ['applications'],
+      summary: 'Download a document, as an attachment',
+      security: [{ bearer: [] }],
+      params: documentParams,
+      response: { 200: documentFileResponse, ...problems() },
+    },
     handler: async (request, reply) => {
       const document = await applications.document(request.actor!, request.params.id, request.params.docId);
-      return reply
-        .type(document.contentType)
-        .header('content-disposition', `attachment; filename="${document.fileName}"`)
-        .header('content-length', document.size)
-        // Buffers go out as they are; the schema serializer is not involved.
-        .send(document.content as never);
+      return (
+        reply
+          .type(document.contentType)
+          .header('content-disposition', `attachment; filename="${document.fileName}"`)
+          .header('content-length', document.size)
+          // Buffers go out as they are; the schema serializer is not involved.
+          .send(document.content as never)
+      );
     },
   });
 

@@ -48,19 +48,24 @@ type CallRow = typeof calls.$inferSelect;
 
 /** A missing item as a field error: documents by type, certificates by language. */
 function missingError(entry: MissingItem) {
-  if (entry.item === 'document') return { path: `documents.${entry.documentType}`, code: 'missing', message: `Upload the ${entry.documentType.replace(/_/g, ' ')}` };
+  if (entry.item === 'document')
+    return { path: `documents.${entry.documentType}`, code: 'missing', message: `Upload the ${entry.documentType.replace(/_/g, ' ')}` };
   if (entry.item === 'languageCertificate') {
-    return { path: `languageCertificates.${entry.language}`, code: 'missing', message: `Add a language certificate (${entry.language}${entry.scale ? `, ${entry.scale} ${entry.level} or higher` : ''})` };
+    return {
+      path: `languageCertificates.${entry.language}`,
+      code: 'missing',
+      message: `Add a language certificate (${entry.language}${entry.scale ? `, ${entry.scale} ${entry.level} or higher` : ''})`,
+    };
   }
   return { path: entry.item, code: 'missing', message: `Fill in ${entry.item}` };
 }
-
 
 /** What an application needs of its call (the calls service provides it). */
 export type Calls = { find(tx: Executor, id: string): Promise<CallRow | undefined> };
 
 export function createApplicationsService({ db, clock, calls }: { db: Database; clock: Clock; calls: Calls }) {
-  const forActor = (actor: Actor, loaded: Loaded) => canViewApplication(actor, { studentId: loaded.application.studentId, homeInstitutionId: loaded.call.institutionId });
+  const forActor = (actor: Actor, loaded: Loaded) =>
+    canViewApplication(actor, { studentId: loaded.application.studentId, homeInstitutionId: loaded.call.institutionId });
 
   /** Loads an application the actor may see; anything else is missing. */
   async function load(tx: Executor, actor: Actor, id: string, options: { forUpdate?: boolean } = {}) {
@@ -73,7 +78,8 @@ export function createApplicationsService({ db, clock, calls }: { db: Database; 
   async function ownDraft(tx: Executor, actor: Actor, id: string) {
     const loaded = await load(tx, actor, id, { forUpdate: true });
     if (loaded.application.studentId !== actor.id) throw forbidden('Only the student who applies changes an application.');
-    if (loaded.application.status !== 'draft') throw conflict('not_a_draft', 'The application has been submitted; it can no longer be changed.');
+    if (loaded.application.status !== 'draft')
+      throw conflict('not_a_draft', 'The application has been submitted; it can no longer be changed.');
     return loaded;
   }
 
@@ -92,7 +98,10 @@ export function createApplicationsService({ db, clock, calls }: { db: Database; 
         .innerJoin(quotaLines, eq(quotaLines.id, applicationPreferences.quotaId))
         .where(eq(applicationPreferences.applicationId, id))
         .orderBy(applicationPreferences.rank),
-      tx.select({ type: applicationDocuments.type }).from(applicationDocuments).where(and(eq(applicationDocuments.applicationId, id), isNull(applicationDocuments.replacedAt))),
+      tx
+        .select({ type: applicationDocuments.type })
+        .from(applicationDocuments)
+        .where(and(eq(applicationDocuments.applicationId, id), isNull(applicationDocuments.replacedAt))),
     ]);
     return missingForSubmission({
       application: loaded.application,
@@ -114,7 +123,13 @@ export function createApplicationsService({ db, clock, calls }: { db: Database; 
     changeStatus,
 
     /** Moves an application along inside the caller's transaction (locked first): how other modules change its status. */
-    async moveStatus(tx: Executor, id: string, to: ApplicationStatus, actorId: string | null, options: Parameters<typeof changeStatus>[4] = {}) {
+    async moveStatus(
+      tx: Executor,
+      id: string,
+      to: ApplicationStatus,
+      actorId: string | null,
+      options: Parameters<typeof changeStatus>[4] = {},
+    ) {
       const loaded = (await findApplication(tx, id, { forUpdate: true }))!;
       return changeStatus(tx, loaded, to, actorId, options);
     },
@@ -145,7 +160,10 @@ export function createApplicationsService({ db, clock, calls }: { db: Database; 
       const [parties, lines] = await Promise.all([
         db.select({ id: institutions.id, code: institutions.code, timeZone: institutions.timeZone }).from(institutions),
         lineIds.length > 0
-          ? db.select({ id: quotaLines.id, receivingInstitutionId: quotaLines.receivingInstitutionId }).from(quotaLines).where(inArray(quotaLines.id, lineIds))
+          ? db
+              .select({ id: quotaLines.id, receivingInstitutionId: quotaLines.receivingInstitutionId })
+              .from(quotaLines)
+              .where(inArray(quotaLines.id, lineIds))
           : Promise.resolve([]),
       ]);
       return { items, institutions: parties, lines };
@@ -160,15 +178,27 @@ export function createApplicationsService({ db, clock, calls }: { db: Database; 
         try {
           // A new draft starts with what the student told for an earlier application.
           const [profile] = await tx.select().from(studentProfiles).where(eq(studentProfiles.userId, actor.id));
-          const [created] = await tx.insert(applications).values({ callId, studentId: actor.id, ...(profile ? identityOf(profile) : {}) }).returning();
+          const [created] = await tx
+            .insert(applications)
+            .values({ callId, studentId: actor.id, ...(profile ? identityOf(profile) : {}) })
+            .returning();
           const loaded = { application: created!, call };
-          await tx.insert(applicationStatusHistory).values({ applicationId: created!.id, fromStatus: null, toStatus: 'draft', actorId: actor.id });
+          await tx
+            .insert(applicationStatusHistory)
+            .values({ applicationId: created!.id, fromStatus: null, toStatus: 'draft', actorId: actor.id });
           // A call with one line leaves nothing to choose: the draft starts with it as the first preference.
           const offered = await tx.select({ quotaId: callQuotas.quotaId }).from(callQuotas).where(eq(callQuotas.callId, callId));
           const preferences = offered.length === 1 ? [{ quotaId: offered[0]!.quotaId, rank: 1 }] : [];
-          if (preferences.length > 0) await tx.insert(applicationPreferences).values(preferences.map((preference) => ({ applicationId: created!.id, ...preference })));
+          if (preferences.length > 0)
+            await tx
+              .insert(applicationPreferences)
+              .values(preferences.map((preference) => ({ applicationId: created!.id, ...preference })));
           await writeAudit(tx, who, {
-            action: 'application.create', entityType: 'application', entityId: created!.id, institutionId: call.institutionId, after: { callId, status: 'draft', preferences },
+            action: 'application.create',
+            entityType: 'application',
+            entityId: created!.id,
+            institutionId: call.institutionId,
+            after: { callId, status: 'draft', preferences },
           });
           return view(tx, actor, loaded);
         } catch (error) {
@@ -189,21 +219,38 @@ export function createApplicationsService({ db, clock, calls }: { db: Database; 
               errors: [{ path: 'body.preferences', code: 'too_many', message: `At most ${loaded.call.maxPreferences}` }],
             });
           }
-          const offered = (await tx.select({ quotaId: callQuotas.quotaId }).from(callQuotas).where(eq(callQuotas.callId, loaded.call.id))).map((row) => row.quotaId);
+          const offered = (
+            await tx.select({ quotaId: callQuotas.quotaId }).from(callQuotas).where(eq(callQuotas.callId, loaded.call.id))
+          ).map((row) => row.quotaId);
           const errors = preferences.flatMap((preference, index) =>
-            offered.includes(preference.quotaId) ? [] : [{ path: `body.preferences.${index}.quotaId`, code: 'not_offered', message: 'The call does not offer this line' }],
+            offered.includes(preference.quotaId)
+              ? []
+              : [{ path: `body.preferences.${index}.quotaId`, code: 'not_offered', message: 'The call does not offer this line' }],
           );
           if (errors.length > 0) throw unprocessable('preference_not_offered', 'Choose among the lines the call offers.', { errors });
           await tx.delete(applicationPreferences).where(eq(applicationPreferences.applicationId, id));
           // Ranks are stored as 1…n in the order given, whatever numbers the client used.
           if (preferences.length > 0) {
-            await tx.insert(applicationPreferences).values(preferences.map((preference, index) => ({ applicationId: id, quotaId: preference.quotaId, rank: index + 1 })));
+            await tx
+              .insert(applicationPreferences)
+              .values(preferences.map((preference, index) => ({ applicationId: id, quotaId: preference.quotaId, rank: index + 1 })));
           }
         }
         const { preferences: _preferences, ...fields } = input;
-        const [updated] = await tx.update(applications).set({ ...fields, updatedAt: sql`now()` }).where(eq(applications.id, id)).returning();
+        const [updated] = await tx
+          .update(applications)
+          .set({ ...fields, updatedAt: sql`now()` })
+          .where(eq(applications.id, id))
+          .returning();
         const after = await view(tx, who.actor, { ...loaded, application: updated! });
-        await writeAudit(tx, who, { action: 'application.update', entityType: 'application', entityId: id, institutionId: loaded.call.institutionId, before, after });
+        await writeAudit(tx, who, {
+          action: 'application.update',
+          entityType: 'application',
+          entityId: id,
+          institutionId: loaded.call.institutionId,
+          before,
+          after,
+        });
         return after;
       });
     },
@@ -212,7 +259,8 @@ export function createApplicationsService({ db, clock, calls }: { db: Database; 
       return db.transaction(async (tx) => {
         const loaded = await ownDraft(tx, who.actor, id);
         const [student] = await tx.select({ status: users.status }).from(users).where(eq(users.id, who.actor.id));
-        if (student?.status !== 'active') throw new AppError(403, 'account_not_verified', 'Your account must be verified by your international office first.');
+        if (student?.status !== 'active')
+          throw new AppError(403, 'account_not_verified', 'Your account must be verified by your international office first.');
         if (!isCallOpen(loaded.call, clock())) throw conflict('call_closed', 'The call is closed: applications are no longer accepted.');
         const missing = await missingFor(tx, loaded);
         if (missing.length > 0) {
@@ -230,7 +278,14 @@ export function createApplicationsService({ db, clock, calls }: { db: Database; 
           .insert(studentProfiles)
           .values({ userId: who.actor.id, ...identity })
           .onConflictDoUpdate({ target: studentProfiles.userId, set: { ...given, updatedAt: sql`now()` } });
-        await writeAudit(tx, who, { action: 'application.submit', entityType: 'application', entityId: id, institutionId: loaded.call.institutionId, before: { status: 'draft' }, after: { status: 'submitted' } });
+        await writeAudit(tx, who, {
+          action: 'application.submit',
+          entityType: 'application',
+          entityId: id,
+          institutionId: loaded.call.institutionId,
+          before: { status: 'draft' },
+          after: { status: 'submitted' },
+        });
         return view(tx, who.actor, { ...loaded, application: updated });
       });
     },
@@ -242,9 +297,17 @@ export function createApplicationsService({ db, clock, calls }: { db: Database; 
         if (!['draft', 'submitted'].includes(loaded.application.status)) {
           throw conflict('cannot_withdraw', 'The application has been decided on; ask your international office.');
         }
-        if (clock() >= loaded.call.closesAt) throw conflict('call_closed', 'The call is closed: the application can no longer be withdrawn.');
+        if (clock() >= loaded.call.closesAt)
+          throw conflict('call_closed', 'The call is closed: the application can no longer be withdrawn.');
         const updated = await changeStatus(tx, loaded, 'withdrawn', who.actor.id);
-        await writeAudit(tx, who, { action: 'application.withdraw', entityType: 'application', entityId: id, institutionId: loaded.call.institutionId, before: { status: loaded.application.status }, after: { status: 'withdrawn' } });
+        await writeAudit(tx, who, {
+          action: 'application.withdraw',
+          entityType: 'application',
+          entityId: id,
+          institutionId: loaded.call.institutionId,
+          before: { status: loaded.application.status },
+          after: { status: 'withdrawn' },
+        });
         return view(tx, who.actor, { ...loaded, application: updated });
       });
     },
@@ -252,18 +315,42 @@ export function createApplicationsService({ db, clock, calls }: { db: Database; 
     review(who: Who, id: string, input: z.output<typeof reviewBody>) {
       return db.transaction(async (tx) => {
         const loaded = await load(tx, who.actor, id, { forUpdate: true });
-        if (!canReviewApplication(who.actor, { homeInstitutionId: loaded.call.institutionId })) throw forbidden('Reviews are written by the home international office.');
+        if (!canReviewApplication(who.actor, { homeInstitutionId: loaded.call.institutionId }))
+          throw forbidden('Reviews are written by the home international office.');
         if (!['submitted', 'ineligible'].includes(loaded.application.status)) {
           throw conflict('not_reviewable', 'Only submitted applications are reviewed, before the allocation.');
         }
-        const before = { score: loaded.application.reviewScore, eligible: loaded.application.reviewEligible, comment: loaded.application.reviewComment, status: loaded.application.status };
+        const before = {
+          score: loaded.application.reviewScore,
+          eligible: loaded.application.reviewEligible,
+          comment: loaded.application.reviewComment,
+          status: loaded.application.status,
+        };
         const commentLocale = input.comment ? await writerLocale(tx, who.actor.id) : null;
-        const review = { reviewScore: input.score, reviewEligible: input.eligible, reviewComment: input.comment || null, reviewCommentLocale: commentLocale, reviewedBy: who.actor.id, reviewedAt: clock() };
+        const review = {
+          reviewScore: input.score,
+          reviewEligible: input.eligible,
+          reviewComment: input.comment || null,
+          reviewCommentLocale: commentLocale,
+          reviewedBy: who.actor.id,
+          reviewedAt: clock(),
+        };
         const target: ApplicationStatus = input.eligible ? 'submitted' : 'ineligible';
         const updated =
           target !== loaded.application.status
-            ? await changeStatus(tx, loaded, target, who.actor.id, { note: input.eligible ? null : input.comment, noteLocale: commentLocale, params: { reason: input.comment, reasonLocale: commentLocale }, extra: review })
-            : (await tx.update(applications).set({ ...review, updatedAt: sql`now()` }).where(eq(applications.id, id)).returning())[0]!;
+            ? await changeStatus(tx, loaded, target, who.actor.id, {
+                note: input.eligible ? null : input.comment,
+                noteLocale: commentLocale,
+                params: { reason: input.comment, reasonLocale: commentLocale },
+                extra: review,
+              })
+            : (
+                await tx
+                  .update(applications)
+                  .set({ ...review, updatedAt: sql`now()` })
+                  .where(eq(applications.id, id))
+                  .returning()
+              )[0]!;
         await writeAudit(tx, who, {
           action: 'application.review',
           entityType: 'application',

@@ -33,12 +33,22 @@ describe('calls', () => {
     const agreementId = all.quotas[0].agreementId;
     const lines = (await t.request({ method: 'GET', url: `/api/v1/agreements/${agreementId}/quotas`, token: coordinator })).json().items;
     const foreignLine = lines.find((line: { sendingInstitutionId: string }) => line.sendingInstitutionId !== all.institutionId);
-    const response = await t.request({ method: 'PATCH', url: `/api/v1/calls/${callId}`, token: coordinator, payload: { quotaIds: [foreignLine.id] } });
+    const response = await t.request({
+      method: 'PATCH',
+      url: `/api/v1/calls/${callId}`,
+      token: coordinator,
+      payload: { quotaIds: [foreignLine.id] },
+    });
     expect(response.statusCode).toBe(422);
     expect(problemOf(response).errors?.[0]).toMatchObject({ path: 'body.quotaIds.0', code: 'not_sending' });
 
     const buasCoordinator = await t.login('coordinator@buas.exchange.test');
-    const notTheirs = await t.request({ method: 'PATCH', url: `/api/v1/calls/${callId}`, token: buasCoordinator, payload: { maxPreferences: 5 } });
+    const notTheirs = await t.request({
+      method: 'PATCH',
+      url: `/api/v1/calls/${callId}`,
+      token: buasCoordinator,
+      payload: { maxPreferences: 5 },
+    });
     expect(notTheirs.statusCode).toBe(404);
   });
 });
@@ -77,14 +87,27 @@ describe('an application from draft to review', () => {
 
   it('keeps ranked preferences within the call’s lines and maximum', async () => {
     const tooMany = await t.request({
-      method: 'PATCH', url: `/api/v1/applications/${applicationId}`, token: student,
-      payload: { preferences: [{ quotaId: quotaIds[0], rank: 1 }, { quotaId: quotaIds[1], rank: 2 }, { quotaId: quotaIds[0], rank: 3 }] },
+      method: 'PATCH',
+      url: `/api/v1/applications/${applicationId}`,
+      token: student,
+      payload: {
+        preferences: [
+          { quotaId: quotaIds[0], rank: 1 },
+          { quotaId: quotaIds[1], rank: 2 },
+          { quotaId: quotaIds[0], rank: 3 },
+        ],
+      },
     });
     expect(tooMany.statusCode).toBe(400);
     const filled = await t.request({
-      method: 'PATCH', url: `/api/v1/applications/${applicationId}`, token: student,
+      method: 'PATCH',
+      url: `/api/v1/applications/${applicationId}`,
+      token: student,
       payload: {
-        preferences: [{ quotaId: quotaIds[1], rank: 5 }, { quotaId: quotaIds[0], rank: 2 }],
+        preferences: [
+          { quotaId: quotaIds[1], rank: 5 },
+          { quotaId: quotaIds[0], rank: 2 },
+        ],
         motivation: 'Я изучаю китайский язык и железнодорожную технику.',
         gpa: 4.75,
         languageCertificates: [{ language: 'zh', test: 'HSK', level: '4', date: '2025-06-01' }],
@@ -92,7 +115,10 @@ describe('an application from draft to review', () => {
       },
     });
     expect(filled.statusCode).toBe(200);
-    expect(filled.json().preferences).toEqual([{ quotaId: quotaIds[0], rank: 1 }, { quotaId: quotaIds[1], rank: 2 }]);
+    expect(filled.json().preferences).toEqual([
+      { quotaId: quotaIds[0], rank: 1 },
+      { quotaId: quotaIds[1], rank: 2 },
+    ]);
     expect(filled.json().gpa).toBe(4.75);
   });
 
@@ -124,7 +150,11 @@ describe('an application from draft to review', () => {
     expect(replacement.before.document.id).toBe(transcript.json().id);
     expect(replacement.after.document.id).toBe(replaced.json().id);
 
-    const download = await t.request({ method: 'GET', url: `/api/v1/applications/${applicationId}/documents/${letter.json().id}`, token: coordinator });
+    const download = await t.request({
+      method: 'GET',
+      url: `/api/v1/applications/${applicationId}/documents/${letter.json().id}`,
+      token: coordinator,
+    });
     expect(download.statusCode).toBe(200);
     expect(download.headers['content-disposition']).toMatch(/^attachment; filename="motivation_letter-[0-9a-f]{8}\.pdf"$/);
     expect(download.headers['content-type']).toBe('application/pdf');
@@ -143,7 +173,12 @@ describe('an application from draft to review', () => {
       const list = await t.request({ method: 'GET', url: `/api/v1/applications?callId=${callId}`, token });
       expect(list.json().items.map((item: { id: string }) => item.id)).not.toContain(applicationId);
     }
-    const edit = await t.request({ method: 'PATCH', url: `/api/v1/applications/${applicationId}`, token: otherStudent, payload: { motivation: 'mine now' } });
+    const edit = await t.request({
+      method: 'PATCH',
+      url: `/api/v1/applications/${applicationId}`,
+      token: otherStudent,
+      payload: { motivation: 'mine now' },
+    });
     expect(edit.statusCode).toBe(404);
   });
 
@@ -165,12 +200,28 @@ describe('an application from draft to review', () => {
 
   it('lets the home coordinator review; the reviewer only reads; the student is told why in their language', async () => {
     const reviewer = await t.login('reviewer@buas.exchange.test');
-    expect((await t.request({ method: 'POST', url: `/api/v1/applications/${applicationId}/review`, token: reviewer, payload: { score: 50, eligible: true } })).statusCode).toBe(403);
-    const noReason = await t.request({ method: 'POST', url: `/api/v1/applications/${applicationId}/review`, token: coordinator, payload: { score: 30, eligible: false } });
+    expect(
+      (
+        await t.request({
+          method: 'POST',
+          url: `/api/v1/applications/${applicationId}/review`,
+          token: reviewer,
+          payload: { score: 50, eligible: true },
+        })
+      ).statusCode,
+    ).toBe(403);
+    const noReason = await t.request({
+      method: 'POST',
+      url: `/api/v1/applications/${applicationId}/review`,
+      token: coordinator,
+      payload: { score: 30, eligible: false },
+    });
     expect(noReason.statusCode).toBe(400);
 
     const reviewed = await t.request({
-      method: 'POST', url: `/api/v1/applications/${applicationId}/review`, token: coordinator,
+      method: 'POST',
+      url: `/api/v1/applications/${applicationId}/review`,
+      token: coordinator,
       payload: { score: 61.5, eligible: false, comment: 'Нет сертификата HSK 3 или выше.' },
     });
     expect(reviewed.statusCode).toBe(200);
@@ -179,7 +230,13 @@ describe('an application from draft to review', () => {
     // The student sees the reason but not the score.
     const seen = (await t.request({ method: 'GET', url: `/api/v1/applications/${applicationId}`, token: student })).json();
     // The reason keeps the language its writer (the PSU office, in Russian) wrote it in.
-    expect(seen.review).toEqual({ score: null, eligible: false, comment: 'Нет сертификата HSK 3 или выше.', commentLocale: 'ru', reviewedAt: expect.any(String) });
+    expect(seen.review).toEqual({
+      score: null,
+      eligible: false,
+      comment: 'Нет сертификата HSK 3 или выше.',
+      commentLocale: 'ru',
+      reviewedAt: expect.any(String),
+    });
     expect(seen).toMatchObject({ statusNote: 'Нет сертификата HSK 3 или выше.', statusNoteLocale: 'ru' });
     const bell = (await t.request({ method: 'GET', url: '/api/v1/notifications', token: student })).json();
     expect(bell.items.map((item: { kind: string }) => item.kind)).toEqual(['application.ineligible', 'application.submitted']);
@@ -194,7 +251,11 @@ describe('an application from draft to review', () => {
   });
 
   it('lists the institution’s applications with filters, sorting, pagination and counts per status', async () => {
-    const list = await t.request({ method: 'GET', url: `/api/v1/applications?callId=${callId}&sort=score&order=desc&limit=10`, token: coordinator });
+    const list = await t.request({
+      method: 'GET',
+      url: `/api/v1/applications?callId=${callId}&sort=score&order=desc&limit=10`,
+      token: coordinator,
+    });
     expect(list.statusCode).toBe(200);
     expect(list.json()).toMatchObject({ total: 1, counts: { ineligible: 1 } });
     const filtered = await t.request({ method: 'GET', url: `/api/v1/applications?callId=${callId}&status=submitted`, token: coordinator });
@@ -204,7 +265,8 @@ describe('an application from draft to review', () => {
   });
 
   it('lists the submitted applications not reviewed yet apart from the reviewed ones', async () => {
-    const list = async (query: string) => (await t.request({ method: 'GET', url: `/api/v1/applications?status=submitted&limit=100${query}`, token: coordinator })).json();
+    const list = async (query: string) =>
+      (await t.request({ method: 'GET', url: `/api/v1/applications?status=submitted&limit=100${query}`, token: coordinator })).json();
     const [all, queue, reviewed] = await Promise.all([list(''), list('&reviewed=false'), list('&reviewed=true')]);
     expect(queue.total).toBeGreaterThan(0);
     expect(reviewed.total).toBeGreaterThan(0);
@@ -248,7 +310,9 @@ describe('a student’s list', () => {
       }
     }
     // The reason of an ineligibility comes with the list.
-    const ineligible = (await t.request({ method: 'GET', url: '/api/v1/applications?status=ineligible', token: await t.login('student5@psu.exchange.test') })).json().items[0];
+    const ineligible = (
+      await t.request({ method: 'GET', url: '/api/v1/applications?status=ineligible', token: await t.login('student5@psu.exchange.test') })
+    ).json().items[0];
     if (ineligible) expect(ineligible.review.comment).toBeTruthy();
   });
 });

@@ -28,14 +28,38 @@ export function documentOperations({ db, load, ownDraft }: Loaders) {
         const [previous] = await tx
           .update(applicationDocuments)
           .set({ replacedAt: sql`now()` })
-          .where(and(eq(applicationDocuments.applicationId, id), eq(applicationDocuments.type, type), isNull(applicationDocuments.replacedAt)))
-          .returning({ id: applicationDocuments.id, fileName: applicationDocuments.fileName, size: applicationDocuments.size, sha256: applicationDocuments.sha256 });
+          .where(
+            and(eq(applicationDocuments.applicationId, id), eq(applicationDocuments.type, type), isNull(applicationDocuments.replacedAt)),
+          )
+          .returning({
+            id: applicationDocuments.id,
+            fileName: applicationDocuments.fileName,
+            size: applicationDocuments.size,
+            sha256: applicationDocuments.sha256,
+          });
         const documentId = randomUUID();
         const sha256 = createHash('sha256').update(content).digest('hex');
         const [created] = await tx
           .insert(applicationDocuments)
-          .values({ id: documentId, applicationId: id, type, fileName: storedFileName(type, documentId, accepted), contentType: accepted.contentType, size: content.length, sha256, content, uploadedBy: who.actor.id })
-          .returning({ id: applicationDocuments.id, type: applicationDocuments.type, fileName: applicationDocuments.fileName, contentType: applicationDocuments.contentType, size: applicationDocuments.size, createdAt: applicationDocuments.createdAt });
+          .values({
+            id: documentId,
+            applicationId: id,
+            type,
+            fileName: storedFileName(type, documentId, accepted),
+            contentType: accepted.contentType,
+            size: content.length,
+            sha256,
+            content,
+            uploadedBy: who.actor.id,
+          })
+          .returning({
+            id: applicationDocuments.id,
+            type: applicationDocuments.type,
+            fileName: applicationDocuments.fileName,
+            contentType: applicationDocuments.contentType,
+            size: applicationDocuments.size,
+            createdAt: applicationDocuments.createdAt,
+          });
         // The replaced version stays in the database; the audit entry points at both.
         await writeAudit(tx, who, {
           action: previous ? 'document.replace' : 'document.upload',
@@ -45,7 +69,14 @@ export function documentOperations({ db, load, ownDraft }: Loaders) {
           before: previous ? { document: previous } : null,
           after: { document: { id: created!.id, type, fileName: created!.fileName, size: created!.size, sha256, originalName: fileName } },
         });
-        return { id: created!.id, type: created!.type, fileName: created!.fileName, contentType: created!.contentType, size: created!.size, uploadedAt: created!.createdAt.toISOString() };
+        return {
+          id: created!.id,
+          type: created!.type,
+          fileName: created!.fileName,
+          contentType: created!.contentType,
+          size: created!.size,
+          uploadedAt: created!.createdAt.toISOString(),
+        };
       });
     },
 
@@ -55,10 +86,27 @@ export function documentOperations({ db, load, ownDraft }: Loaders) {
         const [removed] = await tx
           .update(applicationDocuments)
           .set({ replacedAt: sql`now()` })
-          .where(and(eq(applicationDocuments.id, documentId), eq(applicationDocuments.applicationId, id), isNull(applicationDocuments.replacedAt)))
-          .returning({ id: applicationDocuments.id, type: applicationDocuments.type, fileName: applicationDocuments.fileName, sha256: applicationDocuments.sha256 });
+          .where(
+            and(
+              eq(applicationDocuments.id, documentId),
+              eq(applicationDocuments.applicationId, id),
+              isNull(applicationDocuments.replacedAt),
+            ),
+          )
+          .returning({
+            id: applicationDocuments.id,
+            type: applicationDocuments.type,
+            fileName: applicationDocuments.fileName,
+            sha256: applicationDocuments.sha256,
+          });
         if (!removed) throw notFound('document');
-        await writeAudit(tx, who, { action: 'document.remove', entityType: 'application', entityId: id, institutionId: loaded.call.institutionId, before: { document: removed } });
+        await writeAudit(tx, who, {
+          action: 'document.remove',
+          entityType: 'application',
+          entityId: id,
+          institutionId: loaded.call.institutionId,
+          before: { document: removed },
+        });
       });
     },
 

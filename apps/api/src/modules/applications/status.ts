@@ -30,7 +30,11 @@ export async function changeStatus(
   });
   const kind = `application.${to}`;
   if (notificationKinds.includes(kind)) {
-    await notify(tx, loaded.application.studentId, kind, { call: loaded.call.title, applicationId: loaded.application.id, ...options.params });
+    await notify(tx, loaded.application.studentId, kind, {
+      call: loaded.call.title,
+      applicationId: loaded.application.id,
+      ...options.params,
+    });
   }
   return updated!;
 }

@@ -1,7 +1,12 @@
 import { and, count, desc, eq, type SQL } from 'drizzle-orm';
 import { auditEntries, type Executor } from '@exchange/db';
 
-export type AuditFilter = { institutionId?: string | undefined; entityType?: string | undefined; entityId?: string | undefined; actorId?: string | undefined };
+export type AuditFilter = {
+  institutionId?: string | undefined;
+  entityType?: string | undefined;
+  entityId?: string | undefined;
+  actorId?: string | undefined;
+};
 
 /** The audit trail's reads, over one database handle. */
 export function auditRepository(db: Executor) {

@@ -18,7 +18,14 @@ describe('self-registration', () => {
       method: 'POST',
       url: '/api/v1/auth/register',
       headers: fromClient('203.0.113.90'),
-      payload: { email: 'new.student@psu.exchange.test', password: 'Penza-Baoji-2026', fullName: 'Ольга Новикова', institutionId: psu, locale: 'ru', consent: { version: consentVersion } },
+      payload: {
+        email: 'new.student@psu.exchange.test',
+        password: 'Penza-Baoji-2026',
+        fullName: 'Ольга Новикова',
+        institutionId: psu,
+        locale: 'ru',
+        consent: { version: consentVersion },
+      },
     });
     expect(registered.statusCode).toBe(201);
     const student = registered.json().user;
@@ -36,7 +43,12 @@ describe('self-registration', () => {
     const coordinator = await t.login('coordinator@psu.exchange.test');
     const pending = await t.request({ method: 'GET', url: '/api/v1/users?status=pending', token: coordinator });
     expect(pending.json().items.map((user: { email: string }) => user.email)).toContain('new.student@psu.exchange.test');
-    const verified = await t.request({ method: 'PATCH', url: `/api/v1/users/${student.id}`, token: coordinator, payload: { status: 'active' } });
+    const verified = await t.request({
+      method: 'PATCH',
+      url: `/api/v1/users/${student.id}`,
+      token: coordinator,
+      payload: { status: 'active' },
+    });
     expect(verified.statusCode).toBe(200);
 
     const signedIn = await login('new.student@psu.exchange.test', 'Penza-Baoji-2026', '203.0.113.92');
@@ -52,20 +64,36 @@ describe('self-registration', () => {
     expect(await t.app.mail.deliverDue()).toBeGreaterThanOrEqual(1);
     const mail = (await readOutbox(t.dataDir)).find((entry) => entry.to === 'new.student@psu.exchange.test');
     expect(mail?.body).toBe(`${renderNotification('account.verified', {}, 'ru').body}\n\nОткрыть в системе: http://localhost:3000/login`);
-    const read = await t.request({ method: 'POST', url: `/api/v1/notifications/${inbox.json().items[0].id}/read`, token: signedIn.json().token });
+    const read = await t.request({
+      method: 'POST',
+      url: `/api/v1/notifications/${inbox.json().items[0].id}/read`,
+      token: signedIn.json().token,
+    });
     expect(read.statusCode).toBe(204);
     expect((await t.request({ method: 'GET', url: '/api/v1/notifications', token: signedIn.json().token })).json().unread).toBe(0);
   });
 
   it('answers a known e-mail exactly as a new one and tells its owner by e-mail', async () => {
     const psu = await t.institutionId('PSU');
-    const base = { password: 'Penza-Baoji-2026', fullName: 'Test Student', institutionId: psu, locale: 'en', consent: { version: consentVersion } };
-    const register = (email: string) => t.request({ method: 'POST', url: '/api/v1/auth/register', headers: fromClient('203.0.113.96'), payload: { ...base, email } });
+    const base = {
+      password: 'Penza-Baoji-2026',
+      fullName: 'Test Student',
+      institutionId: psu,
+      locale: 'en',
+      consent: { version: consentVersion },
+    };
+    const register = (email: string) =>
+      t.request({ method: 'POST', url: '/api/v1/auth/register', headers: fromClient('203.0.113.96'), payload: { ...base, email } });
     const fresh = await register('brand.new@psu.exchange.test');
     const known = await register('STUDENT1@psu.exchange.test');
     expect(known.statusCode).toBe(fresh.statusCode);
     expect(known.headers['content-type']).toBe(fresh.headers['content-type']);
-    const shape = (body: { user: Record<string, unknown> }) => ({ ...body.user, id: typeof body.user.id, email: undefined, createdAt: typeof body.user.createdAt });
+    const shape = (body: { user: Record<string, unknown> }) => ({
+      ...body.user,
+      id: typeof body.user.id,
+      email: undefined,
+      createdAt: typeof body.user.createdAt,
+    });
     expect(shape(known.json())).toEqual(shape(fresh.json()));
     expect(known.json().user.id).not.toBe(fresh.json().user.id);
 
@@ -73,7 +101,9 @@ describe('self-registration', () => {
     expect((await login('student1@psu.exchange.test', demoPassword, '203.0.113.97')).statusCode).toBe(200);
     await t.app.mail.deliverDue();
     const mails = (await readOutbox(t.dataDir)).filter((entry) => entry.to === 'student1@psu.exchange.test');
-    const [owner] = await t.database.rows<{ locale: 'en' | 'ru' | 'zh' }>('select locale from users where email = $1', ['student1@psu.exchange.test']);
+    const [owner] = await t.database.rows<{ locale: 'en' | 'ru' | 'zh' }>('select locale from users where email = $1', [
+      'student1@psu.exchange.test',
+    ]);
     expect(mails.map((mail) => mail.body)).toContain(renderNotification('account.registration_attempt', {}, owner!.locale).body);
   });
 
@@ -81,7 +111,12 @@ describe('self-registration', () => {
     const psu = await t.institutionId('PSU');
     const base = { email: 'no.consent@psu.exchange.test', password: 'Penza-Baoji-2026', fullName: 'Test Student', institutionId: psu };
     for (const consent of [undefined, {}, { version: '1999-01-01' }]) {
-      const refused = await t.request({ method: 'POST', url: '/api/v1/auth/register', headers: fromClient('203.0.113.98'), payload: { ...base, consent } });
+      const refused = await t.request({
+        method: 'POST',
+        url: '/api/v1/auth/register',
+        headers: fromClient('203.0.113.98'),
+        payload: { ...base, consent },
+      });
       expect(refused.statusCode).toBe(400);
       expect(problemOf(refused).errors?.[0]?.path).toMatch(/^body\.consent/);
     }
@@ -91,7 +126,12 @@ describe('self-registration', () => {
   it('refuses a common password and an unknown institution', async () => {
     const psu = await t.institutionId('PSU');
     const base = { password: 'Penza-Baoji-2026', fullName: 'Test Student', institutionId: psu, consent: { version: consentVersion } };
-    const common = await t.request({ method: 'POST', url: '/api/v1/auth/register', headers: fromClient('203.0.113.93'), payload: { ...base, email: 'a@psu.exchange.test', password: 'password123' } });
+    const common = await t.request({
+      method: 'POST',
+      url: '/api/v1/auth/register',
+      headers: fromClient('203.0.113.93'),
+      payload: { ...base, email: 'a@psu.exchange.test', password: 'password123' },
+    });
     expect(common.statusCode).toBe(400);
     expect(problemOf(common).errors?.[0]?.path).toBe('body.password');
 
@@ -111,7 +151,15 @@ describe('self-registration', () => {
       method: 'POST',
       url: '/api/v1/auth/register',
       headers: fromClient('203.0.113.94'),
-      payload: { email: 'sneaky@psu.exchange.test', password: 'Penza-Baoji-2026', fullName: 'Sneaky', institutionId: psu, consent: { version: consentVersion }, role: 'admin', status: 'active' },
+      payload: {
+        email: 'sneaky@psu.exchange.test',
+        password: 'Penza-Baoji-2026',
+        fullName: 'Sneaky',
+        institutionId: psu,
+        consent: { version: consentVersion },
+        role: 'admin',
+        status: 'active',
+      },
     });
     expect(response.statusCode).toBe(400);
     expect((await login('sneaky@psu.exchange.test', 'Penza-Baoji-2026', '203.0.113.95')).statusCode).toBe(401);

@@ -84,7 +84,14 @@ describe('sessions', () => {
 describe('the personal calendar feed', () => {
   async function newStudent(email: string) {
     const admin = await t.login('admin@exchange.test');
-    const payload = { email, fullName: 'Feed Owner', role: 'student', institutionId: await t.institutionId('PSU'), status: 'active', password: 'Penza-Baoji-2026' };
+    const payload = {
+      email,
+      fullName: 'Feed Owner',
+      role: 'student',
+      institutionId: await t.institutionId('PSU'),
+      status: 'active',
+      password: 'Penza-Baoji-2026',
+    };
     const created = await t.request({ method: 'POST', url: '/api/v1/users', token: admin, payload });
     expect(created.statusCode).toBe(201);
     return { admin, id: created.json().id as string, token: await t.login(email, 'Penza-Baoji-2026') };
@@ -97,9 +104,13 @@ describe('the personal calendar feed', () => {
     const { admin, id, token } = await newStudent('feed.disabled@psu.exchange.test');
     const path = await feedOf(token);
     expect(await read(path)).toBe(200);
-    expect((await t.request({ method: 'PATCH', url: `/api/v1/users/${id}`, token: admin, payload: { status: 'disabled' } })).statusCode).toBe(200);
+    expect(
+      (await t.request({ method: 'PATCH', url: `/api/v1/users/${id}`, token: admin, payload: { status: 'disabled' } })).statusCode,
+    ).toBe(200);
     expect(await read(path)).toBe(404);
-    expect((await t.request({ method: 'PATCH', url: `/api/v1/users/${id}`, token: admin, payload: { status: 'active' } })).statusCode).toBe(200);
+    expect((await t.request({ method: 'PATCH', url: `/api/v1/users/${id}`, token: admin, payload: { status: 'active' } })).statusCode).toBe(
+      200,
+    );
     expect(await read(path)).toBe(404);
     const fresh = await feedOf(await t.login('feed.disabled@psu.exchange.test', 'Penza-Baoji-2026'));
     expect(fresh).not.toBe(path);

@@ -36,7 +36,12 @@ export async function authRoutes(app: Api, { auth }: { auth: AuthService }) {
 
   app.post('/auth/logout', {
     config: { access: 'signed-in' },
-    schema: { tags: ['auth'], summary: 'End the session: its tokens stop working at once', security: [{ bearer: [] }], response: { 204: z.null(), ...problems() } },
+    schema: {
+      tags: ['auth'],
+      summary: 'End the session: its tokens stop working at once',
+      security: [{ bearer: [] }],
+      response: { 204: z.null(), ...problems() },
+    },
     handler: async (request, reply) => {
       await auth.logout(request.sessionId!, caller(request));
       return reply.code(204).send(null);
@@ -47,7 +52,8 @@ export async function authRoutes(app: Api, { auth }: { auth: AuthService }) {
     config: { access: 'public' },
     schema: {
       tags: ['auth'],
-      summary: 'Student self-registration with consent to the processing of personal data; the account waits for its international office. A known e-mail is answered alike and its owner told by e-mail',
+      summary:
+        'Student self-registration with consent to the processing of personal data; the account waits for its international office. A known e-mail is answered alike and its owner told by e-mail',
       body: registerBody,
       response: { 201: registered, ...problems(422) },
     },
@@ -59,13 +65,24 @@ export async function authRoutes(app: Api, { auth }: { auth: AuthService }) {
 
   app.get('/me', {
     config: { access: 'signed-in' },
-    schema: { tags: ['auth'], summary: 'The signed-in user, with the consent given at registration', security: [{ bearer: [] }], response: { 200: me, ...problems() } },
+    schema: {
+      tags: ['auth'],
+      summary: 'The signed-in user, with the consent given at registration',
+      security: [{ bearer: [] }],
+      response: { 200: me, ...problems() },
+    },
     handler: (request) => auth.me(request.actor!.id),
   });
 
   app.patch('/me', {
     config: { access: 'signed-in' },
-    schema: { tags: ['auth'], summary: 'Change own name, language or how new nominees are mailed', security: [{ bearer: [] }], body: meUpdate, response: { 200: user, ...problems() } },
+    schema: {
+      tags: ['auth'],
+      summary: 'Change own name, language or how new nominees are mailed',
+      security: [{ bearer: [] }],
+      body: meUpdate,
+      response: { 200: user, ...problems() },
+    },
     handler: (request) => auth.updateMe(auditContext(request), request.actor!.id, request.body),
   });
 
@@ -78,7 +95,6 @@ export async function authRoutes(app: Api, { auth }: { auth: AuthService }) {
       body: passwordChange,
       response: { 200: session, ...problems(422) },
     },
-    handler: (request) =>
-      auth.changePassword(request.actor!, request.body.currentPassword, request.body.newPassword, caller(request)),
+    handler: (request) => auth.changePassword(request.actor!, request.body.currentPassword, request.body.newPassword, caller(request)),
   });
 }

@@ -1,16 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { eq, sql } from 'drizzle-orm';
-import {
-  decoyPasswordHash,
-  hashPassword,
-  institutions,
-  sessions,
-  users,
-  verifyPassword,
-  type Database,
-  type Executor,
-} from '@exchange/db';
+import { decoyPasswordHash, hashPassword, institutions, sessions, users, verifyPassword, type Database, type Executor } from '@exchange/db';
 import type { Actor, Locale, meUpdate } from '@exchange/shared';
 import type { z } from 'zod';
 import { AppError, tooManyRequests, unauthorized, unprocessable } from '../../errors.js';
@@ -111,7 +102,13 @@ export function createAuthService({ db, limiter, users: accounts, issueToken }: 
         await writeAudit(
           tx,
           { actor: { id: user.id, email: user.email, role: user.role, institutionId: user.institutionId }, requestId: caller.requestId },
-          { action: 'auth.login', entityType: 'session', entityId: created.id, institutionId: user.institutionId, after: { clientAddress: caller.clientAddress } },
+          {
+            action: 'auth.login',
+            entityType: 'session',
+            entityId: created.id,
+            institutionId: user.institutionId,
+            after: { clientAddress: caller.clientAddress },
+          },
         );
         return created;
       });
@@ -127,7 +124,10 @@ export function createAuthService({ db, limiter, users: accounts, issueToken }: 
 
     async logout(sessionId: string, caller: Caller) {
       await db.transaction(async (tx) => {
-        await tx.update(sessions).set({ revokedAt: sql`now()` }).where(eq(sessions.id, sessionId));
+        await tx
+          .update(sessions)
+          .set({ revokedAt: sql`now()` })
+          .where(eq(sessions.id, sessionId));
         await writeAudit(tx, caller, {
           action: 'auth.logout',
           entityType: 'session',
@@ -185,16 +185,38 @@ export function createAuthService({ db, limiter, users: accounts, issueToken }: 
           await writeAudit(
             tx,
             { actor: null, requestId: caller.requestId },
-            { action: 'user.register_existing', entityType: 'user', entityId: owner.id, institutionId: owner.institutionId, after: { clientAddress: caller.clientAddress } },
+            {
+              action: 'user.register_existing',
+              entityType: 'user',
+              entityId: owner.id,
+              institutionId: owner.institutionId,
+              after: { clientAddress: caller.clientAddress },
+            },
           );
           // What a new account would answer; the id matches no account.
           const now = new Date().toISOString();
-          return { id: randomUUID(), email: input.email, fullName: input.fullName, role: 'student' as const, institutionId: input.institutionId, status: 'pending' as const, locale: input.locale, nominationMail: 'daily' as const, createdAt: now };
+          return {
+            id: randomUUID(),
+            email: input.email,
+            fullName: input.fullName,
+            role: 'student' as const,
+            institutionId: input.institutionId,
+            status: 'pending' as const,
+            locale: input.locale,
+            nominationMail: 'daily' as const,
+            createdAt: now,
+          };
         }
         await writeAudit(
           tx,
           { actor: null, requestId: caller.requestId },
-          { action: 'user.register', entityType: 'user', entityId: created!.id, institutionId: input.institutionId, after: { ...toUser(created!), consentVersion: input.consent.version } },
+          {
+            action: 'user.register',
+            entityType: 'user',
+            entityId: created!.id,
+            institutionId: input.institutionId,
+            after: { ...toUser(created!), consentVersion: input.consent.version },
+          },
         );
         return toUser(created!);
       });
@@ -209,7 +231,10 @@ export function createAuthService({ db, limiter, users: accounts, issueToken }: 
       }
       const passwordHash = await hashPassword(newPassword);
       const session = await db.transaction(async (tx) => {
-        await tx.update(users).set({ passwordHash, updatedAt: sql`now()` }).where(eq(users.id, actor.id));
+        await tx
+          .update(users)
+          .set({ passwordHash, updatedAt: sql`now()` })
+          .where(eq(users.id, actor.id));
         // Every other device is signed out at once; this one continues on a new session.
         await revokeAccountAccess(tx, actor.id);
         const created = await createSession(tx, actor.id, caller.userAgent);

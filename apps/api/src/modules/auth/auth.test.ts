@@ -91,7 +91,10 @@ describe('sign-in', () => {
   });
 
   it('ignores a client address whose signature is wrong', async () => {
-    const forged = { 'x-exchange-client-ip': '192.0.2.77', 'x-exchange-client-sig': createHmac('sha256', 'not-the-secret').update('192.0.2.77').digest('hex') };
+    const forged = {
+      'x-exchange-client-ip': '192.0.2.77',
+      'x-exchange-client-sig': createHmac('sha256', 'not-the-secret').update('192.0.2.77').digest('hex'),
+    };
     const response = await t.request({
       method: 'POST',
       url: '/api/v1/auth/login',

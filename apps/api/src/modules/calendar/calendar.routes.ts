@@ -20,16 +20,28 @@ export async function calendarRoutes(app: Api, { calendar }: { calendar: Calenda
     },
     handler: async (request, reply) => {
       const body = await calendar.centreCalendar(request.params.id, request.query.lang);
-      return reply.type(calendarType).header('cache-control', 'public, max-age=300').send(body as never);
+      return reply
+        .type(calendarType)
+        .header('cache-control', 'public, max-age=300')
+        .send(body as never);
     },
   });
 
   app.get('/events/:id/calendar.ics', {
     config: { access: 'public' },
-    schema: { tags: ['events'], summary: 'The event as an iCalendar file, to add to a calendar', params: idParams, querystring: calendarQuery, response: { 200: calendarResponse('The event as an iCalendar file, as an attachment'), ...problems() } },
+    schema: {
+      tags: ['events'],
+      summary: 'The event as an iCalendar file, to add to a calendar',
+      params: idParams,
+      querystring: calendarQuery,
+      response: { 200: calendarResponse('The event as an iCalendar file, as an attachment'), ...problems() },
+    },
     handler: async (request, reply) => {
       const body = await calendar.eventCalendar(request.actor, request.params.id, request.query.lang);
-      return reply.type(calendarType).header('content-disposition', 'attachment; filename="event.ics"').send(body as never);
+      return reply
+        .type(calendarType)
+        .header('content-disposition', 'attachment; filename="event.ics"')
+        .send(body as never);
     },
   });
 
@@ -47,7 +59,13 @@ export async function calendarRoutes(app: Api, { calendar }: { calendar: Calenda
 
   app.get('/calendar-feeds/:token/events.ics', {
     config: { access: 'public' },
-    schema: { tags: ['events'], summary: 'A person’s registrations as an iCalendar feed', params: feedParams, querystring: calendarQuery, response: { 200: calendarResponse('The person’s registrations as an iCalendar feed'), ...problems() } },
+    schema: {
+      tags: ['events'],
+      summary: 'A person’s registrations as an iCalendar feed',
+      params: feedParams,
+      querystring: calendarQuery,
+      response: { 200: calendarResponse('The person’s registrations as an iCalendar feed'), ...problems() },
+    },
     handler: async (request, reply) => {
       const body = await calendar.personalCalendar(request.params.token, request.query.lang);
       return reply.type(calendarType).send(body as never);

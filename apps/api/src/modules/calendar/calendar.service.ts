@@ -19,18 +19,27 @@ export function createCalendarService({ db, secret, events, registrations, repos
   // Separate keys for separate uses, derived from the server's secret.
   const feedKey = createHmac('sha256', secret).update('exchange:calendar-feed').digest();
 
-  const feedToken = (userId: string, createdAt: Date) => createHmac('sha256', feedKey).update(`${userId}:${createdAt.toISOString()}`).digest('base64url');
+  const feedToken = (userId: string, createdAt: Date) =>
+    createHmac('sha256', feedKey).update(`${userId}:${createdAt.toISOString()}`).digest('base64url');
 
   return {
     async centreCalendar(centreId: string, locale: Locale) {
       const centre = await events.getCentre(centreId);
       const rows = await repo.centreFeedEvents(centreId);
-      return buildCalendar({ name: centre.name[locale] || centre.name.en || centre.name.ru || centre.name.zh, locale, events: rows.map(asIcs) });
+      return buildCalendar({
+        name: centre.name[locale] || centre.name.en || centre.name.ru || centre.name.zh,
+        locale,
+        events: rows.map(asIcs),
+      });
     },
 
     async eventCalendar(actor: Actor | null, eventId: string, locale: Locale) {
       const { event } = await events.visibleEvent(db, actor, eventId);
-      return buildCalendar({ name: event.title[locale] || event.title.en || event.title.ru || event.title.zh, locale, events: [asIcs(event)] });
+      return buildCalendar({
+        name: event.title[locale] || event.title.en || event.title.ru || event.title.zh,
+        locale,
+        events: [asIcs(event)],
+      });
     },
 
     /** The caller's personal feed token: the same each time, until `rotate` replaces it. */
@@ -40,7 +49,12 @@ export function createCalendarService({ db, secret, events, registrations, repos
         if (!row || rotate) {
           const createdAt = new Date();
           row = await repo.saveFeed(tx, who.actor.id, sha256(feedToken(who.actor.id, createdAt)), createdAt);
-          await writeAudit(tx, who, { action: rotate ? 'calendar_feed.rotate' : 'calendar_feed.create', entityType: 'calendar_feed', entityId: who.actor.id, institutionId: who.actor.institutionId });
+          await writeAudit(tx, who, {
+            action: rotate ? 'calendar_feed.rotate' : 'calendar_feed.create',
+            entityType: 'calendar_feed',
+            entityId: who.actor.id,
+            institutionId: who.actor.institutionId,
+          });
         }
         const token = feedToken(who.actor.id, row.createdAt);
         return { token, path: `/calendar-feeds/${token}/events.ics` };

@@ -38,7 +38,12 @@ describe('calendars', () => {
       expect(response.body).toContain(`BEGIN:VTIMEZONE\r\nTZID:${zone}`);
       expect(response.body.split('\r\n').every((line) => new TextEncoder().encode(line).length <= 75)).toBe(true);
       const parsed = parse(response.body);
-      const api = (await t.request({ method: 'GET', url: `/api/v1/events?centreId=${centreOf[code]}&limit=100` })).json().items as { id: string; startsAt: string; endsAt: string; title: { ru: string } }[];
+      const api = (await t.request({ method: 'GET', url: `/api/v1/events?centreId=${centreOf[code]}&limit=100` })).json().items as {
+        id: string;
+        startsAt: string;
+        endsAt: string;
+        title: { ru: string };
+      }[];
       expect(api.length).toBeGreaterThan(0);
       for (const item of api) {
         const found = parsed.find((entry) => entry.uid === `${item.id}@exchange.penza-baoji`);
@@ -50,18 +55,24 @@ describe('calendars', () => {
       }
       // Local wall-clock time is written in the venue's zone.
       const first = api[0]!;
-      const local = new Intl.DateTimeFormat('en-GB', { timeZone: zone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(first.startsAt)).replace(':', '');
+      const local = new Intl.DateTimeFormat('en-GB', { timeZone: zone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+        .format(new Date(first.startsAt))
+        .replace(':', '');
       expect(response.body).toMatch(new RegExp(`DTSTART;TZID=${zone}:\\d{8}T${local}00`));
     }
   });
 
   it('keeps UIDs stable and marks cancelled events', async () => {
     const event = await createEvent(psuCoordinator, { title: { en: 'Calendar test; with, commas', ru: '', zh: '' } });
-    const before = parse((await t.request({ method: 'GET', url: `/api/v1/centres/${centreOf.PSU}/events.ics` })).body).find((entry) => entry.uid.startsWith(event.id))!;
+    const before = parse((await t.request({ method: 'GET', url: `/api/v1/centres/${centreOf.PSU}/events.ics` })).body).find((entry) =>
+      entry.uid.startsWith(event.id),
+    )!;
     expect(before.summary).toBe('Calendar test; with, commas');
     expect(before.status).toBe('CONFIRMED');
     await t.request({ method: 'POST', url: `/api/v1/events/${event.id}/cancel`, token: psuCoordinator });
-    const after = parse((await t.request({ method: 'GET', url: `/api/v1/centres/${centreOf.PSU}/events.ics` })).body).find((entry) => entry.uid.startsWith(event.id))!;
+    const after = parse((await t.request({ method: 'GET', url: `/api/v1/centres/${centreOf.PSU}/events.ics` })).body).find((entry) =>
+      entry.uid.startsWith(event.id),
+    )!;
     expect(after.uid).toBe(before.uid);
     expect(after.status).toBe('CANCELLED');
     const single = await t.request({ method: 'GET', url: `/api/v1/events/${event.id}/calendar.ics` });
@@ -75,7 +86,9 @@ describe('calendars', () => {
     expect(feed.statusCode).toBe(200);
     const { token, path } = feed.json();
     expect(token).toMatch(/^[A-Za-z0-9_-]{40,}$/);
-    expect((await t.request({ method: 'POST', url: '/api/v1/me/calendar-feed', token: student('student2@psu'), payload: {} })).json().token).toBe(token);
+    expect(
+      (await t.request({ method: 'POST', url: '/api/v1/me/calendar-feed', token: student('student2@psu'), payload: {} })).json().token,
+    ).toBe(token);
     const personal = await t.request({ method: 'GET', url: `/api/v1${path}` });
     expect(personal.statusCode).toBe(200);
     expect(parse(personal.body).map((entry) => entry.uid)).toContain(`${event.id}@exchange.penza-baoji`);
@@ -83,7 +96,9 @@ describe('calendars', () => {
     const stored = await t.database.rows<{ token_hash: string }>('select token_hash from calendar_feeds');
     expect(stored.some((row) => row.token_hash === token)).toBe(false);
     // Rotating kills the old address.
-    const rotated = (await t.request({ method: 'POST', url: '/api/v1/me/calendar-feed', token: student('student2@psu'), payload: { rotate: true } })).json();
+    const rotated = (
+      await t.request({ method: 'POST', url: '/api/v1/me/calendar-feed', token: student('student2@psu'), payload: { rotate: true } })
+    ).json();
     expect(rotated.token).not.toBe(token);
     expect((await t.request({ method: 'GET', url: `/api/v1${path}` })).statusCode).toBe(404);
   });

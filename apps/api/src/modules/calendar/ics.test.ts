@@ -3,15 +3,30 @@ import { describe, expect, it } from 'vitest';
 import { buildCalendar, type IcsEvent } from './ics.js';
 
 const text = (en: string) => ({ en, ru: '', zh: '' });
-const base = { description: text(''), venue: null, onlineUrl: null, status: 'published', createdAt: new Date('2026-04-01T00:00:00Z'), updatedAt: new Date('2026-04-01T00:00:00Z') } as const;
+const base = {
+  description: text(''),
+  venue: null,
+  onlineUrl: null,
+  status: 'published',
+  createdAt: new Date('2026-04-01T00:00:00Z'),
+  updatedAt: new Date('2026-04-01T00:00:00Z'),
+} as const;
 const event = (id: string, timeZone: string, startsAt: string, extra: Partial<IcsEvent> = {}): IcsEvent => ({
-  ...base, id, title: text(`Event ${id}`), timeZone, startsAt: new Date(startsAt), endsAt: new Date(Date.parse(startsAt) + 7_200_000), ...extra,
+  ...base,
+  id,
+  title: text(`Event ${id}`),
+  timeZone,
+  startsAt: new Date(startsAt),
+  endsAt: new Date(Date.parse(startsAt) + 7_200_000),
+  ...extra,
 });
 
 /** Reads a feed as a calendar client does: its own VTIMEZONEs decide what the local times mean. */
 function parse(feed: string) {
   const calendar = new ICAL.Component(ICAL.parse(feed));
-  const zones = new Map(calendar.getAllSubcomponents('vtimezone').map((zone) => [String(zone.getFirstPropertyValue('tzid')), new ICAL.Timezone(zone)]));
+  const zones = new Map(
+    calendar.getAllSubcomponents('vtimezone').map((zone) => [String(zone.getFirstPropertyValue('tzid')), new ICAL.Timezone(zone)]),
+  );
   return calendar.getAllSubcomponents('vevent').map((component) => {
     const start = component.getFirstPropertyValue('dtstart') as ICAL.Time;
     const end = component.getFirstPropertyValue('dtend') as ICAL.Time;
@@ -21,7 +36,14 @@ function parse(feed: string) {
       if (tzid) time.zone = zones.get(tzid)!;
       return time.toJSDate();
     };
-    return { uid: String(component.getFirstPropertyValue('uid')), tzid: tzid ?? null, start: at(start).toISOString(), end: at(end).toISOString(), status: String(component.getFirstPropertyValue('status')), summary: String(component.getFirstPropertyValue('summary')) };
+    return {
+      uid: String(component.getFirstPropertyValue('uid')),
+      tzid: tzid ?? null,
+      start: at(start).toISOString(),
+      end: at(end).toISOString(),
+      status: String(component.getFirstPropertyValue('status')),
+      summary: String(component.getFirstPropertyValue('summary')),
+    };
   });
 }
 
@@ -70,8 +92,15 @@ describe('iCalendar feeds', () => {
       locale: 'ru',
       events: [
         event('cancelled', 'Europe/Moscow', '2026-05-01T15:00:00Z', { status: 'cancelled', title: { en: 'Tea', ru: long, zh: '' } }),
-        event('waitlisted', 'Asia/Shanghai', '2026-05-01T15:00:00Z', { tentative: true, venue: text('Hall 1'), description: text('First line\nsecond line') }),
-        event('confirmed', 'Asia/Shanghai', '2026-05-01T15:00:00Z', { onlineUrl: 'https://meet.example/room', url: 'https://exchange.example/events/1' }),
+        event('waitlisted', 'Asia/Shanghai', '2026-05-01T15:00:00Z', {
+          tentative: true,
+          venue: text('Hall 1'),
+          description: text('First line\nsecond line'),
+        }),
+        event('confirmed', 'Asia/Shanghai', '2026-05-01T15:00:00Z', {
+          onlineUrl: 'https://meet.example/room',
+          url: 'https://exchange.example/events/1',
+        }),
       ],
     });
     expect(feed).toMatch(/^BEGIN:VCALENDAR\r\n/);
@@ -94,7 +123,12 @@ describe('iCalendar feeds', () => {
 
   it('raises the sequence with every change, so clients replace their copy', () => {
     const created = new Date('2026-04-01T00:00:00Z');
-    const feed = (updatedAt: Date) => buildCalendar({ name: 'Test', locale: 'en', events: [event('a', 'Europe/Moscow', '2026-05-01T15:00:00Z', { createdAt: created, updatedAt })] });
+    const feed = (updatedAt: Date) =>
+      buildCalendar({
+        name: 'Test',
+        locale: 'en',
+        events: [event('a', 'Europe/Moscow', '2026-05-01T15:00:00Z', { createdAt: created, updatedAt })],
+      });
     expect(feed(created)).toContain('SEQUENCE:0\r\n');
     expect(feed(new Date('2026-04-01T00:01:00Z'))).toContain('SEQUENCE:60\r\n');
     expect(feed(new Date('2026-04-01T00:01:00Z'))).toContain('LAST-MODIFIED:20260401T000100Z\r\n');

@@ -13,7 +13,12 @@ export async function withQuotas(db: Executor, rows: CallRow[]) {
     .select({ callId: callQuotas.callId, quota: quotaLines })
     .from(callQuotas)
     .innerJoin(quotaLines, eq(quotaLines.id, callQuotas.quotaId))
-    .where(inArray(callQuotas.callId, rows.map((row) => row.id)))
+    .where(
+      inArray(
+        callQuotas.callId,
+        rows.map((row) => row.id),
+      ),
+    )
     .orderBy(asc(quotaLines.receivingInstitutionId), asc(quotaLines.id));
   const now = new Date();
   return rows.map((row) => {
@@ -62,7 +67,9 @@ export async function listCalls(db: Executor, filter: CallFilter, limit: number,
     filter.status ? eq(calls.status, filter.status) : undefined,
     filter.academicYear ? eq(calls.academicYear, filter.academicYear) : undefined,
     filter.open === true ? and(eq(calls.status, 'published'), lte(calls.opensAt, now), gt(calls.closesAt, now)) : undefined,
-    filter.open === false ? sql`not (${calls.status} = 'published' and ${calls.opensAt} <= now() and ${calls.closesAt} > now())` : undefined,
+    filter.open === false
+      ? sql`not (${calls.status} = 'published' and ${calls.opensAt} <= now() and ${calls.closesAt} > now())`
+      : undefined,
   ];
   const where = and(...conditions);
   const [rows, [{ total } = { total: 0 }]] = await Promise.all([

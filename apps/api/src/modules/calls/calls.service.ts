@@ -8,7 +8,16 @@ import { writeAudit, type Who } from '../../lib/audit.js';
 import { findCall, listCalls, withQuotas, type CallFilter } from './calls.repository.js';
 
 /** Fields that shape what students applied to: frozen once anyone has submitted. */
-const structuralFields = ['academicYear', 'mobilityType', 'maxPreferences', 'minGpa', 'languageRequirement', 'requiredDocuments', 'requiredIdentity', 'quotaIds'] as const;
+const structuralFields = [
+  'academicYear',
+  'mobilityType',
+  'maxPreferences',
+  'minGpa',
+  'languageRequirement',
+  'requiredDocuments',
+  'requiredIdentity',
+  'quotaIds',
+] as const;
 
 /**
  * Whether an edit keeps a structural field as it is. Compares values, never JSON text: jsonb
@@ -27,7 +36,8 @@ async function checkQuotas(tx: Transaction, institutionId: string, academicYear:
   const errors = quotaIds.flatMap((quotaId, index) => {
     const line = rows.find((row) => row.id === quotaId);
     if (!line) return [{ path: `body.quotaIds.${index}`, code: 'not_found', message: 'No such quota line' }];
-    if (line.sendingInstitutionId !== institutionId) return [{ path: `body.quotaIds.${index}`, code: 'not_sending', message: 'The call’s institution does not send on this line' }];
+    if (line.sendingInstitutionId !== institutionId)
+      return [{ path: `body.quotaIds.${index}`, code: 'not_sending', message: 'The call’s institution does not send on this line' }];
     if (line.academicYear !== academicYear || line.mobilityType !== mobilityType) {
       return [{ path: `body.quotaIds.${index}`, code: 'mismatch', message: 'The line is for another year or kind of mobility' }];
     }
@@ -55,7 +65,16 @@ export function createCallsService({ db }: { db: Database }) {
     view,
 
     /** Students see their institution's published calls; staff their institution's; admins all. */
-    list(actor: Actor, query: { status?: 'draft' | 'published' | 'cancelled' | undefined; open?: 'true' | 'false' | undefined; academicYear?: string | undefined }, limit: number, offset: number) {
+    list(
+      actor: Actor,
+      query: {
+        status?: 'draft' | 'published' | 'cancelled' | undefined;
+        open?: 'true' | 'false' | undefined;
+        academicYear?: string | undefined;
+      },
+      limit: number,
+      offset: number,
+    ) {
       const filter: CallFilter = {
         status: query.status,
         academicYear: query.academicYear,
@@ -85,7 +104,9 @@ export function createCallsService({ db }: { db: Database }) {
       return db.transaction(async (tx) => {
         const [institution] = await tx.select({ id: institutions.id }).from(institutions).where(eq(institutions.id, institutionId));
         if (!institution) {
-          throw unprocessable('validation_failed', 'No such institution.', { errors: [{ path: 'body.institutionId', code: 'not_found', message: 'No such institution' }] });
+          throw unprocessable('validation_failed', 'No such institution.', {
+            errors: [{ path: 'body.institutionId', code: 'not_found', message: 'No such institution' }],
+          });
         }
         await checkQuotas(tx, institutionId, input.academicYear, input.mobilityType, input.quotaIds);
         const { quotaIds, opensAt, closesAt, institutionId: _institutionId, ...fields } = input;
@@ -107,20 +128,27 @@ export function createCallsService({ db }: { db: Database }) {
         if (!canManageCalls(who.actor, before.institutionId)) throw forbidden('Only the coordinators of the call’s institution change it.');
         const beforeView = (await withQuotas(tx, [before]))[0]!;
 
-        const changesStructure = structuralFields.some((field) => input[field] !== undefined && !sameTerms(input[field], beforeView[field]));
+        const changesStructure = structuralFields.some(
+          (field) => input[field] !== undefined && !sameTerms(input[field], beforeView[field]),
+        );
         if (changesStructure) {
           const [submitted] = await tx
             .select({ n: sql<number>`count(*)::int` })
             .from(applications)
             .where(and(eq(applications.callId, id), ne(applications.status, 'draft'), ne(applications.status, 'withdrawn')));
           if (submitted!.n > 0) {
-            throw conflict('call_has_applications', 'Students have already applied on these terms: only the texts and the window can change now.');
+            throw conflict(
+              'call_has_applications',
+              'Students have already applied on these terms: only the texts and the window can change now.',
+            );
           }
         }
         const opensAt = input.opensAt ? new Date(input.opensAt) : before.opensAt;
         const closesAt = input.closesAt ? new Date(input.closesAt) : before.closesAt;
         if (opensAt >= closesAt) {
-          throw unprocessable('invalid_window', 'The call must open before it closes.', { errors: [{ path: 'body.closesAt', code: 'before_opening', message: 'Before the opening' }] });
+          throw unprocessable('invalid_window', 'The call must open before it closes.', {
+            errors: [{ path: 'body.closesAt', code: 'before_opening', message: 'Before the opening' }],
+          });
         }
         const academicYear = input.academicYear ?? before.academicYear;
         const mobilityType = input.mobilityType ?? before.mobilityType;
@@ -137,7 +165,10 @@ export function createCallsService({ db }: { db: Database }) {
         if (input.quotaIds) await replaceQuotas(tx, id, input.quotaIds);
         const after = (await withQuotas(tx, [updated!]))[0]!;
         await writeAudit(tx, who, {
-          action: input.status && input.status !== before.status ? `call.${input.status === 'published' ? 'publish' : input.status === 'cancelled' ? 'cancel' : 'update'}` : 'call.update',
+          action:
+            input.status && input.status !== before.status
+              ? `call.${input.status === 'published' ? 'publish' : input.status === 'cancelled' ? 'cancel' : 'update'}`
+              : 'call.update',
           entityType: 'call',
           entityId: id,
           institutionId: before.institutionId,

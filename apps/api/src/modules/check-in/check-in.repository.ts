@@ -51,7 +51,14 @@ export function createCheckInRepository(db: Database) {
           checkedIn: sql<number>`(select count(*)::int from "registrations" as "k" where "k"."event_id" = "events"."id" and "k"."checked_in_at" is not null)`,
         })
         .from(events)
-        .where(and(eq(events.centreId, centreId), ne(events.status, 'draft'), from ? gte(events.startsAt, from) : undefined, to ? lt(events.startsAt, to) : undefined))
+        .where(
+          and(
+            eq(events.centreId, centreId),
+            ne(events.status, 'draft'),
+            from ? gte(events.startsAt, from) : undefined,
+            to ? lt(events.startsAt, to) : undefined,
+          ),
+        )
         .orderBy(asc(events.startsAt))
         .limit(1000);
     },

@@ -23,7 +23,13 @@ export async function checkInRoutes(app: Api, { checkIn }: { checkIn: CheckInSer
 
   app.post('/events/:id/registrations/:regId/check-in', {
     config: { access: managers },
-    schema: { tags: ['events'], summary: 'Record attendance of a confirmed registrant', security: [{ bearer: [] }], params: registrationParams, response: { 200: checkedIn, ...problems(409) } },
+    schema: {
+      tags: ['events'],
+      summary: 'Record attendance of a confirmed registrant',
+      security: [{ bearer: [] }],
+      params: registrationParams,
+      response: { 200: checkedIn, ...problems(409) },
+    },
     handler: (request) => checkIn.checkIn(who(request), request.params.id, request.params.regId),
   });
 

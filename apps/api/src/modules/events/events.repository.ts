@@ -107,7 +107,11 @@ export function createEventsRepository(db: Database) {
 
     /** Changes the event and stamps `updatedAt` with the database's clock. */
     async updateEvent(executor: Executor, id: string, set: PgUpdateSetSource<typeof events>) {
-      const [updated] = await executor.update(events).set({ ...set, updatedAt: sql`now()` }).where(eq(events.id, id)).returning();
+      const [updated] = await executor
+        .update(events)
+        .set({ ...set, updatedAt: sql`now()` })
+        .where(eq(events.id, id))
+        .returning();
       return updated!;
     },
 
@@ -152,7 +156,12 @@ export function createEventsRepository(db: Database) {
           .prepare('events_page'),
       );
       const counted = buildOnce(executor, `${shape}:total`, () =>
-        executor.select({ total: count() }).from(events).innerJoin(centres, eq(centres.id, events.centreId)).where(where()).prepare('events_total'),
+        executor
+          .select({ total: count() })
+          .from(events)
+          .innerJoin(centres, eq(centres.id, events.centreId))
+          .where(where())
+          .prepare('events_total'),
       );
       const values = {
         readerInstitutionId: actor?.institutionId,

@@ -22,7 +22,13 @@ export async function eventsRoutes(app: Api, { events }: { events: EventsService
 
   app.post('/centres', {
     config: { access: ['admin'] },
-    schema: { tags: ['events'], summary: 'Open a cultural centre at an institution', security: [{ bearer: [] }], body: centreCreate, response: { 201: centre, ...problems(422) } },
+    schema: {
+      tags: ['events'],
+      summary: 'Open a cultural centre at an institution',
+      security: [{ bearer: [] }],
+      body: centreCreate,
+      response: { 201: centre, ...problems(422) },
+    },
     handler: async (request, reply) => reply.code(201).send(await events.createCentre(who(request), request.body)),
   });
 
@@ -47,7 +53,13 @@ export async function eventsRoutes(app: Api, { events }: { events: EventsService
 
   app.post('/events', {
     config: { access: managers },
-    schema: { tags: ['events'], summary: 'Create an event (as a draft) at a centre one runs', security: [{ bearer: [] }], body: eventCreate, response: { 201: event, ...problems(422) } },
+    schema: {
+      tags: ['events'],
+      summary: 'Create an event (as a draft) at a centre one runs',
+      security: [{ bearer: [] }],
+      body: eventCreate,
+      response: { 201: event, ...problems(422) },
+    },
     handler: async (request, reply) => reply.code(201).send(await events.create(who(request), request.body)),
   });
 
@@ -72,7 +84,13 @@ export async function eventsRoutes(app: Api, { events }: { events: EventsService
 
   app.post('/events/:id/cancel', {
     config: { access: managers },
-    schema: { tags: ['events'], summary: 'Cancel an event; everyone registered is notified', security: [{ bearer: [] }], params: idParams, response: { 200: event, ...problems(409) } },
+    schema: {
+      tags: ['events'],
+      summary: 'Cancel an event; everyone registered is notified',
+      security: [{ bearer: [] }],
+      params: idParams,
+      response: { 200: event, ...problems(409) },
+    },
     handler: (request) => events.cancel(who(request), request.params.id),
   });
 }

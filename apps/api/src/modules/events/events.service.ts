@@ -8,7 +8,15 @@
  */
 import { z } from 'zod';
 import type { Database, Executor, Transaction } from '@exchange/db';
-import { canCreateCentres, canManageCentreEvents, type Actor, type centreCreate, type eventCreate, type eventListQuery, type eventUpdate } from '@exchange/shared';
+import {
+  canCreateCentres,
+  canManageCentreEvents,
+  type Actor,
+  type centreCreate,
+  type eventCreate,
+  type eventListQuery,
+  type eventUpdate,
+} from '@exchange/shared';
 import { conflict, forbidden, notFound, unprocessable } from '../../errors.js';
 import { writeAudit, type Who } from '../../lib/audit.js';
 import { notify } from '../../lib/notify.js';
@@ -113,7 +121,13 @@ export function createEventsService({ db, waitingList, clock = () => new Date(),
           });
         }
         const created = await repo.insertCentre(tx, input);
-        await writeAudit(tx, who, { action: 'centre.create', entityType: 'centre', entityId: created.id, institutionId: input.institutionId, after: toCentre(created) });
+        await writeAudit(tx, who, {
+          action: 'centre.create',
+          entityType: 'centre',
+          entityId: created.id,
+          institutionId: input.institutionId,
+          after: toCentre(created),
+        });
         return toCentre(created);
       });
     },
@@ -158,7 +172,13 @@ export function createEventsService({ db, waitingList, clock = () => new Date(),
           status: 'draft',
         });
         const event = toEvent(created, centre.institutionId, 0);
-        await writeAudit(tx, who, { action: 'event.create', entityType: 'event', entityId: event.id, institutionId: centre.institutionId, after: event });
+        await writeAudit(tx, who, {
+          action: 'event.create',
+          entityType: 'event',
+          entityId: event.id,
+          institutionId: centre.institutionId,
+          after: event,
+        });
         return event;
       });
     },
@@ -184,10 +204,14 @@ export function createEventsService({ db, waitingList, clock = () => new Date(),
             });
           }
           if (input.capacity !== undefined && input.capacity < before.confirmedCount) {
-            throw conflict('capacity_below_confirmed', `${before.confirmedCount} people are already confirmed; capacity cannot go below that.`, {
-              confirmed: before.confirmedCount,
-              errors: [{ path: 'body.capacity', code: 'below_confirmed', message: `At least ${before.confirmedCount}` }],
-            });
+            throw conflict(
+              'capacity_below_confirmed',
+              `${before.confirmedCount} people are already confirmed; capacity cannot go below that.`,
+              {
+                confirmed: before.confirmedCount,
+                errors: [{ path: 'body.capacity', code: 'below_confirmed', message: `At least ${before.confirmedCount}` }],
+              },
+            );
           }
           if (input.audience) await checkAudience(tx, input.audience.institutionIds);
           const updated = await repo.updateEvent(tx, id, {
@@ -214,7 +238,14 @@ export function createEventsService({ db, waitingList, clock = () => new Date(),
             for (const { userId } of registered) await notify(tx, userId, 'event.changed', { event: after.title, eventId: id });
           }
           const [beforeOut, afterOut] = [await presentEvent(tx, before, institutionId), await presentEvent(tx, after, institutionId)];
-          await writeAudit(tx, who, { action: 'event.update', entityType: 'event', entityId: id, institutionId, before: beforeOut, after: afterOut });
+          await writeAudit(tx, who, {
+            action: 'event.update',
+            entityType: 'event',
+            entityId: id,
+            institutionId,
+            before: beforeOut,
+            after: afterOut,
+          });
           return afterOut;
         },
         attempts,
@@ -227,7 +258,14 @@ export function createEventsService({ db, waitingList, clock = () => new Date(),
         if (before.status === 'cancelled') throw conflict('event_cancelled', 'The event is cancelled; it cannot be published.');
         if (before.status === 'published') return presentEvent(tx, before, institutionId);
         const after = await repo.updateEvent(tx, id, { status: 'published' });
-        await writeAudit(tx, who, { action: 'event.publish', entityType: 'event', entityId: id, institutionId, before: { status: before.status }, after: { status: 'published' } });
+        await writeAudit(tx, who, {
+          action: 'event.publish',
+          entityType: 'event',
+          entityId: id,
+          institutionId,
+          before: { status: before.status },
+          after: { status: 'published' },
+        });
         return presentEvent(tx, after, institutionId);
       });
     },

@@ -40,7 +40,10 @@ describe('centres and the public programme', () => {
   });
 
   it('lets only the admin open a centre', async () => {
-    const body = { institutionId: await t.institutionId('BRI'), name: { en: 'Chinese opera club', ru: 'Клуб китайской оперы', zh: '秦腔俱乐部' } };
+    const body = {
+      institutionId: await t.institutionId('BRI'),
+      name: { en: 'Chinese opera club', ru: 'Клуб китайской оперы', zh: '秦腔俱乐部' },
+    };
     expect((await t.request({ method: 'POST', url: '/api/v1/centres', token: psuCoordinator, payload: body })).statusCode).toBe(403);
     const created = await t.request({ method: 'POST', url: '/api/v1/centres', token: admin, payload: body });
     expect(created.statusCode).toBe(201);
@@ -56,7 +59,9 @@ describe('running events', () => {
     expect((await t.request({ method: 'GET', url: `/api/v1/events/${draft.id}` })).statusCode).toBe(404);
     expect((await t.request({ method: 'GET', url: `/api/v1/events/${draft.id}`, token: buasCoordinator })).statusCode).toBe(404);
     expect((await t.request({ method: 'GET', url: `/api/v1/events/${draft.id}`, token: psuCoordinator })).statusCode).toBe(200);
-    const anyStatus = (await t.request({ method: 'GET', url: `/api/v1/events?status=any&centreId=${centreOf.PSU}`, token: psuCoordinator })).json();
+    const anyStatus = (
+      await t.request({ method: 'GET', url: `/api/v1/events?status=any&centreId=${centreOf.PSU}`, token: psuCoordinator })
+    ).json();
     expect(anyStatus.items.map((event: { id: string }) => event.id)).toContain(draft.id);
     expect((await register(draft.id, student('student1@psu'))).statusCode).toBe(404);
 
@@ -73,7 +78,14 @@ describe('running events', () => {
       method: 'POST',
       url: '/api/v1/events',
       token: buasCoordinator,
-      payload: { centreId: centreOf.PSU, title: { en: 'x', ru: '', zh: '' }, startsAt: inDays(3), endsAt: inDays(3, 1), venue: 'x', capacity: 5 },
+      payload: {
+        centreId: centreOf.PSU,
+        title: { en: 'x', ru: '', zh: '' },
+        startsAt: inDays(3),
+        endsAt: inDays(3, 1),
+        venue: 'x',
+        capacity: 5,
+      },
     });
     expect(foreign.statusCode).toBe(422);
     expect(problemOf(foreign).code).toBe('centre_not_found');
@@ -83,7 +95,14 @@ describe('running events', () => {
       method: 'POST',
       url: '/api/v1/events',
       token: psuCoordinator,
-      payload: { centreId: centreOf.PSU, title: { en: 'x', ru: '', zh: '' }, startsAt: inDays(3, 1), endsAt: inDays(3), venue: 'x', capacity: 5 },
+      payload: {
+        centreId: centreOf.PSU,
+        title: { en: 'x', ru: '', zh: '' },
+        startsAt: inDays(3, 1),
+        endsAt: inDays(3),
+        venue: 'x',
+        capacity: 5,
+      },
     });
     expect(backwards.statusCode).toBe(400);
   });
@@ -102,14 +121,21 @@ describe('changing and cancelling events', () => {
     expect((await mine(event.id, student('student3@psu'))).json().status).toBe('confirmed');
     expect((await mine(event.id, student('student4@psu'))).json()).toMatchObject({ status: 'waitlisted', position: 1 });
     const venue = { ru: 'Ауд. 2', zh: '2号教室', en: 'Room 2' };
-    const same = await t.request({ method: 'PATCH', url: `/api/v1/events/${event.id}`, token: psuCoordinator, payload: { capacity: 3, venue } });
+    const same = await t.request({
+      method: 'PATCH',
+      url: `/api/v1/events/${event.id}`,
+      token: psuCoordinator,
+      payload: { capacity: 3, venue },
+    });
     expect(same.json()).toMatchObject({ capacity: 3, venue, confirmedCount: 3 });
     // The calendar names the place in the feed's language.
     const feed = (lang: string) => t.request({ method: 'GET', url: `/api/v1/events/${event.id}/calendar.ics?lang=${lang}` });
     expect((await feed('zh')).body).toContain('LOCATION:2号教室');
     // A new place is announced to everyone registered, once.
     for (const name of ['student1@psu', 'student4@psu']) {
-      expect((await notificationsOf(student(name))).filter((n) => n.kind === 'event.changed' && n.params.eventId === event.id)).toHaveLength(1);
+      expect(
+        (await notificationsOf(student(name))).filter((n) => n.kind === 'event.changed' && n.params.eventId === event.id),
+      ).toHaveLength(1);
     }
   });
 
@@ -121,7 +147,9 @@ describe('changing and cancelling events', () => {
     const cancelled = await t.request({ method: 'POST', url: `/api/v1/events/${event.id}/cancel`, token: psuCoordinator });
     expect(cancelled.json().status).toBe('cancelled');
     for (const name of ['student1@buas', 'student2@buas']) {
-      expect((await notificationsOf(student(name))).filter((n) => n.kind === 'event.cancelled' && n.params.eventId === event.id)).toHaveLength(1);
+      expect(
+        (await notificationsOf(student(name))).filter((n) => n.kind === 'event.cancelled' && n.params.eventId === event.id),
+      ).toHaveLength(1);
     }
     const late = await register(event.id, student('student3@psu'));
     expect(late.statusCode).toBe(409);

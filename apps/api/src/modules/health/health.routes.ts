@@ -25,7 +25,13 @@ export async function healthRoutes(app: Api) {
           .code(503)
           .type('application/problem+json')
           .serializer(JSON.stringify)
-          .send({ type: 'urn:exchange:problem:not_ready', title: 'Service Unavailable', status: 503, detail: 'The database does not answer.', code: 'not_ready' });
+          .send({
+            type: 'urn:exchange:problem:not_ready',
+            title: 'Service Unavailable',
+            status: 503,
+            detail: 'The database does not answer.',
+            code: 'not_ready',
+          });
       }
     },
   });

@@ -38,7 +38,12 @@ export function createDigestComposer({ db, clock, link }: DigestOptions) {
       await tx
         .update(mailDigestEntries)
         .set({ digestId: digest.id })
-        .where(inArray(mailDigestEntries.id, entries.map((entry) => entry.id)));
+        .where(
+          inArray(
+            mailDigestEntries.id,
+            entries.map((entry) => entry.id),
+          ),
+        );
       const locale = reader.locale as Locale;
       const { subject, body } = renderNomineeDigest(entries, locale, link);
       await tx.insert(mailOutbox).values({ toAddress: reader.email, subject, body, locale, linkPath: incomingNomineesPath });

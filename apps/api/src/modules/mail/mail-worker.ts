@@ -46,7 +46,13 @@ export function createMailWorker({ db, smtpUrl, outboxDir, origin, from, clock, 
     mail.linkPath ? `${mail.body}\n\n${mailLinkLine(link(mail.linkPath), isLocale(mail.locale) ? mail.locale : 'en')}` : mail.body;
 
   async function send(mail: typeof mailOutbox.$inferSelect) {
-    const info = await transport.sendMail({ from, to: mail.toAddress, subject: mail.subject, text: textOf(mail), messageId: `<${mail.id}@${idDomain}>` });
+    const info = await transport.sendMail({
+      from,
+      to: mail.toAddress,
+      subject: mail.subject,
+      text: textOf(mail),
+      messageId: `<${mail.id}@${idDomain}>`,
+    });
     if (!smtpUrl) {
       await mkdir(outboxDir, { recursive: true });
       const file = path.join(outboxDir, `${mail.createdAt.toISOString().replace(/[:.]/g, '-')}-${mail.id}.eml`);
@@ -69,7 +75,10 @@ export function createMailWorker({ db, smtpUrl, outboxDir, origin, from, clock, 
       for (const mail of due) {
         try {
           await send(mail);
-          await tx.update(mailOutbox).set({ sentAt: sql`now()`, attempts: mail.attempts + 1, lastError: null }).where(eq(mailOutbox.id, mail.id));
+          await tx
+            .update(mailOutbox)
+            .set({ sentAt: sql`now()`, attempts: mail.attempts + 1, lastError: null })
+            .where(eq(mailOutbox.id, mail.id));
           sent++;
         } catch (error) {
           const attempts = mail.attempts + 1;

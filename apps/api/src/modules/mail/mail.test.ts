@@ -25,24 +25,52 @@ const baoji = (time: string, dayOffset = 1) => {
 const mailsTo = async (email: string) => (await readOutbox(t.dataDir)).filter((mail) => mail.to === email);
 
 async function nominate(email: string, to: 'BUAS' | 'BRI') {
-  const response = await t.request({ method: 'POST', url: '/api/v1/nominations', token: psuCoordinator, payload: { applicationId: applicationOf[email], quotaId: lines[to] } });
+  const response = await t.request({
+    method: 'POST',
+    url: '/api/v1/nominations',
+    token: psuCoordinator,
+    payload: { applicationId: applicationOf[email], quotaId: lines[to] },
+  });
   expect(response.statusCode).toBe(201);
   return response.json().id as string;
 }
 
 beforeAll(async () => {
-  t = await createTestContext({ clock: () => now, origin, mailFrom: { name: 'PSU International Office', address: 'intl@psu.example.edu' } });
+  t = await createTestContext({
+    clock: () => now,
+    origin,
+    mailFrom: { name: 'PSU International Office', address: 'intl@psu.example.edu' },
+  });
   const [psu, buas, bri] = [await t.institutionId('PSU'), await t.institutionId('BUAS'), await t.institutionId('BRI')];
   psuCoordinator = await t.login('coordinator@psu.exchange.test');
   const admin = await t.login('admin@exchange.test');
   const agreementId = (await t.request({ method: 'GET', url: '/api/v1/agreements', token: psuCoordinator })).json().items[0].id;
-  const quotas = (await t.request({ method: 'GET', url: `/api/v1/agreements/${agreementId}/quotas?academicYear=2025/2026`, token: psuCoordinator })).json().items;
-  const line = (to: string) => quotas.find((q: { sendingInstitutionId: string; receivingInstitutionId: string; mobilityType: string }) => q.sendingInstitutionId === psu && q.receivingInstitutionId === to && q.mobilityType === 'semester').id;
+  const quotas = (
+    await t.request({ method: 'GET', url: `/api/v1/agreements/${agreementId}/quotas?academicYear=2025/2026`, token: psuCoordinator })
+  ).json().items;
+  const line = (to: string) =>
+    quotas.find(
+      (q: { sendingInstitutionId: string; receivingInstitutionId: string; mobilityType: string }) =>
+        q.sendingInstitutionId === psu && q.receivingInstitutionId === to && q.mobilityType === 'semester',
+    ).id;
   [lines.BUAS, lines.BRI] = [line(buas), line(bri)];
-  for (const id of Object.values(lines)) await t.request({ method: 'PATCH', url: `/api/v1/quotas/${id}`, token: admin, payload: { seats: 20 } });
+  for (const id of Object.values(lines))
+    await t.request({ method: 'PATCH', url: `/api/v1/quotas/${id}`, token: admin, payload: { seats: 20 } });
   const call = await t.request({
-    method: 'POST', url: '/api/v1/calls', token: psuCoordinator,
-    payload: { title: { en: 'Mail semester', ru: 'Семестр почты', zh: '邮件学期' }, academicYear: '2025/2026', mobilityType: 'semester', opensAt: new Date(Date.now() - 3600_000).toISOString(), closesAt: new Date(Date.now() + 3 * 86_400_000).toISOString(), maxPreferences: 2, requiredDocuments: [], quotaIds: Object.values(lines), status: 'published' },
+    method: 'POST',
+    url: '/api/v1/calls',
+    token: psuCoordinator,
+    payload: {
+      title: { en: 'Mail semester', ru: 'Семестр почты', zh: '邮件学期' },
+      academicYear: '2025/2026',
+      mobilityType: 'semester',
+      opensAt: new Date(Date.now() - 3600_000).toISOString(),
+      closesAt: new Date(Date.now() + 3 * 86_400_000).toISOString(),
+      maxPreferences: 2,
+      requiredDocuments: [],
+      quotaIds: Object.values(lines),
+      status: 'published',
+    },
   });
   expect(call.statusCode).toBe(201);
   callId = call.json().id;
@@ -50,11 +78,29 @@ beforeAll(async () => {
     const token = await t.login(student.email);
     const draft = (await t.request({ method: 'POST', url: '/api/v1/applications', token, payload: { callId } })).json();
     applicationOf[student.email] = draft.id;
-    await t.request({ method: 'PATCH', url: `/api/v1/applications/${draft.id}`, token, payload: { preferences: [{ quotaId: lines.BUAS, rank: 1 }], motivation: 'Motivated.', gpa: 4.5, fullNameLatin: student.latin,
-      // The rest of what the border needs, which submission requires (the line to BUAS asks for HSK).
-      passportNumber: '75 1234567', studyLevel: 6, fieldOfStudy: '0716', languageCertificates: [{ language: 'zh', test: 'HSK', level: '4', date: '2025-06-01' }] } });
+    await t.request({
+      method: 'PATCH',
+      url: `/api/v1/applications/${draft.id}`,
+      token,
+      payload: {
+        preferences: [{ quotaId: lines.BUAS, rank: 1 }],
+        motivation: 'Motivated.',
+        gpa: 4.5,
+        fullNameLatin: student.latin,
+        // The rest of what the border needs, which submission requires (the line to BUAS asks for HSK).
+        passportNumber: '75 1234567',
+        studyLevel: 6,
+        fieldOfStudy: '0716',
+        languageCertificates: [{ language: 'zh', test: 'HSK', level: '4', date: '2025-06-01' }],
+      },
+    });
     expect((await t.request({ method: 'POST', url: `/api/v1/applications/${draft.id}/submit`, token })).statusCode).toBe(200);
-    await t.request({ method: 'POST', url: `/api/v1/applications/${draft.id}/review`, token: psuCoordinator, payload: { score: 80, eligible: true } });
+    await t.request({
+      method: 'POST',
+      url: `/api/v1/applications/${draft.id}/review`,
+      token: psuCoordinator,
+      payload: { score: 80, eligible: true },
+    });
   }
   await t.app.mail.deliverDue();
 });

@@ -34,7 +34,16 @@ beforeAll(async () => {
   const [template] = await t.database.db.select().from(users).where(eq(users.email, 'student1@psu.exchange.test'));
   const created = await t.database.db
     .insert(users)
-    .values(Array.from({ length: contenders }, (_, i) => ({ email: `race${i}@psu.exchange.test`, fullName: `Race ${i}`, role: 'student' as const, institutionId: psu, status: 'active' as const, passwordHash: template!.passwordHash })))
+    .values(
+      Array.from({ length: contenders }, (_, i) => ({
+        email: `race${i}@psu.exchange.test`,
+        fullName: `Race ${i}`,
+        role: 'student' as const,
+        institutionId: psu,
+        status: 'active' as const,
+        passwordHash: template!.passwordHash,
+      })),
+    )
     .returning({ id: users.id });
   studentIds = created.map((row) => row.id);
 }, 120_000);
@@ -44,23 +53,53 @@ afterAll(() => t?.close());
 async function prepareRound(round: number) {
   const db = t.database.db;
   const [line] = await db.select().from(quotaLines).where(eq(quotaLines.id, lineId));
-  await db.update(quotaLines).set({ seats: line!.used + freeSeats }).where(eq(quotaLines.id, lineId));
+  await db
+    .update(quotaLines)
+    .set({ seats: line!.used + freeSeats })
+    .where(eq(quotaLines.id, lineId));
   const [call] = await db
     .insert(calls)
-    .values({ institutionId: psu, title: { en: `Race ${round}`, ru: '', zh: '' }, description: { en: '', ru: '', zh: '' }, academicYear: line!.academicYear, mobilityType: line!.mobilityType, opensAt: new Date(Date.now() - 7200_000), closesAt: new Date(Date.now() - 3600_000), status: 'published' })
+    .values({
+      institutionId: psu,
+      title: { en: `Race ${round}`, ru: '', zh: '' },
+      description: { en: '', ru: '', zh: '' },
+      academicYear: line!.academicYear,
+      mobilityType: line!.mobilityType,
+      opensAt: new Date(Date.now() - 7200_000),
+      closesAt: new Date(Date.now() - 3600_000),
+      status: 'published',
+    })
     .returning();
   await db.insert(callQuotas).values({ callId: call!.id, quotaId: lineId });
   const created = await db
     .insert(applications)
-    .values(studentIds.map((studentId, i) => ({ callId: call!.id, studentId, status: 'submitted' as const, motivation: 'x', gpa: 4, submittedAt: new Date(), reviewScore: 50 + i, reviewEligible: true, reviewedAt: new Date() })))
+    .values(
+      studentIds.map((studentId, i) => ({
+        callId: call!.id,
+        studentId,
+        status: 'submitted' as const,
+        motivation: 'x',
+        gpa: 4,
+        submittedAt: new Date(),
+        reviewScore: 50 + i,
+        reviewEligible: true,
+        reviewedAt: new Date(),
+      })),
+    )
     .returning({ id: applications.id });
   await db.insert(applicationPreferences).values(created.map((row) => ({ applicationId: row.id, quotaId: lineId, rank: 1 })));
   return created.map((row) => row.id);
 }
 
 async function assertInvariant(round: number, statuses: number[]) {
-  expect(statuses.filter((status) => status === 201), `round ${round}`).toHaveLength(freeSeats);
-  expect(statuses.filter((status) => status === 409), `round ${round}`).toHaveLength(contenders - freeSeats);
+  expect(
+    statuses.filter((status) => status === 201),
+    `round ${round}`,
+  ).toHaveLength(freeSeats);
+  expect(
+    statuses.filter((status) => status === 409),
+    `round ${round}`,
+  ).toHaveLength(contenders - freeSeats);
   const [line] = await t.database.db.select().from(quotaLines).where(eq(quotaLines.id, lineId));
   const [{ holding } = { holding: -1 }] = await t.database.db
     .select({ holding: sql<number>`count(*)::int` })
@@ -75,9 +114,14 @@ describe.skipIf(!onPostgres)('nominations under concurrency (PostgreSQL)', () =>
     for (let round = 1; round <= 20; round++) {
       const applicationIds = await prepareRound(round);
       const responses = await Promise.all(
-        applicationIds.map((applicationId) => t.request({ method: 'POST', url: '/api/v1/nominations', token: coordinator, payload: { applicationId, quotaId: lineId } })),
+        applicationIds.map((applicationId) =>
+          t.request({ method: 'POST', url: '/api/v1/nominations', token: coordinator, payload: { applicationId, quotaId: lineId } }),
+        ),
       );
-      await assertInvariant(round, responses.map((response) => response.statusCode));
+      await assertInvariant(
+        round,
+        responses.map((response) => response.statusCode),
+      );
     }
   }, 240_000);
 
@@ -88,7 +132,16 @@ describe.skipIf(!onPostgres)('nominations under concurrency (PostgreSQL)', () =>
     const servers: ChildProcess[] = ports.map((port) =>
       spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
         cwd: apiRoot,
-        env: { ...process.env, DATABASE_URL: t.database.url, API_PORT: String(port), JWT_SECRET: t.jwtSecret, DATA_DIR: dataDir, LOG_LEVEL: 'silent', RATE_LIMIT_MAX: '100000', NODE_ENV: 'test' },
+        env: {
+          ...process.env,
+          DATABASE_URL: t.database.url,
+          API_PORT: String(port),
+          JWT_SECRET: t.jwtSecret,
+          DATA_DIR: dataDir,
+          LOG_LEVEL: 'silent',
+          RATE_LIMIT_MAX: '100000',
+          NODE_ENV: 'test',
+        },
         stdio: 'ignore',
       }),
     );
@@ -116,7 +169,9 @@ describe.skipIf(!onPostgres)('nominations under concurrency (PostgreSQL)', () =>
       }
     } finally {
       for (const server of servers) server.kill('SIGTERM');
-      await Promise.all(servers.map((server) => new Promise((resolve) => (server.exitCode === null ? server.on('exit', resolve) : resolve(null)))));
+      await Promise.all(
+        servers.map((server) => new Promise((resolve) => (server.exitCode === null ? server.on('exit', resolve) : resolve(null)))),
+      );
       await rm(dataDir, { recursive: true, force: true });
     }
   }, 240_000);

@@ -39,7 +39,13 @@ export async function rejectedBy(db: Executor, applicationId: string, institutio
   const rows = await db
     .select({ id: nominations.id })
     .from(nominations)
-    .where(and(eq(nominations.applicationId, applicationId), eq(nominations.receivingInstitutionId, institutionId), eq(nominations.status, 'rejected')))
+    .where(
+      and(
+        eq(nominations.applicationId, applicationId),
+        eq(nominations.receivingInstitutionId, institutionId),
+        eq(nominations.status, 'rejected'),
+      ),
+    )
     .limit(1);
   return rows.length > 0;
 }
@@ -62,7 +68,15 @@ export async function toNominations<R extends Joined>(db: Executor, rows: R[], s
     // Rows from the joined query come with their students: no second read of them.
     rows.every((row) => row.student)
       ? Promise.resolve(rows.map((row) => row.student!))
-      : db.select({ id: users.id, fullName: users.fullName, email: users.email, institutionId: users.institutionId }).from(users).where(inArray(users.id, rows.map((row) => row.application.studentId))),
+      : db
+          .select({ id: users.id, fullName: users.fullName, email: users.email, institutionId: users.institutionId })
+          .from(users)
+          .where(
+            inArray(
+              users.id,
+              rows.map((row) => row.application.studentId),
+            ),
+          ),
     preferencesAndDocuments(db, rows),
   ]);
   return rows.map((row) => {
@@ -88,7 +102,18 @@ export async function toNominations<R extends Joined>(db: Executor, rows: R[], s
       createdAt: toIso(row.nomination.createdAt),
       decidedAt: toIsoOrNull(row.nomination.decidedAt),
       student: withdrawn
-        ? { fullName: student.fullName, fullNameLatin: row.application.fullNameLatin, email: '', homeInstitutionId: row.call.institutionId, studyLevel: null, fieldOfStudy: null, gpa: null, languageCertificates: [], preferences: [], motivation: '' }
+        ? {
+            fullName: student.fullName,
+            fullNameLatin: row.application.fullNameLatin,
+            email: '',
+            homeInstitutionId: row.call.institutionId,
+            studyLevel: null,
+            fieldOfStudy: null,
+            gpa: null,
+            languageCertificates: [],
+            preferences: [],
+            motivation: '',
+          }
         : {
             fullName: student.fullName,
             fullNameLatin: row.application.fullNameLatin,
@@ -105,13 +130,22 @@ export async function toNominations<R extends Joined>(db: Executor, rows: R[], s
             motivation: row.application.motivation,
           },
       documents: documents
-        .filter((d) => d.applicationId === row.application.id && !withdrawn && (!partner || (partnerDocumentTypes as readonly string[]).includes(d.type)))
+        .filter(
+          (d) =>
+            d.applicationId === row.application.id &&
+            !withdrawn &&
+            (!partner || (partnerDocumentTypes as readonly string[]).includes(d.type)),
+        )
         .map((d) => ({ id: d.id, type: d.type, fileName: d.fileName, contentType: d.contentType, size: d.size, uploadedAt: d.uploadedAt })),
       ...(partner
         ? {}
         : {
             passportNumber: row.application.passportNumber,
-            review: { score: row.application.reviewScore, comment: row.application.reviewComment, commentLocale: row.application.reviewCommentLocale },
+            review: {
+              score: row.application.reviewScore,
+              comment: row.application.reviewComment,
+              commentLocale: row.application.reviewCommentLocale,
+            },
           }),
     };
   });
@@ -135,7 +169,10 @@ export async function listNominations(db: Executor, filter: NominationFilter, li
       filter.sendingInstitutionId ? eq(nominations.sendingInstitutionId, value('sendingInstitutionId')) : undefined,
       filter.receivingInstitutionId ? eq(nominations.receivingInstitutionId, value('receivingInstitutionId')) : undefined,
       filter.eitherInstitutionId
-        ? or(eq(nominations.sendingInstitutionId, value('eitherInstitutionId')), eq(nominations.receivingInstitutionId, value('eitherInstitutionId')))
+        ? or(
+            eq(nominations.sendingInstitutionId, value('eitherInstitutionId')),
+            eq(nominations.receivingInstitutionId, value('eitherInstitutionId')),
+          )
         : undefined,
       filter.academicYear ? eq(quotaLines.academicYear, value('academicYear')) : undefined,
       filter.quotaId ? eq(nominations.quotaId, value('quotaId')) : undefined,
@@ -144,13 +181,21 @@ export async function listNominations(db: Executor, filter: NominationFilter, li
     ) as SQL | undefined;
   const shape = `nominations:${presentKeys(filter)}`;
   const page = buildOnce(db, `${shape}:page`, () =>
-    joined(db, true).where(where()).orderBy(desc(nominations.createdAt), nominations.id).limit(value('limit')).offset(value('offset')).prepare('nominations_page'),
+    joined(db, true)
+      .where(where())
+      .orderBy(desc(nominations.createdAt), nominations.id)
+      .limit(value('limit'))
+      .offset(value('offset'))
+      .prepare('nominations_page'),
   );
   const counted = buildOnce(db, `${shape}:total`, () => {
     // The count joins only what the filters need: every join is a read of each nominee's rows.
     let query = db.select({ total: count() }).from(nominations).$dynamic();
     if (filter.academicYear) query = query.innerJoin(quotaLines, eq(quotaLines.id, nominations.quotaId));
-    if (filter.q) query = query.innerJoin(applications, eq(applications.id, nominations.applicationId)).innerJoin(users, eq(users.id, applications.studentId));
+    if (filter.q)
+      query = query
+        .innerJoin(applications, eq(applications.id, nominations.applicationId))
+        .innerJoin(users, eq(users.id, applications.studentId));
     return query.where(where()).prepare('nominations_total');
   });
   const values = { ...filter, q: filter.q ? `%${escapeLike(filter.q)}%` : undefined, limit, offset };

@@ -56,7 +56,8 @@ export async function nominationsRoutes(app: Api, { nominations }: { nominations
           return found ? localize(found.name, texts.locale).text : institutionId;
         };
         // An office reads times in its own zone; an administrator in the sending side's.
-        const zone = (sendingInstitutionId: string) => party.get(actor.institutionId ?? sendingInstitutionId)?.timeZone ?? party.get(sendingInstitutionId)?.timeZone ?? 'UTC';
+        const zone = (sendingInstitutionId: string) =>
+          party.get(actor.institutionId ?? sendingInstitutionId)?.timeZone ?? party.get(sendingInstitutionId)?.timeZone ?? 'UTC';
         const table = items.map((row) => [
           row.student.fullName,
           row.student.fullNameLatin ?? '',
@@ -92,7 +93,8 @@ export async function nominationsRoutes(app: Api, { nominations }: { nominations
       body: nominationCreate,
       response: { 201: nomination, ...problems(409, 422) },
     },
-    handler: async (request, reply) => reply.code(201).send(await nominations.create(who(request), request.body.applicationId, request.body.quotaId)),
+    handler: async (request, reply) =>
+      reply.code(201).send(await nominations.create(who(request), request.body.applicationId, request.body.quotaId)),
   });
 
   app.post('/nominations/approve', {
@@ -109,28 +111,57 @@ export async function nominationsRoutes(app: Api, { nominations }: { nominations
 
   app.get('/nominations/:id', {
     config: { access: staff },
-    schema: { tags: ['nominations'], summary: 'The nominee’s dossier; the receiving side sees no passport number', security: [{ bearer: [] }], params: idParams, response: { 200: nomination, ...problems() } },
+    schema: {
+      tags: ['nominations'],
+      summary: 'The nominee’s dossier; the receiving side sees no passport number',
+      security: [{ bearer: [] }],
+      params: idParams,
+      response: { 200: nomination, ...problems() },
+    },
     handler: (request) => nominations.view(request.actor!, request.params.id),
   });
 
   app.patch('/nominations/:id', {
     config: { access: ['coordinator'] },
-    schema: { tags: ['nominations'], summary: 'The sending office’s note to the partner; makes a new proposalId', security: [{ bearer: [] }], params: idParams, body: nominationUpdate, response: { 200: nomination, ...problems(409) } },
+    schema: {
+      tags: ['nominations'],
+      summary: 'The sending office’s note to the partner; makes a new proposalId',
+      security: [{ bearer: [] }],
+      params: idParams,
+      body: nominationUpdate,
+      response: { 200: nomination, ...problems(409) },
+    },
     handler: (request) => nominations.updateNote(who(request), request.params.id, request.body.note),
   });
 
   app.get('/nominations/:id/documents/:docId', {
     config: { access: staff },
-    schema: { tags: ['nominations'], summary: 'A nominee’s document, as an attachment (partners: not the passport copy)', security: [{ bearer: [] }], params: z.strictObject({ id: z.uuid(), docId: z.uuid() }), response: { 200: documentFileResponse, ...problems() } },
+    schema: {
+      tags: ['nominations'],
+      summary: 'A nominee’s document, as an attachment (partners: not the passport copy)',
+      security: [{ bearer: [] }],
+      params: z.strictObject({ id: z.uuid(), docId: z.uuid() }),
+      response: { 200: documentFileResponse, ...problems() },
+    },
     handler: async (request, reply) => {
       const document = await nominations.document(request.actor!, request.params.id, request.params.docId);
-      return reply.type(document.contentType).header('content-disposition', `attachment; filename="${document.fileName}"`).send(document.content as never);
+      return reply
+        .type(document.contentType)
+        .header('content-disposition', `attachment; filename="${document.fileName}"`)
+        .send(document.content as never);
     },
   });
 
   app.post('/nominations/:id/approve', {
     config: { access: ['coordinator'] },
-    schema: { tags: ['nominations'], summary: 'Approve; 409 when the proposalId is stale', security: [{ bearer: [] }], params: idParams, body: nominationApprove, response: { 200: nomination, ...problems(409) } },
+    schema: {
+      tags: ['nominations'],
+      summary: 'Approve; 409 when the proposalId is stale',
+      security: [{ bearer: [] }],
+      params: idParams,
+      body: nominationApprove,
+      response: { 200: nomination, ...problems(409) },
+    },
     handler: (request) => nominations.approve(who(request), request.params.id, request.body.proposalId),
   });
 
@@ -149,13 +180,26 @@ export async function nominationsRoutes(app: Api, { nominations }: { nominations
 
   app.post('/nominations/:id/reject', {
     config: { access: ['coordinator'] },
-    schema: { tags: ['nominations'], summary: 'Reject with a reason; frees the seat', security: [{ bearer: [] }], params: idParams, body: nominationReject, response: { 200: nomination, ...problems(409) } },
+    schema: {
+      tags: ['nominations'],
+      summary: 'Reject with a reason; frees the seat',
+      security: [{ bearer: [] }],
+      params: idParams,
+      body: nominationReject,
+      response: { 200: nomination, ...problems(409) },
+    },
     handler: (request) => nominations.reject(who(request), request.params.id, request.body.proposalId, request.body.comment),
   });
 
   app.post('/nominations/:id/cancel', {
     config: { access: ['coordinator'] },
-    schema: { tags: ['nominations'], summary: 'The sending side withdraws the nomination; frees the seat', security: [{ bearer: [] }], params: idParams, response: { 200: nomination, ...problems(409) } },
+    schema: {
+      tags: ['nominations'],
+      summary: 'The sending side withdraws the nomination; frees the seat',
+      security: [{ bearer: [] }],
+      params: idParams,
+      response: { 200: nomination, ...problems(409) },
+    },
     handler: (request) => nominations.cancel(who(request), request.params.id),
   });
 }

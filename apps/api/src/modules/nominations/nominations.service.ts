@@ -46,7 +46,13 @@ type StatusOptions = { note?: string | null; noteLocale?: Locale | null; params?
 /** What a nomination needs of the application it nominates (the applications service provides it). */
 export type Applications = {
   find(tx: Executor, id: string, options?: { forUpdate?: boolean }): Promise<LoadedApplication | undefined>;
-  changeStatus(tx: Executor, loaded: LoadedApplication, to: ApplicationStatus, actorId: string | null, options?: StatusOptions): Promise<ApplicationRow>;
+  changeStatus(
+    tx: Executor,
+    loaded: LoadedApplication,
+    to: ApplicationStatus,
+    actorId: string | null,
+    options?: StatusOptions,
+  ): Promise<ApplicationRow>;
   moveStatus(tx: Executor, id: string, to: ApplicationStatus, actorId: string | null, options?: StatusOptions): Promise<ApplicationRow>;
 };
 
@@ -82,21 +88,35 @@ export function createNominationsService({ db, clock, applications }: Dependenci
     if (!nominable.includes(loaded.application.status) || loaded.application.reviewEligible !== true) {
       throw conflict('not_nominable', 'Only reviewed, eligible applications that hold no seat can be nominated.');
     }
-    const [offered] = await tx.select().from(callQuotas).where(and(eq(callQuotas.callId, loaded.call.id), eq(callQuotas.quotaId, quotaId)));
+    const [offered] = await tx
+      .select()
+      .from(callQuotas)
+      .where(and(eq(callQuotas.callId, loaded.call.id), eq(callQuotas.quotaId, quotaId)));
     const [line] = await tx.select().from(quotaLines).where(eq(quotaLines.id, quotaId));
     if (!offered || !line) {
-      throw unprocessable('line_not_offered', 'The call does not offer this quota line.', { errors: [{ path: 'body.quotaId', code: 'not_offered', message: 'Not offered by the call' }] });
+      throw unprocessable('line_not_offered', 'The call does not offer this quota line.', {
+        errors: [{ path: 'body.quotaId', code: 'not_offered', message: 'Not offered by the call' }],
+      });
     }
     // As in the allocation: a partner that rejected the student for this call is not asked again.
     if (await rejectedBy(tx, applicationId, line.receivingInstitutionId)) {
-      throw conflict('rejected_by_partner', 'This partner has already rejected this student for this call; nominate them to another partner.');
+      throw conflict(
+        'rejected_by_partner',
+        'This partner has already rejected this student for this call; nominate them to another partner.',
+      );
     }
     if (!(await takeSeat(tx, quotaId))) throw conflict('quota_full', 'No seat is free on this quota line.');
     let created;
     try {
       [created] = await tx
         .insert(nominations)
-        .values({ applicationId, quotaId, sendingInstitutionId: line.sendingInstitutionId, receivingInstitutionId: line.receivingInstitutionId, createdBy: who.actor.id })
+        .values({
+          applicationId,
+          quotaId,
+          sendingInstitutionId: line.sendingInstitutionId,
+          receivingInstitutionId: line.receivingInstitutionId,
+          createdBy: who.actor.id,
+        })
         .returning();
     } catch (error) {
       if (sqlState(error) === '23505') throw conflict('already_nominated', 'This application already holds a seat.');
@@ -113,20 +133,35 @@ export function createNominationsService({ db, clock, applications }: Dependenci
       .where(and(eq(users.institutionId, line.receivingInstitutionId), eq(users.role, 'coordinator'), eq(users.status, 'active')));
     for (const coordinator of partnerCoordinators) {
       // Across the border: the Latin spelling too (rendered "Иванов Иван (Ivanov Ivan)").
-      await notify(tx, coordinator.id, 'nomination.received', { partner: home, student: student!.fullName, studentLatin: loaded.application.fullNameLatin, nominationId: created!.id });
+      await notify(tx, coordinator.id, 'nomination.received', {
+        partner: home,
+        student: student!.fullName,
+        studentLatin: loaded.application.fullNameLatin,
+        nominationId: created!.id,
+      });
     }
-    await writeAudit(tx, who, { action: 'nomination.create', entityType: 'nomination', entityId: created!.id, institutionId: line.sendingInstitutionId, after: created });
+    await writeAudit(tx, who, {
+      action: 'nomination.create',
+      entityType: 'nomination',
+      entityId: created!.id,
+      institutionId: line.sendingInstitutionId,
+      after: created,
+    });
     return created!;
   }
 
   async function decide(who: Who, id: string, proposalId: string, decision: 'approved' | 'rejected', comment: string | null) {
     return inTransaction(db, async (tx) => {
       const loaded = await loadVisible(tx, who.actor, id, { forUpdate: true });
-      if (!canDecideNomination(who.actor, loaded.nomination)) throw forbidden('Nominees are decided on by the receiving institution’s coordinators.');
+      if (!canDecideNomination(who.actor, loaded.nomination))
+        throw forbidden('Nominees are decided on by the receiving institution’s coordinators.');
       if (loaded.nomination.proposalId !== proposalId) {
-        throw conflict('stale_proposal', 'The nomination has changed since you opened it; look again before deciding.', { proposalId: loaded.nomination.proposalId });
+        throw conflict('stale_proposal', 'The nomination has changed since you opened it; look again before deciding.', {
+          proposalId: loaded.nomination.proposalId,
+        });
       }
-      if (loaded.nomination.status !== 'pending') throw conflict('already_decided', 'This nomination has already been decided on or cancelled.');
+      if (loaded.nomination.status !== 'pending')
+        throw conflict('already_decided', 'This nomination has already been decided on or cancelled.');
       const commentLocale = comment ? await writerLocale(tx, who.actor.id) : null;
       const [after] = await tx
         .update(nominations)
@@ -136,8 +171,19 @@ export function createNominationsService({ db, clock, applications }: Dependenci
         .returning();
       if (decision === 'rejected') await freeSeat(tx, loaded.nomination.quotaId);
       const partner = await institutionName(tx, loaded.nomination.receivingInstitutionId);
-      await applications.moveStatus(tx, loaded.application.id, decision === 'approved' ? 'accepted' : 'declined', who.actor.id, { note: comment, noteLocale: commentLocale, params: { partner, reason: comment, reasonLocale: commentLocale } });
-      await writeAudit(tx, who, { action: `nomination.${decision === 'approved' ? 'approve' : 'reject'}`, entityType: 'nomination', entityId: id, institutionId: loaded.nomination.receivingInstitutionId, before: loaded.nomination, after });
+      await applications.moveStatus(tx, loaded.application.id, decision === 'approved' ? 'accepted' : 'declined', who.actor.id, {
+        note: comment,
+        noteLocale: commentLocale,
+        params: { partner, reason: comment, reasonLocale: commentLocale },
+      });
+      await writeAudit(tx, who, {
+        action: `nomination.${decision === 'approved' ? 'approve' : 'reject'}`,
+        entityType: 'nomination',
+        entityId: id,
+        institutionId: loaded.nomination.receivingInstitutionId,
+        before: loaded.nomination,
+        after,
+      });
       return (await toNominations(tx, [{ ...loaded, nomination: after! }], sideOf(who.actor)))[0]!;
     });
   }
@@ -186,24 +232,41 @@ export function createNominationsService({ db, clock, applications }: Dependenci
     undoApproval(who: Who, id: string, proposalId: string) {
       return inTransaction(db, async (tx) => {
         const loaded = await loadVisible(tx, who.actor, id, { forUpdate: true });
-        if (!canDecideNomination(who.actor, loaded.nomination)) throw forbidden('Only the receiving institution’s coordinators take back their approval.');
+        if (!canDecideNomination(who.actor, loaded.nomination))
+          throw forbidden('Only the receiving institution’s coordinators take back their approval.');
         if (loaded.nomination.proposalId !== proposalId) {
-          throw conflict('stale_proposal', 'The nomination has changed since you opened it; look again.', { proposalId: loaded.nomination.proposalId });
+          throw conflict('stale_proposal', 'The nomination has changed since you opened it; look again.', {
+            proposalId: loaded.nomination.proposalId,
+          });
         }
-        if (loaded.nomination.status !== 'approved') throw conflict('not_approved', 'Only an approved nomination can have its approval undone.');
+        if (loaded.nomination.status !== 'approved')
+          throw conflict('not_approved', 'Only an approved nomination can have its approval undone.');
         const decidedAt = loaded.nomination.decidedAt;
         if (!decidedAt || clock().getTime() - decidedAt.getTime() > approvalUndoMinutes * 60_000) {
-          throw conflict('undo_window_passed', `An approval can be undone only within ${approvalUndoMinutes} minutes; now ask the sending office to cancel the nomination.`);
+          throw conflict(
+            'undo_window_passed',
+            `An approval can be undone only within ${approvalUndoMinutes} minutes; now ask the sending office to cancel the nomination.`,
+          );
         }
         const [after] = await tx
           .update(nominations)
           .set({ status: 'pending', decidedBy: null, decidedAt: null, updatedAt: sql`now()` })
           .where(eq(nominations.id, id))
           .returning();
-          const partner = await institutionName(tx, loaded.nomination.receivingInstitutionId);
+        const partner = await institutionName(tx, loaded.nomination.receivingInstitutionId);
         // Back to the partner's decision; the student is told, as on nomination.
-        await applications.moveStatus(tx, loaded.application.id, 'nominated', who.actor.id, { note: 'The partner took back its approval to look again.', params: { partner } });
-        await writeAudit(tx, who, { action: 'nomination.undo_approve', entityType: 'nomination', entityId: id, institutionId: loaded.nomination.receivingInstitutionId, before: loaded.nomination, after });
+        await applications.moveStatus(tx, loaded.application.id, 'nominated', who.actor.id, {
+          note: 'The partner took back its approval to look again.',
+          params: { partner },
+        });
+        await writeAudit(tx, who, {
+          action: 'nomination.undo_approve',
+          entityType: 'nomination',
+          entityId: id,
+          institutionId: loaded.nomination.receivingInstitutionId,
+          before: loaded.nomination,
+          after,
+        });
         return (await toNominations(tx, [{ ...loaded, nomination: after! }], sideOf(who.actor)))[0]!;
       });
     },
@@ -228,12 +291,25 @@ export function createNominationsService({ db, clock, applications }: Dependenci
     cancel(who: Who, id: string) {
       return inTransaction(db, async (tx) => {
         const loaded = await loadVisible(tx, who.actor, id, { forUpdate: true });
-        if (!canManageOutgoing(who.actor, loaded.nomination.sendingInstitutionId)) throw forbidden('Nominations are cancelled by the sending institution’s coordinators.');
-        if (!['pending', 'approved'].includes(loaded.nomination.status)) throw conflict('not_cancellable', 'This nomination no longer holds a seat.');
-        const [after] = await tx.update(nominations).set({ status: 'cancelled', updatedAt: sql`now()` }).where(eq(nominations.id, id)).returning();
+        if (!canManageOutgoing(who.actor, loaded.nomination.sendingInstitutionId))
+          throw forbidden('Nominations are cancelled by the sending institution’s coordinators.');
+        if (!['pending', 'approved'].includes(loaded.nomination.status))
+          throw conflict('not_cancellable', 'This nomination no longer holds a seat.');
+        const [after] = await tx
+          .update(nominations)
+          .set({ status: 'cancelled', updatedAt: sql`now()` })
+          .where(eq(nominations.id, id))
+          .returning();
         await freeSeat(tx, loaded.nomination.quotaId);
-          await applications.moveStatus(tx, loaded.application.id, 'cancelled', who.actor.id);
-        await writeAudit(tx, who, { action: 'nomination.cancel', entityType: 'nomination', entityId: id, institutionId: loaded.nomination.sendingInstitutionId, before: loaded.nomination, after });
+        await applications.moveStatus(tx, loaded.application.id, 'cancelled', who.actor.id);
+        await writeAudit(tx, who, {
+          action: 'nomination.cancel',
+          entityType: 'nomination',
+          entityId: id,
+          institutionId: loaded.nomination.sendingInstitutionId,
+          before: loaded.nomination,
+          after,
+        });
         return (await toNominations(tx, [{ ...loaded, nomination: after! }], sideOf(who.actor)))[0]!;
       });
     },
@@ -242,10 +318,23 @@ export function createNominationsService({ db, clock, applications }: Dependenci
     updateNote(who: Who, id: string, note: string | null) {
       return inTransaction(db, async (tx) => {
         const loaded = await loadVisible(tx, who.actor, id, { forUpdate: true });
-        if (!canManageOutgoing(who.actor, loaded.nomination.sendingInstitutionId)) throw forbidden('The sending institution writes the note.');
-        if (loaded.nomination.status !== 'pending') throw conflict('already_decided', 'This nomination has already been decided on or cancelled.');
-        const [after] = await tx.update(nominations).set({ note, proposalId: sql`gen_random_uuid()`, updatedAt: sql`now()` }).where(eq(nominations.id, id)).returning();
-        await writeAudit(tx, who, { action: 'nomination.update', entityType: 'nomination', entityId: id, institutionId: loaded.nomination.sendingInstitutionId, before: loaded.nomination, after });
+        if (!canManageOutgoing(who.actor, loaded.nomination.sendingInstitutionId))
+          throw forbidden('The sending institution writes the note.');
+        if (loaded.nomination.status !== 'pending')
+          throw conflict('already_decided', 'This nomination has already been decided on or cancelled.');
+        const [after] = await tx
+          .update(nominations)
+          .set({ note, proposalId: sql`gen_random_uuid()`, updatedAt: sql`now()` })
+          .where(eq(nominations.id, id))
+          .returning();
+        await writeAudit(tx, who, {
+          action: 'nomination.update',
+          entityType: 'nomination',
+          entityId: id,
+          institutionId: loaded.nomination.sendingInstitutionId,
+          before: loaded.nomination,
+          after,
+        });
         return (await toNominations(tx, [{ ...loaded, nomination: after! }], sideOf(who.actor)))[0]!;
       });
     },
@@ -258,7 +347,9 @@ export function createNominationsService({ db, clock, applications }: Dependenci
         .where(and(eq(applicationDocuments.id, documentId), eq(applicationDocuments.applicationId, loaded.application.id)));
       const partner = nominationSide(actor, loaded.nomination) === 'receiving';
       // A cancelled nomination no longer gives the partner the application's documents.
-      const withheld = partner && (loaded.nomination.status === 'cancelled' || !(partnerDocumentTypes as readonly string[]).includes(document?.type ?? ''));
+      const withheld =
+        partner &&
+        (loaded.nomination.status === 'cancelled' || !(partnerDocumentTypes as readonly string[]).includes(document?.type ?? ''));
       if (!document || withheld) throw notFound('document');
       return document;
     },

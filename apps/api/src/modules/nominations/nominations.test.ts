@@ -17,7 +17,6 @@ beforeAll(() => {
   ({ t, psu, buas, bri, callId, toBuas, toBri } = f);
 });
 
-
 type Outcome = { applicationId: string; placed: { quotaId: string; rank: number } | null; reason: { en: string; ru: string; zh: string } };
 
 describe('allocation', () => {
@@ -40,26 +39,50 @@ describe('allocation', () => {
     const of = (email: string) => outcomes.find((outcome) => outcome.applicationId === ids[email])!;
     expect(of('student1@psu.exchange.test').placed).toEqual({ quotaId: toBri, rank: 1 });
     expect(of('student2@psu.exchange.test').placed).toEqual({ quotaId: toBuas, rank: 2 });
-    expect(of('student2@psu.exchange.test').reason.en).toBe('Placed at 2nd choice BUAS: 1st choice BRI full, its last seat went to a score of 91.5.');
+    expect(of('student2@psu.exchange.test').reason.en).toBe(
+      'Placed at 2nd choice BUAS: 1st choice BRI full, its last seat went to a score of 91.5.',
+    );
     expect(of('student3@psu.exchange.test').placed).toBeNull();
-    expect(of('student3@psu.exchange.test').reason.en).toBe('Not placed: all 2 choices full; waitlisted 1st for BUAS, waitlisted 1st for BRI.');
+    expect(of('student3@psu.exchange.test').reason.en).toBe(
+      'Not placed: all 2 choices full; waitlisted 1st for BUAS, waitlisted 1st for BRI.',
+    );
     expect(of('student3@psu.exchange.test').reason.ru).toContain('Не размещён');
-    const application = await t.request({ method: 'GET', url: `/api/v1/applications/${ids['student1@psu.exchange.test']}`, token: tokens.psu });
+    const application = await t.request({
+      method: 'GET',
+      url: `/api/v1/applications/${ids['student1@psu.exchange.test']}`,
+      token: tokens.psu,
+    });
     expect(application.json().status).toBe('submitted');
   });
 
   it('refuses to confirm a proposal the data no longer matches', async () => {
-    const stale = await t.request({ method: 'POST', url: `/api/v1/calls/${callId}/allocation/confirm`, token: tokens.psu, payload: { fingerprint: 'not-the-one' } });
+    const stale = await t.request({
+      method: 'POST',
+      url: `/api/v1/calls/${callId}/allocation/confirm`,
+      token: tokens.psu,
+      payload: { fingerprint: 'not-the-one' },
+    });
     expect(stale.statusCode).toBe(409);
     expect(problemOf(stale).code).toBe('allocation_stale');
   });
 
   it('confirms: nominations for the placed, the waiting list for the rest, seats taken', async () => {
-    const confirmed = await t.request({ method: 'POST', url: `/api/v1/calls/${callId}/allocation/confirm`, token: tokens.psu, payload: { fingerprint } });
+    const confirmed = await t.request({
+      method: 'POST',
+      url: `/api/v1/calls/${callId}/allocation/confirm`,
+      token: tokens.psu,
+      payload: { fingerprint },
+    });
     expect(confirmed.statusCode).toBe(200);
     expect(confirmed.json().nominationIds).toHaveLength(2);
-    for (const id of [toBuas, toBri]) expect((await t.request({ method: 'GET', url: `/api/v1/quotas/${id}`, token: tokens.psu })).json()).toMatchObject({ seats: 1, used: 1, remaining: 0 });
-    const status = async (email: string) => (await t.request({ method: 'GET', url: `/api/v1/applications/${ids[email]}`, token: tokens.psu })).json().status;
+    for (const id of [toBuas, toBri])
+      expect((await t.request({ method: 'GET', url: `/api/v1/quotas/${id}`, token: tokens.psu })).json()).toMatchObject({
+        seats: 1,
+        used: 1,
+        remaining: 0,
+      });
+    const status = async (email: string) =>
+      (await t.request({ method: 'GET', url: `/api/v1/applications/${ids[email]}`, token: tokens.psu })).json().status;
     expect(await status('student1@psu.exchange.test')).toBe('nominated');
     expect(await status('student3@psu.exchange.test')).toBe('waitlisted');
     const bell = (await t.request({ method: 'GET', url: '/api/v1/notifications', token: tokens['student3@psu.exchange.test'] })).json();
@@ -71,7 +94,9 @@ describe('the partner’s side', () => {
   let nominationId: string;
 
   it('shows a partner only its own nominees, without passport number, passport copy or internal comments', async () => {
-    const incoming = (await t.request({ method: 'GET', url: `/api/v1/nominations?direction=incoming&quotaId=${toBuas}`, token: tokens.buas })).json();
+    const incoming = (
+      await t.request({ method: 'GET', url: `/api/v1/nominations?direction=incoming&quotaId=${toBuas}`, token: tokens.buas })
+    ).json();
     expect(incoming.items).toHaveLength(1);
     const nominee = incoming.items[0];
     nominationId = nominee.id;
@@ -92,33 +117,63 @@ describe('the partner’s side', () => {
     // The home side sees everything.
     const home = (await t.request({ method: 'GET', url: `/api/v1/nominations/${nominationId}`, token: tokens.psu })).json();
     expect(home.passportNumber).toBe('75 12345671');
-    expect(home.student.preferences).toEqual([{ quotaId: toBri, rank: 1 }, { quotaId: toBuas, rank: 2 }]);
+    expect(home.student.preferences).toEqual([
+      { quotaId: toBri, rank: 1 },
+      { quotaId: toBuas, rank: 2 },
+    ]);
 
     // BRI sees nothing of a nominee sent to BUAS.
     expect((await t.request({ method: 'GET', url: `/api/v1/nominations/${nominationId}`, token: tokens.bri })).statusCode).toBe(404);
     const briIncoming = (await t.request({ method: 'GET', url: '/api/v1/nominations?direction=incoming', token: tokens.bri })).json();
     expect(briIncoming.items.map((n: { id: string }) => n.id)).not.toContain(nominationId);
-    const decide = await t.request({ method: 'POST', url: `/api/v1/nominations/${nominationId}/approve`, token: tokens.bri, payload: { proposalId: nominee.proposalId } });
+    const decide = await t.request({
+      method: 'POST',
+      url: `/api/v1/nominations/${nominationId}/approve`,
+      token: tokens.bri,
+      payload: { proposalId: nominee.proposalId },
+    });
     expect(decide.statusCode).toBe(404);
   });
 
   it('refuses a decision on a stale proposal, then approves the current one', async () => {
     const old = (await t.request({ method: 'GET', url: `/api/v1/nominations/${nominationId}`, token: tokens.buas })).json().proposalId;
-    const noted = await t.request({ method: 'PATCH', url: `/api/v1/nominations/${nominationId}`, token: tokens.psu, payload: { note: 'Prefers the spring term.' } });
+    const noted = await t.request({
+      method: 'PATCH',
+      url: `/api/v1/nominations/${nominationId}`,
+      token: tokens.psu,
+      payload: { note: 'Prefers the spring term.' },
+    });
     expect(noted.json().proposalId).not.toBe(old);
-    const stale = await t.request({ method: 'POST', url: `/api/v1/nominations/${nominationId}/approve`, token: tokens.buas, payload: { proposalId: old } });
+    const stale = await t.request({
+      method: 'POST',
+      url: `/api/v1/nominations/${nominationId}/approve`,
+      token: tokens.buas,
+      payload: { proposalId: old },
+    });
     expect(stale.statusCode).toBe(409);
     expect(problemOf(stale).code).toBe('stale_proposal');
-    const approved = await t.request({ method: 'POST', url: `/api/v1/nominations/${nominationId}/approve`, token: tokens.buas, payload: { proposalId: noted.json().proposalId } });
+    const approved = await t.request({
+      method: 'POST',
+      url: `/api/v1/nominations/${nominationId}/approve`,
+      token: tokens.buas,
+      payload: { proposalId: noted.json().proposalId },
+    });
     expect(approved.statusCode).toBe(200);
     expect(approved.json().status).toBe('approved');
-    const application = (await t.request({ method: 'GET', url: `/api/v1/applications/${ids['student2@psu.exchange.test']}`, token: tokens['student2@psu.exchange.test'] })).json();
+    const application = (
+      await t.request({
+        method: 'GET',
+        url: `/api/v1/applications/${ids['student2@psu.exchange.test']}`,
+        token: tokens['student2@psu.exchange.test'],
+      })
+    ).json();
     expect(application.status).toBe('accepted');
     expect(application.history.at(-1)).toMatchObject({ from: 'nominated', to: 'accepted' });
   });
 
   it('lets the partner undo an approval within ten minutes, on the current proposal, audited; later answers 409', async () => {
-    const undo = (token: string | undefined, proposalId: string) => t.request({ method: 'POST', url: `/api/v1/nominations/${nominationId}/undo-approval`, token, payload: { proposalId } });
+    const undo = (token: string | undefined, proposalId: string) =>
+      t.request({ method: 'POST', url: `/api/v1/nominations/${nominationId}/undo-approval`, token, payload: { proposalId } });
     const { proposalId } = (await t.request({ method: 'GET', url: `/api/v1/nominations/${nominationId}`, token: tokens.buas })).json();
     expect((await undo(tokens.bri, proposalId)).statusCode).toBe(404);
     expect((await undo(tokens.psu, proposalId)).statusCode).toBe(403);
@@ -129,54 +184,118 @@ describe('the partner’s side', () => {
     const undone = await undo(tokens.buas, proposalId);
     expect(undone.statusCode).toBe(200);
     expect(undone.json()).toMatchObject({ status: 'pending', decidedAt: null, proposalId });
-    const application = (await t.request({ method: 'GET', url: `/api/v1/applications/${ids['student2@psu.exchange.test']}`, token: tokens['student2@psu.exchange.test'] })).json();
+    const application = (
+      await t.request({
+        method: 'GET',
+        url: `/api/v1/applications/${ids['student2@psu.exchange.test']}`,
+        token: tokens['student2@psu.exchange.test'],
+      })
+    ).json();
     expect(application.history.at(-1)).toMatchObject({ from: 'accepted', to: 'nominated' });
-    const audited = await t.database.db.select().from(auditEntries).where(and(eq(auditEntries.action, 'nomination.undo_approve'), eq(auditEntries.entityId, nominationId)));
+    const audited = await t.database.db
+      .select()
+      .from(auditEntries)
+      .where(and(eq(auditEntries.action, 'nomination.undo_approve'), eq(auditEntries.entityId, nominationId)));
     expect(audited).toHaveLength(1);
     expect(problemOf(await undo(tokens.buas, proposalId)).code).toBe('not_approved');
     // The seat stays taken throughout: pending and approved both hold it.
     expect((await t.request({ method: 'GET', url: `/api/v1/quotas/${toBuas}`, token: tokens.psu })).json().used).toBe(1);
 
-    expect((await t.request({ method: 'POST', url: `/api/v1/nominations/${nominationId}/approve`, token: tokens.buas, payload: { proposalId } })).json().status).toBe('approved');
+    expect(
+      (
+        await t.request({ method: 'POST', url: `/api/v1/nominations/${nominationId}/approve`, token: tokens.buas, payload: { proposalId } })
+      ).json().status,
+    ).toBe('approved');
     f.now = new Date(f.now.getTime() + 10 * 60_000 + 1_000);
     const late = await undo(tokens.buas, proposalId);
     expect(late.statusCode).toBe(409);
     expect(problemOf(late)).toMatchObject({ code: 'undo_window_passed', detail: expect.stringContaining('10 minutes') });
-    expect((await t.request({ method: 'GET', url: `/api/v1/nominations/${nominationId}`, token: tokens.buas })).json().status).toBe('approved');
+    expect((await t.request({ method: 'GET', url: `/api/v1/nominations/${nominationId}`, token: tokens.buas })).json().status).toBe(
+      'approved',
+    );
   });
 
   it('requires a reason to reject, frees the seat, and offers it to the next waitlisted student', async () => {
-    const [briNomination] = (await t.request({ method: 'GET', url: '/api/v1/nominations?direction=incoming', token: tokens.bri })).json().items;
-    const noReason = await t.request({ method: 'POST', url: `/api/v1/nominations/${briNomination.id}/reject`, token: tokens.bri, payload: { proposalId: briNomination.proposalId } });
+    const [briNomination] = (await t.request({ method: 'GET', url: '/api/v1/nominations?direction=incoming', token: tokens.bri })).json()
+      .items;
+    const noReason = await t.request({
+      method: 'POST',
+      url: `/api/v1/nominations/${briNomination.id}/reject`,
+      token: tokens.bri,
+      payload: { proposalId: briNomination.proposalId },
+    });
     expect(noReason.statusCode).toBe(400);
-    const rejected = await t.request({ method: 'POST', url: `/api/v1/nominations/${briNomination.id}/reject`, token: tokens.bri, payload: { proposalId: briNomination.proposalId, comment: 'No places in railway engineering this term.' } });
+    const rejected = await t.request({
+      method: 'POST',
+      url: `/api/v1/nominations/${briNomination.id}/reject`,
+      token: tokens.bri,
+      payload: { proposalId: briNomination.proposalId, comment: 'No places in railway engineering this term.' },
+    });
     expect(rejected.statusCode).toBe(200);
     expect((await t.request({ method: 'GET', url: `/api/v1/quotas/${toBri}`, token: tokens.psu })).json().remaining).toBe(1);
-    const student1 = (await t.request({ method: 'GET', url: `/api/v1/applications/${ids['student1@psu.exchange.test']}`, token: tokens['student1@psu.exchange.test'] })).json();
+    const student1 = (
+      await t.request({
+        method: 'GET',
+        url: `/api/v1/applications/${ids['student1@psu.exchange.test']}`,
+        token: tokens['student1@psu.exchange.test'],
+      })
+    ).json();
     expect(student1.status).toBe('declined');
 
-    const waitlist = (await t.request({ method: 'GET', url: `/api/v1/calls/${callId}/waitlist?quotaId=${toBri}`, token: tokens.psu })).json().items;
-    expect(waitlist.map((entry: { applicationId: string }) => entry.applicationId)).toEqual([ids['student3@psu.exchange.test'], ids['student5@psu.exchange.test']]);
-    const offered = await t.request({ method: 'POST', url: '/api/v1/nominations', token: tokens.psu, payload: { applicationId: waitlist[0].applicationId, quotaId: toBri } });
+    const waitlist = (
+      await t.request({ method: 'GET', url: `/api/v1/calls/${callId}/waitlist?quotaId=${toBri}`, token: tokens.psu })
+    ).json().items;
+    expect(waitlist.map((entry: { applicationId: string }) => entry.applicationId)).toEqual([
+      ids['student3@psu.exchange.test'],
+      ids['student5@psu.exchange.test'],
+    ]);
+    const offered = await t.request({
+      method: 'POST',
+      url: '/api/v1/nominations',
+      token: tokens.psu,
+      payload: { applicationId: waitlist[0].applicationId, quotaId: toBri },
+    });
     expect(offered.statusCode).toBe(201);
-    const full = await t.request({ method: 'POST', url: '/api/v1/nominations', token: tokens.psu, payload: { applicationId: waitlist[1].applicationId, quotaId: toBri } });
+    const full = await t.request({
+      method: 'POST',
+      url: '/api/v1/nominations',
+      token: tokens.psu,
+      payload: { applicationId: waitlist[1].applicationId, quotaId: toBri },
+    });
     expect(full.statusCode).toBe(409);
     expect(problemOf(full).code).toBe('quota_full');
-    const twice = await t.request({ method: 'POST', url: '/api/v1/nominations', token: tokens.psu, payload: { applicationId: waitlist[0].applicationId, quotaId: toBuas } });
+    const twice = await t.request({
+      method: 'POST',
+      url: '/api/v1/nominations',
+      token: tokens.psu,
+      payload: { applicationId: waitlist[0].applicationId, quotaId: toBuas },
+    });
     expect(twice.statusCode).toBe(409);
   });
 
   it('keeps the language a partner wrote the reason in, and tells readers of another language', async () => {
     // BRI's coordinator works in Chinese; student1 and the PSU office read Russian.
-    const student1 = (await t.request({ method: 'GET', url: `/api/v1/applications/${ids['student1@psu.exchange.test']}`, token: tokens['student1@psu.exchange.test'] })).json();
+    const student1 = (
+      await t.request({
+        method: 'GET',
+        url: `/api/v1/applications/${ids['student1@psu.exchange.test']}`,
+        token: tokens['student1@psu.exchange.test'],
+      })
+    ).json();
     expect(student1.statusNote).toBe('No places in railway engineering this term.');
     expect(student1.statusNoteLocale).toBe('zh');
     expect(student1.history.at(-1)).toMatchObject({ to: 'declined', noteLocale: 'zh' });
-    const outgoing = (await t.request({ method: 'GET', url: `/api/v1/nominations?direction=outgoing&status=rejected`, token: tokens.psu })).json().items;
+    const outgoing = (
+      await t.request({ method: 'GET', url: `/api/v1/nominations?direction=outgoing&status=rejected`, token: tokens.psu })
+    ).json().items;
     expect(outgoing[0]).toMatchObject({ comment: 'No places in railway engineering this term.', commentLocale: 'zh' });
 
-    const mails = await t.database.rows<{ body: string }>(`select body from mail_outbox where body like '%No places in railway engineering%'`);
-    expect(mails.map((mail) => mail.body)).toEqual([expect.stringContaining('Причина: No places in railway engineering this term. (на китайском)')]);
+    const mails = await t.database.rows<{ body: string }>(
+      `select body from mail_outbox where body like '%No places in railway engineering%'`,
+    );
+    expect(mails.map((mail) => mail.body)).toEqual([
+      expect.stringContaining('Причина: No places in railway engineering this term. (на китайском)'),
+    ]);
 
     const english = await t.request({ method: 'GET', url: '/api/v1/nominations/export.csv?status=rejected&lang=en', token: tokens.psu });
     expect(english.body).toContain('"No places in railway engineering this term. (in Chinese)"');
@@ -185,7 +304,9 @@ describe('the partner’s side', () => {
   });
 
   it('lets the sending side cancel, which frees the seat', async () => {
-    const outgoing = (await t.request({ method: 'GET', url: `/api/v1/nominations?direction=outgoing&status=pending&quotaId=${toBri}`, token: tokens.psu })).json().items;
+    const outgoing = (
+      await t.request({ method: 'GET', url: `/api/v1/nominations?direction=outgoing&status=pending&quotaId=${toBri}`, token: tokens.psu })
+    ).json().items;
     const transcript = outgoing[0].documents.find((d: { type: string }) => d.type === 'transcript').id;
     const documentUrl = `/api/v1/nominations/${outgoing[0].id}/documents/${transcript}`;
     expect((await t.request({ method: 'GET', url: documentUrl, token: tokens.bri })).statusCode).toBe(200);
@@ -193,15 +314,23 @@ describe('the partner’s side', () => {
     expect(cancelled.json().status).toBe('cancelled');
     // The application is no longer nominated to BRI: BRI keeps the entry, not the application's data.
     const seen = (await t.request({ method: 'GET', url: `/api/v1/nominations/${outgoing[0].id}`, token: tokens.bri })).json();
-    expect(seen).toMatchObject({ status: 'cancelled', documents: [], student: { fullNameLatin: 'Student C', email: '', motivation: '', gpa: null, preferences: [], languageCertificates: [] } });
+    expect(seen).toMatchObject({
+      status: 'cancelled',
+      documents: [],
+      student: { fullNameLatin: 'Student C', email: '', motivation: '', gpa: null, preferences: [], languageCertificates: [] },
+    });
     expect((await t.request({ method: 'GET', url: documentUrl, token: tokens.bri })).statusCode).toBe(404);
-    const listed = (await t.request({ method: 'GET', url: '/api/v1/nominations?direction=incoming&status=cancelled', token: tokens.bri })).json().items;
+    const listed = (
+      await t.request({ method: 'GET', url: '/api/v1/nominations?direction=incoming&status=cancelled', token: tokens.bri })
+    ).json().items;
     expect(listed.find((n: { id: string }) => n.id === outgoing[0].id).student.motivation).toBe('');
     const exported = await t.request({ method: 'GET', url: '/api/v1/nominations/export.csv?direction=incoming', token: tokens.bri });
     expect(exported.body).toContain('Student C');
     expect(exported.body).not.toContain('student3@psu.exchange.test');
     // The home side still reads everything.
-    expect((await t.request({ method: 'GET', url: `/api/v1/nominations/${outgoing[0].id}`, token: tokens.psu })).json().student.motivation).toBe('Motivated.');
+    expect(
+      (await t.request({ method: 'GET', url: `/api/v1/nominations/${outgoing[0].id}`, token: tokens.psu })).json().student.motivation,
+    ).toBe('Motivated.');
     expect((await t.request({ method: 'GET', url: `/api/v1/quotas/${outgoing[0].quotaId}`, token: tokens.psu })).json().used).toBe(0);
     const partnerCancel = await t.request({ method: 'POST', url: `/api/v1/nominations/${outgoing[0].id}/cancel`, token: tokens.buas });
     expect([403, 404]).toContain(partnerCancel.statusCode);
@@ -210,16 +339,31 @@ describe('the partner’s side', () => {
   it('reports flows that equal what the nominations say', async () => {
     const report = (await t.request({ method: 'GET', url: '/api/v1/reports/flows?academicYear=2025/2026', token: tokens.admin })).json();
     expect(report.directions).toHaveLength(6);
-    const direction = (from: string, to: string) => report.directions.find((d: { sendingInstitutionId: string; receivingInstitutionId: string }) => d.sendingInstitutionId === from && d.receivingInstitutionId === to);
+    const direction = (from: string, to: string) =>
+      report.directions.find(
+        (d: { sendingInstitutionId: string; receivingInstitutionId: string }) =>
+          d.sendingInstitutionId === from && d.receivingInstitutionId === to,
+      );
     const all = (await t.request({ method: 'GET', url: '/api/v1/nominations?limit=100', token: tokens.admin })).json().items;
-    for (const [from, to] of [[psu, buas], [psu, bri]] as const) {
-      const mine = all.filter((n: { sendingInstitutionId: string; receivingInstitutionId: string; academicYear: string }) => n.sendingInstitutionId === from && n.receivingInstitutionId === to && n.academicYear === '2025/2026');
+    for (const [from, to] of [
+      [psu, buas],
+      [psu, bri],
+    ] as const) {
+      const mine = all.filter(
+        (n: { sendingInstitutionId: string; receivingInstitutionId: string; academicYear: string }) =>
+          n.sendingInstitutionId === from && n.receivingInstitutionId === to && n.academicYear === '2025/2026',
+      );
       expect(direction(from, to).nominated).toBe(mine.filter((n: { status: string }) => ['pending', 'approved'].includes(n.status)).length);
       expect(direction(from, to).approved).toBe(mine.filter((n: { status: string }) => n.status === 'approved').length);
     }
     const seats = await t.database.db.select().from(quotaLines).where(eq(quotaLines.academicYear, '2025/2026'));
-    expect(report.directions.reduce((sum: number, d: { seats: number }) => sum + d.seats, 0)).toBe(seats.reduce((sum, line) => sum + line.seats, 0));
-    const pair = report.balances.find((b: { institutionAId: string; institutionBId: string }) => [b.institutionAId, b.institutionBId].includes(psu) && [b.institutionAId, b.institutionBId].includes(buas));
+    expect(report.directions.reduce((sum: number, d: { seats: number }) => sum + d.seats, 0)).toBe(
+      seats.reduce((sum, line) => sum + line.seats, 0),
+    );
+    const pair = report.balances.find(
+      (b: { institutionAId: string; institutionBId: string }) =>
+        [b.institutionAId, b.institutionBId].includes(psu) && [b.institutionAId, b.institutionBId].includes(buas),
+    );
     expect(Math.abs(pair.balance)).toBe(1);
   });
 
@@ -235,20 +379,36 @@ describe('the partner’s side', () => {
   it('exports the nominee list in the reader’s language, with the parties’ names and times in the office’s zone', async () => {
     const header = (body: string) => body.replace(/^\uFEFF/, '').split('\r\n')[0];
     const english = await t.request({ method: 'GET', url: '/api/v1/nominations/export.csv?direction=incoming', token: tokens.buas });
-    expect(header(english.body)).toMatch(/^"Student","Name in Latin letters","E-mail","Home university","Receiving university","Academic year","Kind of mobility","Status",/);
+    expect(header(english.body)).toMatch(
+      /^"Student","Name in Latin letters","E-mail","Home university","Receiving university","Academic year","Kind of mobility","Status",/,
+    );
     expect(english.body).toContain('"Penza State University","Baoji University of Arts and Sciences"');
 
-    const chinese = await t.request({ method: 'GET', url: '/api/v1/nominations/export.csv?direction=incoming', token: tokens.buas, headers: { 'accept-language': 'zh-CN,zh;q=0.9' } });
+    const chinese = await t.request({
+      method: 'GET',
+      url: '/api/v1/nominations/export.csv?direction=incoming',
+      token: tokens.buas,
+      headers: { 'accept-language': 'zh-CN,zh;q=0.9' },
+    });
     expect(chinese.statusCode).toBe(200);
-    expect(header(chinese.body)).toBe('"学生","拉丁字母姓名","电子邮箱","派出院校","接收院校","学年","交流类型","状态","学习层次","专业领域（ISCED-F 代码）","语言证书","推荐时间","决定时间","对方给出的原因"');
+    expect(header(chinese.body)).toBe(
+      '"学生","拉丁字母姓名","电子邮箱","派出院校","接收院校","学年","交流类型","状态","学习层次","专业领域（ISCED-F 代码）","语言证书","推荐时间","决定时间","对方给出的原因"',
+    );
     expect(chinese.body).toContain('"奔萨国立大学","宝鸡文理学院"');
     expect(chinese.body).toMatch(/"(待决定|已批准|已拒绝|已取消)"/);
     // BUAS reads its times in Beijing time, named so; certificates as the web names them.
     expect(chinese.body).toMatch(/"\d{4}\/\d{2}\/\d{2} \d{2}:\d{2}（北京时间，UTC\+8）"/);
     expect(chinese.body).toContain('"汉语：HSK 4，2025年5月20日"');
 
-    const russian = await t.request({ method: 'GET', url: '/api/v1/nominations/export.csv?direction=outgoing', token: tokens.psu, headers: { 'accept-language': 'ru' } });
-    expect(header(russian.body)).toMatch(/^"Студент","Имя латиницей","Эл. почта","Направляющий университет","Принимающий университет","Учебный год","Вид мобильности","Статус",/);
+    const russian = await t.request({
+      method: 'GET',
+      url: '/api/v1/nominations/export.csv?direction=outgoing',
+      token: tokens.psu,
+      headers: { 'accept-language': 'ru' },
+    });
+    expect(header(russian.body)).toMatch(
+      /^"Студент","Имя латиницей","Эл. почта","Направляющий университет","Принимающий университет","Учебный год","Вид мобильности","Статус",/,
+    );
     expect(russian.body).toContain('"Пензенский государственный университет"');
     expect(russian.body).toMatch(/"\d{2}\.\d{2}\.\d{4} \d{2}:\d{2} \(московское время, UTC\+3\)"/);
     expect(russian.body).toContain('"Китайский: HSK 4, 20 мая 2025 г."');

@@ -10,7 +10,13 @@ export function createNotificationsService({ db }: { db: Database }) {
       const { limit, offset } = query;
       const { rows, total, unread } = await repository.page(userId, query.unread === 'true', limit, offset);
       return {
-        items: rows.map((row) => ({ id: row.id, kind: row.kind, params: row.params, createdAt: toIso(row.createdAt), readAt: toIsoOrNull(row.readAt) })),
+        items: rows.map((row) => ({
+          id: row.id,
+          kind: row.kind,
+          params: row.params,
+          createdAt: toIso(row.createdAt),
+          readAt: toIsoOrNull(row.readAt),
+        })),
         total,
         limit,
         offset,

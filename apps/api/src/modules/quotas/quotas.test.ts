@@ -6,7 +6,15 @@ import { createTestContext, problemOf, type TestContext } from '../../test/helpe
 let t: TestContext;
 let admin: string;
 let agreementId: string;
-type Quota = { id: string; seats: number; used: number; remaining: number; academicYear: string; sendingInstitutionId: string; receivingInstitutionId: string };
+type Quota = {
+  id: string;
+  seats: number;
+  used: number;
+  remaining: number;
+  academicYear: string;
+  sendingInstitutionId: string;
+  receivingInstitutionId: string;
+};
 let quotas: Quota[];
 
 beforeAll(async () => {
@@ -26,7 +34,11 @@ describe('quota lines', () => {
     for (const quota of quotas) expect(quota.remaining).toBe(quota.seats - quota.used);
 
     const student = await t.login('student1@psu.exchange.test');
-    const filtered = await t.request({ method: 'GET', url: `/api/v1/agreements/${agreementId}/quotas?academicYear=2026/2027`, token: student });
+    const filtered = await t.request({
+      method: 'GET',
+      url: `/api/v1/agreements/${agreementId}/quotas?academicYear=2026/2027`,
+      token: student,
+    });
     expect(filtered.statusCode).toBe(200);
     expect(filtered.json().items.every((quota: Quota) => quota.academicYear === '2026/2027')).toBe(true);
   });
@@ -44,7 +56,10 @@ describe('quota lines', () => {
   it('never lets seats drop below the seats already taken', async () => {
     const target = quotas[1]!;
     // Two seats are held by nominations (nominations arrive with the allocation feature).
-    await t.database.db.update(quotaLines).set({ used: 2, seats: sql`greatest(${quotaLines.seats}, 2)` }).where(eq(quotaLines.id, target.id));
+    await t.database.db
+      .update(quotaLines)
+      .set({ used: 2, seats: sql`greatest(${quotaLines.seats}, 2)` })
+      .where(eq(quotaLines.id, target.id));
     const refused = await t.request({ method: 'PATCH', url: `/api/v1/quotas/${target.id}`, token: admin, payload: { seats: 1 } });
     expect(refused.statusCode).toBe(409);
     expect(problemOf(refused).code).toBe('seats_below_used');
@@ -56,7 +71,12 @@ describe('quota lines', () => {
 
   it('keeps the invariant in the database itself', async () => {
     const target = quotas[2]!;
-    await expect(t.database.db.update(quotaLines).set({ used: target.seats + 1 }).where(eq(quotaLines.id, target.id))).rejects.toThrow();
+    await expect(
+      t.database.db
+        .update(quotaLines)
+        .set({ used: target.seats + 1 })
+        .where(eq(quotaLines.id, target.id)),
+    ).rejects.toThrow();
     await expect(t.database.db.update(quotaLines).set({ seats: -1 }).where(eq(quotaLines.id, target.id))).rejects.toThrow();
   });
 
@@ -80,17 +100,37 @@ describe('quota lines', () => {
     const audit = await t.request({ method: 'GET', url: `/api/v1/audit?entityType=quota&entityId=${created.json().id}`, token: admin });
     expect(audit.json().items[0]).toMatchObject({ action: 'quota.create', actorEmail: 'admin@exchange.test' });
 
-    const sameParty = await t.request({ method: 'POST', url: '/api/v1/quotas', token: admin, payload: { ...body, receivingInstitutionId: psu } });
+    const sameParty = await t.request({
+      method: 'POST',
+      url: '/api/v1/quotas',
+      token: admin,
+      payload: { ...body, receivingInstitutionId: psu },
+    });
     expect(sameParty.statusCode).toBe(400);
-    const badYear = await t.request({ method: 'POST', url: '/api/v1/quotas', token: admin, payload: { ...body, academicYear: '2027/2029' } });
+    const badYear = await t.request({
+      method: 'POST',
+      url: '/api/v1/quotas',
+      token: admin,
+      payload: { ...body, academicYear: '2027/2029' },
+    });
     expect(problemOf(badYear).errors?.[0]?.path).toBe('body.academicYear');
-    const badLevel = await t.request({ method: 'POST', url: '/api/v1/quotas', token: admin, payload: { ...body, languageRequirement: { language: 'zh', scale: 'HSK', level: 'C1' } } });
+    const badLevel = await t.request({
+      method: 'POST',
+      url: '/api/v1/quotas',
+      token: admin,
+      payload: { ...body, languageRequirement: { language: 'zh', scale: 'HSK', level: 'C1' } },
+    });
     expect(problemOf(badLevel).errors?.[0]?.path).toBe('body.languageRequirement.level');
   });
 
   it('refuses a client that sends `used` or other fields it may not set', async () => {
     const target = quotas[3]!;
-    const response = await t.request({ method: 'PATCH', url: `/api/v1/quotas/${target.id}`, token: admin, payload: { seats: 10, used: 0 } });
+    const response = await t.request({
+      method: 'PATCH',
+      url: `/api/v1/quotas/${target.id}`,
+      token: admin,
+      payload: { seats: 10, used: 0 },
+    });
     expect(response.statusCode).toBe(400);
     const after = await t.request({ method: 'GET', url: `/api/v1/quotas/${target.id}`, token: admin });
     expect(after.json().seats).toBe(target.seats);

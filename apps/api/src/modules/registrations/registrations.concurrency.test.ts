@@ -65,7 +65,11 @@ describe.skipIf(!process.env.DATABASE_URL)('registration under concurrency (Post
       userIds.push(session.userId);
       tokens.push((await app.issueToken({ id: session.userId, role: 'student' }, session.id)).token);
     }
-    const login = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: 'coordinator@psu.exchange.test', password: demoPassword } });
+    const login = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { email: 'coordinator@psu.exchange.test', password: demoPassword },
+    });
     coordinator = login.json().token;
     const centres = (await app.inject({ method: 'GET', url: '/api/v1/centres' })).json().items as { id: string; name: { en: string } }[];
     centreId = centres.find((centre) => centre.name.en === 'Chinese Culture Centre')!.id;
@@ -78,7 +82,12 @@ describe.skipIf(!process.env.DATABASE_URL)('registration under concurrency (Post
   });
 
   const send = (method: 'POST' | 'DELETE' | 'GET', url: string, token: string, payload?: unknown) =>
-    app.inject({ method, url, headers: { authorization: `Bearer ${token}` }, ...(payload !== undefined && { payload: payload as object }) });
+    app.inject({
+      method,
+      url,
+      headers: { authorization: `Bearer ${token}` },
+      ...(payload !== undefined && { payload: payload as object }),
+    });
 
   it.each(Array.from({ length: rounds }, (_, index) => index + 1))(
     `round %i: ${people} at once for ${seats} seats, then ${leaving} cancellations at once`,
@@ -99,27 +108,41 @@ describe.skipIf(!process.env.DATABASE_URL)('registration under concurrency (Post
       // Everyone at once.
       const answers = await Promise.all(tokens.map((token) => send('POST', `/api/v1/events/${eventId}/registrations`, token)));
       expect(answers.map((answer) => answer.statusCode).filter((status) => status !== 201)).toEqual([]);
-      const registrations = answers.map((answer, index) => ({ ...(answer.json() as { id: string; status: string; position: number | null }), token: tokens[index]!, userId: userIds[index]! }));
+      const registrations = answers.map((answer, index) => ({
+        ...(answer.json() as { id: string; status: string; position: number | null }),
+        token: tokens[index]!,
+        userId: userIds[index]!,
+      }));
       const confirmed = registrations.filter((item) => item.status === 'confirmed');
       const waiting = registrations.filter((item) => item.status === 'waitlisted');
       expect(confirmed).toHaveLength(seats);
       expect(waiting).toHaveLength(people - seats);
-      expect(waiting.map((item) => item.position).sort((a, b) => a! - b!)).toEqual(Array.from({ length: people - seats }, (_, index) => index + 1));
+      expect(waiting.map((item) => item.position).sort((a, b) => a! - b!)).toEqual(
+        Array.from({ length: people - seats }, (_, index) => index + 1),
+      );
 
       // The database agrees: the counter, the rows, the order of the queue.
       const [counter] = await database.rows<{ confirmed_count: number }>('select confirmed_count from events where id = $1', [eventId]);
       expect(counter!.confirmed_count).toBe(seats);
-      const queue = await database.rows<{ user_id: string }>(`select user_id from registrations where event_id = $1 and status = 'waitlisted' order by seq`, [eventId]);
+      const queue = await database.rows<{ user_id: string }>(
+        `select user_id from registrations where event_id = $1 and status = 'waitlisted' order by seq`,
+        [eventId],
+      );
       const byPosition = [...waiting].sort((a, b) => a.position! - b.position!).map((item) => item.userId);
       expect(queue.map((row) => row.user_id)).toEqual(byPosition);
 
       // Ten confirmed people leave at once: exactly the first ten in the queue move up.
       const leavers = confirmed.slice(0, leaving);
-      const cancellations = await Promise.all(leavers.map((item) => send('DELETE', `/api/v1/events/${eventId}/registrations/me`, item.token)));
+      const cancellations = await Promise.all(
+        leavers.map((item) => send('DELETE', `/api/v1/events/${eventId}/registrations/me`, item.token)),
+      );
       expect(cancellations.map((answer) => answer.statusCode)).toEqual(Array(leaving).fill(204));
 
       const headIds = byPosition.slice(0, leaving);
-      const rows = await database.rows<{ user_id: string; status: string }>('select user_id, status from registrations where event_id = $1', [eventId]);
+      const rows = await database.rows<{ user_id: string; status: string }>(
+        'select user_id, status from registrations where event_id = $1',
+        [eventId],
+      );
       const statusOf = new Map(rows.map((row) => [row.user_id, row.status]));
       expect(headIds.every((id) => statusOf.get(id) === 'confirmed')).toBe(true);
       expect(rows.filter((row) => row.status === 'confirmed')).toHaveLength(seats);
@@ -128,7 +151,9 @@ describe.skipIf(!process.env.DATABASE_URL)('registration under concurrency (Post
       expect(after!.confirmed_count).toBe(seats);
 
       // Each promoted person was told exactly once; nobody else was.
-      const told = await database.db.query.notifications.findMany({ where: (table, { and, eq }) => and(eq(table.kind, 'event.promoted'), inArray(table.userId, userIds)) });
+      const told = await database.db.query.notifications.findMany({
+        where: (table, { and, eq }) => and(eq(table.kind, 'event.promoted'), inArray(table.userId, userIds)),
+      });
       const toldHere = told.filter((notification) => (notification.params as { eventId?: string }).eventId === eventId);
       expect(toldHere.map((notification) => notification.userId).sort()).toEqual([...headIds].sort());
 

@@ -19,7 +19,9 @@ export const toRegistration = (row: RegistrationRow, position: number | null) =>
 });
 
 /** Place in the waiting list: the rank by `seq` among those still waiting, so never a gap. */
-const positionSql = sql<number | null>`case when "registrations"."status" = 'waitlisted' then (select count(*)::int from "registrations" as "waiting" where "waiting"."event_id" = "registrations"."event_id" and "waiting"."status" = 'waitlisted' and "waiting"."seq" <= "registrations"."seq") end`;
+const positionSql = sql<
+  number | null
+>`case when "registrations"."status" = 'waitlisted' then (select count(*)::int from "registrations" as "waiting" where "waiting"."event_id" = "registrations"."event_id" and "waiting"."status" = 'waitlisted' and "waiting"."seq" <= "registrations"."seq") end`;
 
 const statusOrder = sql`case ${registrations.status} when 'confirmed' then 0 when 'waitlisted' then 1 else 2 end`;
 
@@ -60,7 +62,13 @@ export function createRegistrationsRepository(db: Database) {
       const [row] = await executor
         .select({ n: count() })
         .from(registrations)
-        .where(and(eq(registrations.eventId, registration.eventId), eq(registrations.status, 'waitlisted'), sql`${registrations.seq} <= ${registration.seq}`));
+        .where(
+          and(
+            eq(registrations.eventId, registration.eventId),
+            eq(registrations.status, 'waitlisted'),
+            sql`${registrations.seq} <= ${registration.seq}`,
+          ),
+        );
       return row?.n ?? null;
     },
 
@@ -91,7 +99,10 @@ export function createRegistrationsRepository(db: Database) {
     },
 
     async setStatus(executor: Executor, ids: string[], status: RegistrationStatus) {
-      await executor.update(registrations).set({ status, updatedAt: sql`now()` }).where(inArray(registrations.id, ids));
+      await executor
+        .update(registrations)
+        .set({ status, updatedAt: sql`now()` })
+        .where(inArray(registrations.id, ids));
     },
 
     async insert(executor: Executor, values: NewRegistration) {
@@ -117,7 +128,13 @@ export function createRegistrationsRepository(db: Database) {
       );
       const [rows, [{ total } = { total: 0 }], counts] = await Promise.all([
         executor
-          .select({ registration: registrations, fullName: users.fullName, email: users.email, institutionId: users.institutionId, position: positionSql })
+          .select({
+            registration: registrations,
+            fullName: users.fullName,
+            email: users.email,
+            institutionId: users.institutionId,
+            position: positionSql,
+          })
           .from(registrations)
           .innerJoin(users, eq(users.id, registrations.userId))
           .where(where)
@@ -144,7 +161,13 @@ export function createRegistrationsRepository(db: Database) {
     /** Every registration of an event for the exports, in list order. */
     allRegistrants(executor: Executor, eventId: string) {
       return executor
-        .select({ registration: registrations, fullName: users.fullName, email: users.email, institutionId: users.institutionId, position: positionSql })
+        .select({
+          registration: registrations,
+          fullName: users.fullName,
+          email: users.email,
+          institutionId: users.institutionId,
+          position: positionSql,
+        })
         .from(registrations)
         .innerJoin(users, eq(users.id, registrations.userId))
         .where(eq(registrations.eventId, eventId))
@@ -158,11 +181,24 @@ export function createRegistrationsRepository(db: Database) {
     /** A person's registrations that still stand, with their events, soonest first. */
     registrationsOfUser(executor: Executor, userId: string, from?: Date) {
       return executor
-        .select({ registration: registrations, event: events, institutionId: centres.institutionId, position: positionSql, waiting: waitlistCountSql })
+        .select({
+          registration: registrations,
+          event: events,
+          institutionId: centres.institutionId,
+          position: positionSql,
+          waiting: waitlistCountSql,
+        })
         .from(registrations)
         .innerJoin(events, eq(events.id, registrations.eventId))
         .innerJoin(centres, eq(centres.id, events.centreId))
-        .where(and(eq(registrations.userId, userId), ne(registrations.status, 'cancelled'), ne(events.status, 'draft'), from ? gt(events.endsAt, from) : undefined))
+        .where(
+          and(
+            eq(registrations.userId, userId),
+            ne(registrations.status, 'cancelled'),
+            ne(events.status, 'draft'),
+            from ? gt(events.endsAt, from) : undefined,
+          ),
+        )
         .orderBy(asc(events.startsAt))
         .limit(500);
     },

@@ -27,13 +27,25 @@ export async function registrationsRoutes(app: Api, { registrations }: { registr
 
   app.get('/events/:id/registrations/me', {
     config: { access: 'signed-in' },
-    schema: { tags: ['events'], summary: 'The caller’s registration, with the secret of its check-in QR code', security: [{ bearer: [] }], params: idParams, response: { 200: registration, ...problems() } },
+    schema: {
+      tags: ['events'],
+      summary: 'The caller’s registration, with the secret of its check-in QR code',
+      security: [{ bearer: [] }],
+      params: idParams,
+      response: { 200: registration, ...problems() },
+    },
     handler: (request) => registrations.mine(who(request), request.params.id),
   });
 
   app.delete('/events/:id/registrations/me', {
     config: { access: 'signed-in' },
-    schema: { tags: ['events'], summary: 'Cancel one’s registration; the head of the waiting list takes the seat', security: [{ bearer: [] }], params: idParams, response: { 204: z.null(), ...problems(409) } },
+    schema: {
+      tags: ['events'],
+      summary: 'Cancel one’s registration; the head of the waiting list takes the seat',
+      security: [{ bearer: [] }],
+      params: idParams,
+      response: { 204: z.null(), ...problems(409) },
+    },
     handler: async (request, reply) => {
       await registrations.cancelMine(who(request), request.params.id);
       return reply.code(204).send(null);
@@ -90,7 +102,12 @@ export async function registrationsRoutes(app: Api, { registrations }: { registr
 
   app.get('/me/registrations', {
     config: { access: 'signed-in' },
-    schema: { tags: ['events'], summary: 'The caller’s current registrations with their events', security: [{ bearer: [] }], response: { 200: myRegistrationList, ...problems() } },
+    schema: {
+      tags: ['events'],
+      summary: 'The caller’s current registrations with their events',
+      security: [{ bearer: [] }],
+      response: { 200: myRegistrationList, ...problems() },
+    },
     handler: (request) => registrations.myRegistrations(who(request)),
   });
 }

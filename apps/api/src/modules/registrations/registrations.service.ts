@@ -14,7 +14,12 @@ import { AppError, conflict, notFound } from '../../errors.js';
 import { writeAudit, type Who } from '../../lib/audit.js';
 import { inTransaction } from '../../lib/transaction.js';
 import type { EventsService } from '../events/index.js';
-import { createRegistrationsRepository, toRegistration, type RegistrationRow, type RegistrationsRepository } from './registrations.repository.js';
+import {
+  createRegistrationsRepository,
+  toRegistration,
+  type RegistrationRow,
+  type RegistrationsRepository,
+} from './registrations.repository.js';
 import type { WaitingList } from './waiting-list.js';
 
 const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
@@ -31,7 +36,14 @@ type Deps = {
   repository?: RegistrationsRepository;
 };
 
-export function createRegistrationsService({ db, secret, events, waitingList, clock = () => new Date(), repository = createRegistrationsRepository(db) }: Deps) {
+export function createRegistrationsService({
+  db,
+  secret,
+  events,
+  waitingList,
+  clock = () => new Date(),
+  repository = createRegistrationsRepository(db),
+}: Deps) {
   const repo = repository;
   // Separate keys for separate uses, derived from the server's secret.
   const checkInKey = createHmac('sha256', secret).update('exchange:event-check-in').digest();
@@ -67,7 +79,9 @@ export function createRegistrationsService({ db, secret, events, waitingList, cl
           if (event.status !== 'published') throw conflict('event_not_published', 'The event is not published yet.');
           const now = clock();
           if (event.registrationOpensAt && now < event.registrationOpensAt) {
-            throw conflict('registration_not_open', 'Registration has not opened yet.', { opensAt: event.registrationOpensAt.toISOString() });
+            throw conflict('registration_not_open', 'Registration has not opened yet.', {
+              opensAt: event.registrationOpensAt.toISOString(),
+            });
           }
           const closesAt = event.registrationClosesAt ?? event.startsAt;
           if (now >= closesAt) throw conflict('registration_closed', 'Registration is closed.', { closedAt: closesAt.toISOString() });
@@ -85,7 +99,13 @@ export function createRegistrationsService({ db, secret, events, waitingList, cl
           const created = await repo.insert(tx, { id, eventId, userId: who.actor.id, status, checkInTokenHash: sha256(checkInCode(id)) });
           if (seatFree) await repo.addConfirmed(tx, eventId, 1);
           const registration = await presentRegistration(tx, created, true);
-          await writeAudit(tx, who, { action: 'registration.create', entityType: 'registration', entityId: id, institutionId, after: toRegistration(created, registration.position) });
+          await writeAudit(tx, who, {
+            action: 'registration.create',
+            entityType: 'registration',
+            entityId: id,
+            institutionId,
+            after: toRegistration(created, registration.position),
+          });
           return { created: true, registration };
         },
         attempts,

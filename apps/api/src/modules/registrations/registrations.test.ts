@@ -33,9 +33,13 @@ describe('registration', () => {
     expect((await mine(event.id, student('student3@psu'))).json()).toMatchObject({ status: 'confirmed', position: null });
     expect((await mine(event.id, student('student4@psu'))).json()).toMatchObject({ status: 'waitlisted', position: 1 });
     expect(await eventOf(event.id)).toMatchObject({ confirmedCount: 2, waitlistCount: 1 });
-    const promoted = (await notificationsOf(student('student3@psu'))).filter((n) => n.kind === 'event.promoted' && n.params.eventId === event.id);
+    const promoted = (await notificationsOf(student('student3@psu'))).filter(
+      (n) => n.kind === 'event.promoted' && n.params.eventId === event.id,
+    );
     expect(promoted).toHaveLength(1);
-    expect((await notificationsOf(student('student4@psu'))).some((n) => n.kind === 'event.promoted' && n.params.eventId === event.id)).toBe(false);
+    expect((await notificationsOf(student('student4@psu'))).some((n) => n.kind === 'event.promoted' && n.params.eventId === event.id)).toBe(
+      false,
+    );
     expect((await mine(event.id, student('student1@psu'))).statusCode).toBe(404);
     expect((await unregister(event.id, student('student1@psu'))).statusCode).toBe(404);
 
@@ -74,9 +78,9 @@ describe('registration', () => {
     expect(problemOf(refused).code).toBe('not_in_audience');
     expect((await register(event.id, student('student1@psu'))).statusCode).toBe(201);
     // The seeded tea ceremony is for PSU students only, too.
-    const seeded = (await t.request({ method: 'GET', url: `/api/v1/events?centreId=${centreOf.PSU}&limit=100` })).json().items.find(
-      (item: { audience: { institutionIds: string[] } }) => item.audience.institutionIds.length === 1,
-    );
+    const seeded = (await t.request({ method: 'GET', url: `/api/v1/events?centreId=${centreOf.PSU}&limit=100` }))
+      .json()
+      .items.find((item: { audience: { institutionIds: string[] } }) => item.audience.institutionIds.length === 1);
     expect(problemOf(await register(seeded.id, student('student2@buas'))).code).toBe('not_in_audience');
   });
 });
@@ -87,7 +91,13 @@ describe('the registrations list', () => {
       method: 'POST',
       url: '/api/v1/users',
       token: psuCoordinator,
-      payload: { email: 'formula@psu.exchange.test', fullName: '=HYPERLINK("http://evil.example","x")', role: 'student', institutionId: await t.institutionId('PSU'), password: 'Penza-Baoji-Formula-2026' },
+      payload: {
+        email: 'formula@psu.exchange.test',
+        fullName: '=HYPERLINK("http://evil.example","x")',
+        role: 'student',
+        institutionId: await t.institutionId('PSU'),
+        password: 'Penza-Baoji-Formula-2026',
+      },
     });
     expect(created.statusCode, created.body).toBe(201);
     const formula = await t.login('formula@psu.exchange.test', 'Penza-Baoji-Formula-2026');
@@ -117,14 +127,28 @@ describe('the registrations list', () => {
     const header = (body: string) => body.replace(/^\uFEFF/, '').split('\r\n')[0];
     expect(header(csv.body)).toBe('"Full name","E-mail","Institution","Status","Waiting-list position","Registered","Checked in"');
     expect(csv.body).toContain('"Confirmed"');
-    const russian = await t.request({ method: 'GET', url: `/api/v1/events/${event.id}/registrations.csv`, token: psuCoordinator, headers: { 'accept-language': 'ru' } });
+    const russian = await t.request({
+      method: 'GET',
+      url: `/api/v1/events/${event.id}/registrations.csv`,
+      token: psuCoordinator,
+      headers: { 'accept-language': 'ru' },
+    });
     expect(header(russian.body)).toBe('"ФИО","Эл. почта","Вуз","Статус","Место в листе ожидания","Зарегистрирован(а)","Отметка о приходе"');
     expect(russian.body).toContain('"Подтверждено"');
     const chinese = await t.request({ method: 'GET', url: `/api/v1/events/${event.id}/registrations.csv?lang=zh`, token: psuCoordinator });
     expect(header(chinese.body)).toBe('"姓名","电子邮箱","院校","状态","候补顺位","报名时间","签到时间"');
     expect(chinese.body).toContain('"已确认"');
-    expect(chinese.body).toMatch(new RegExp(`"\\d{4}/\\d{2}/\\d{2} \\d{2}:\\d{2}（${event.timeZone === 'Asia/Shanghai' ? '北京时间，UTC\\+8' : '莫斯科时间，UTC\\+3'}）"`));
-    const russianBook = await t.request({ method: 'GET', url: `/api/v1/events/${event.id}/registrations.xlsx`, token: psuCoordinator, headers: { 'accept-language': 'ru' } });
+    expect(chinese.body).toMatch(
+      new RegExp(
+        `"\\d{4}/\\d{2}/\\d{2} \\d{2}:\\d{2}（${event.timeZone === 'Asia/Shanghai' ? '北京时间，UTC\\+8' : '莫斯科时间，UTC\\+3'}）"`,
+      ),
+    );
+    const russianBook = await t.request({
+      method: 'GET',
+      url: `/api/v1/events/${event.id}/registrations.xlsx`,
+      token: psuCoordinator,
+      headers: { 'accept-language': 'ru' },
+    });
     const russianWorkbook = new ExcelJS.Workbook();
     await russianWorkbook.xlsx.load(russianBook.rawPayload as unknown as ArrayBuffer);
     expect(russianWorkbook.worksheets[0]!.name).toBe('Регистрации');

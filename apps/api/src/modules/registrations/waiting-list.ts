@@ -10,7 +10,13 @@ import { createRegistrationsRepository, type RegistrationsRepository } from './r
 
 type EventRow = Awaited<ReturnType<RegistrationsRepository['addConfirmed']>>;
 
-export function createWaitingList({ db, repository = createRegistrationsRepository(db) }: { db: Database; repository?: RegistrationsRepository }) {
+export function createWaitingList({
+  db,
+  repository = createRegistrationsRepository(db),
+}: {
+  db: Database;
+  repository?: RegistrationsRepository;
+}) {
   return {
     countWaiting: (executor: Executor, eventId: string) => repository.countWaiting(executor, eventId),
 
@@ -27,7 +33,11 @@ export function createWaitingList({ db, repository = createRegistrationsReposito
       if (free <= 0) return event;
       const heads = await repository.waitingHeads(tx, event.id, free);
       if (heads.length === 0) return event;
-      await repository.setStatus(tx, heads.map((head) => head.id), 'confirmed');
+      await repository.setStatus(
+        tx,
+        heads.map((head) => head.id),
+        'confirmed',
+      );
       const updated = await repository.addConfirmed(tx, event.id, heads.length);
       for (const head of heads) {
         await notify(tx, head.userId, 'event.promoted', { event: event.title, eventId: event.id });

@@ -7,7 +7,11 @@ export function reportsRepository(db: Executor) {
     /** Seats per direction (sending → receiving) in a year. */
     seatsByDirection: (academicYear: string) =>
       db
-        .select({ sending: quotaLines.sendingInstitutionId, receiving: quotaLines.receivingInstitutionId, seats: sql<number>`sum(${quotaLines.seats})::int` })
+        .select({
+          sending: quotaLines.sendingInstitutionId,
+          receiving: quotaLines.receivingInstitutionId,
+          seats: sql<number>`sum(${quotaLines.seats})::int`,
+        })
         .from(quotaLines)
         .where(eq(quotaLines.academicYear, academicYear))
         .groupBy(quotaLines.sendingInstitutionId, quotaLines.receivingInstitutionId),
@@ -28,6 +32,7 @@ export function reportsRepository(db: Executor) {
         .groupBy(quotaLines.sendingInstitutionId, quotaLines.receivingInstitutionId),
 
     /** The parties of the agreement, by code. */
-    partyIds: async () => (await db.select({ id: institutions.id }).from(institutions).orderBy(asc(institutions.code))).map((row) => row.id),
+    partyIds: async () =>
+      (await db.select({ id: institutions.id }).from(institutions).orderBy(asc(institutions.code))).map((row) => row.id),
   };
 }

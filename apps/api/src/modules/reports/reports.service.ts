@@ -6,7 +6,10 @@ export function createReportsService({ db }: { db: Database }) {
   return {
     /** Per direction between the parties: seats, nominated, approved; and each pair's balance of approved students. */
     async flows(academicYear: string) {
-      const [seats, counts] = await Promise.all([repository.seatsByDirection(academicYear), repository.nominationsByDirection(academicYear)]);
+      const [seats, counts] = await Promise.all([
+        repository.seatsByDirection(academicYear),
+        repository.nominationsByDirection(academicYear),
+      ]);
       const parties = await repository.partyIds();
       const directions = parties.flatMap((sending) =>
         parties
@@ -14,12 +17,27 @@ export function createReportsService({ db }: { db: Database }) {
           .map((receiving) => {
             const line = seats.find((row) => row.sending === sending && row.receiving === receiving);
             const count = counts.find((row) => row.sending === sending && row.receiving === receiving);
-            return { sendingInstitutionId: sending, receivingInstitutionId: receiving, seats: line?.seats ?? 0, nominated: count?.nominated ?? 0, approved: count?.approved ?? 0 };
+            return {
+              sendingInstitutionId: sending,
+              receivingInstitutionId: receiving,
+              seats: line?.seats ?? 0,
+              nominated: count?.nominated ?? 0,
+              approved: count?.approved ?? 0,
+            };
           }),
       );
-      const approvedOf = (from: string, to: string) => directions.find((d) => d.sendingInstitutionId === from && d.receivingInstitutionId === to)?.approved ?? 0;
+      const approvedOf = (from: string, to: string) =>
+        directions.find((d) => d.sendingInstitutionId === from && d.receivingInstitutionId === to)?.approved ?? 0;
       const balances = parties.flatMap((a, index) =>
-        parties.slice(index + 1).map((b) => ({ institutionAId: a, institutionBId: b, aToB: approvedOf(a, b), bToA: approvedOf(b, a), balance: approvedOf(a, b) - approvedOf(b, a) })),
+        parties
+          .slice(index + 1)
+          .map((b) => ({
+            institutionAId: a,
+            institutionBId: b,
+            aToB: approvedOf(a, b),
+            bToA: approvedOf(b, a),
+            balance: approvedOf(a, b) - approvedOf(b, a),
+          })),
       );
       return { academicYear, directions, balances };
     },

@@ -7,7 +7,10 @@ import { toUser } from '../../lib/shapes.js';
 export type UserRow = typeof users.$inferSelect;
 
 export async function findUserByEmail(db: Executor, email: string) {
-  const [row] = await db.select().from(users).where(sql`lower(${users.email}) = lower(${email})`);
+  const [row] = await db
+    .select()
+    .from(users)
+    .where(sql`lower(${users.email}) = lower(${email})`);
   return row;
 }
 
@@ -29,9 +32,7 @@ export async function listUsers(db: Executor, filter: UserFilter, limit: number,
     filter.status ? eq(users.status, filter.status) : undefined,
     filter.role ? eq(users.role, filter.role) : undefined,
     filter.institutionId ? eq(users.institutionId, filter.institutionId) : undefined,
-    filter.q
-      ? or(ilike(users.fullName, `%${escapeLike(filter.q)}%`), ilike(users.email, `%${escapeLike(filter.q)}%`))
-      : undefined,
+    filter.q ? or(ilike(users.fullName, `%${escapeLike(filter.q)}%`), ilike(users.email, `%${escapeLike(filter.q)}%`)) : undefined,
   ];
   const where = and(...conditions);
   const [rows, [{ total } = { total: 0 }]] = await Promise.all([

@@ -1,15 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import { hashPassword, users, type Database, type Executor } from '@exchange/db';
-import {
-  canCreateUser,
-  canUpdateUser,
-  canViewUser,
-  type Actor,
-  type Role,
-  type UserStatus,
-  type Locale,
-  meUpdate,
-} from '@exchange/shared';
+import { canCreateUser, canUpdateUser, canViewUser, type Actor, type Role, type UserStatus, type Locale, meUpdate } from '@exchange/shared';
 import type { z } from 'zod';
 import { conflict, forbidden, notFound, unprocessable } from '../../errors.js';
 import { writeAudit, type Who } from '../../lib/audit.js';
@@ -18,7 +9,6 @@ import { revokeAccountAccess } from '../../lib/sessions.js';
 import { toIso } from '../../lib/route.js';
 import { toUser } from '../../lib/shapes.js';
 import { findUserByEmail, findUserById, listUsers, type UserFilter } from './users.repository.js';
-
 
 function requireInstitutionRule(role: Role, institutionId: string | null) {
   if (role !== 'admin' && !institutionId) {
@@ -81,7 +71,15 @@ export function createUsersService({ db }: { db: Database }) {
 
     async create(
       who: Who,
-      input: { email: string; fullName: string; role: Role; institutionId: string | null; status: UserStatus; locale: Locale; password: string },
+      input: {
+        email: string;
+        fullName: string;
+        role: Role;
+        institutionId: string | null;
+        status: UserStatus;
+        locale: Locale;
+        password: string;
+      },
     ) {
       if (!canCreateUser(who.actor, input)) throw forbidden('You may create student accounts of your own institution only.');
       requireInstitutionRule(input.role, input.institutionId);
@@ -89,7 +87,10 @@ export function createUsersService({ db }: { db: Database }) {
       return db.transaction(async (tx) => {
         if (await findUserByEmail(tx, input.email)) throw conflict('email_taken', 'An account with this e-mail already exists.');
         const { password: _password, ...fields } = input;
-        const [created] = await tx.insert(users).values({ ...fields, passwordHash }).returning();
+        const [created] = await tx
+          .insert(users)
+          .values({ ...fields, passwordHash })
+          .returning();
         await writeAudit(tx, who, {
           action: 'user.create',
           entityType: 'user',
@@ -104,14 +105,22 @@ export function createUsersService({ db }: { db: Database }) {
     async update(
       who: Who,
       id: string,
-      input: { fullName?: string | undefined; role?: Role | undefined; institutionId?: string | null | undefined; status?: UserStatus | undefined; locale?: Locale | undefined; password?: string | undefined },
+      input: {
+        fullName?: string | undefined;
+        role?: Role | undefined;
+        institutionId?: string | null | undefined;
+        status?: UserStatus | undefined;
+        locale?: Locale | undefined;
+        password?: string | undefined;
+      },
     ) {
       const fields = Object.keys(input).filter((key) => input[key as keyof typeof input] !== undefined);
       const passwordHash = input.password ? await hashPassword(input.password) : undefined;
       return db.transaction(async (tx) => {
         const before = await findUserById(tx, id, { forUpdate: true });
         if (!before || !canViewUser(who.actor, before)) throw notFound('user');
-        if (!canUpdateUser(who.actor, before, fields)) throw forbidden('You may verify, disable or rename students of your own institution only.');
+        if (!canUpdateUser(who.actor, before, fields))
+          throw forbidden('You may verify, disable or rename students of your own institution only.');
         const role = input.role ?? before.role;
         const institutionId = input.institutionId === undefined ? before.institutionId : input.institutionId;
         requireInstitutionRule(role, institutionId);

@@ -50,22 +50,47 @@ describe('accounts', () => {
     const student = await t.login('student3@psu.exchange.test');
     const me: User = (await t.request({ method: 'GET', url: '/api/v1/me', token: student })).json();
 
-    const promote = await t.request({ method: 'PATCH', url: `/api/v1/users/${me.id}`, token: psuCoordinator, payload: { role: 'coordinator' } });
+    const promote = await t.request({
+      method: 'PATCH',
+      url: `/api/v1/users/${me.id}`,
+      token: psuCoordinator,
+      payload: { role: 'coordinator' },
+    });
     expect(promote.statusCode).toBe(403);
 
-    const disabled = await t.request({ method: 'PATCH', url: `/api/v1/users/${me.id}`, token: psuCoordinator, payload: { status: 'disabled' } });
+    const disabled = await t.request({
+      method: 'PATCH',
+      url: `/api/v1/users/${me.id}`,
+      token: psuCoordinator,
+      payload: { status: 'disabled' },
+    });
     expect(disabled.statusCode).toBe(200);
     expect((await t.request({ method: 'GET', url: '/api/v1/me', token: student })).statusCode).toBe(401);
-    const again = await t.request({ method: 'POST', url: '/api/v1/auth/login', payload: { email: 'student3@psu.exchange.test', password: demoPassword } });
+    const again = await t.request({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { email: 'student3@psu.exchange.test', password: demoPassword },
+    });
     expect(problemOf(again).code).toBe('account_disabled');
   });
 
   it('lets an admin create staff, and a coordinator only students of its own institution', async () => {
     const [psu, bri] = [await t.institutionId('PSU'), await t.institutionId('BRI')];
-    const body = { email: 'reviewer@psu.exchange.test', fullName: 'Пётр Рецензентов', role: 'reviewer', institutionId: psu, password: 'Review-Penza-2026' };
+    const body = {
+      email: 'reviewer@psu.exchange.test',
+      fullName: 'Пётр Рецензентов',
+      role: 'reviewer',
+      institutionId: psu,
+      password: 'Review-Penza-2026',
+    };
     const byCoordinator = await t.request({ method: 'POST', url: '/api/v1/users', token: psuCoordinator, payload: body });
     expect(byCoordinator.statusCode).toBe(403);
-    const foreignStudent = await t.request({ method: 'POST', url: '/api/v1/users', token: psuCoordinator, payload: { ...body, role: 'student', institutionId: bri } });
+    const foreignStudent = await t.request({
+      method: 'POST',
+      url: '/api/v1/users',
+      token: psuCoordinator,
+      payload: { ...body, role: 'student', institutionId: bri },
+    });
     expect(foreignStudent.statusCode).toBe(403);
     const byAdmin = await t.request({ method: 'POST', url: '/api/v1/users', token: admin, payload: body });
     expect(byAdmin.statusCode).toBe(201);
@@ -73,14 +98,24 @@ describe('accounts', () => {
     expect(byAdmin.json()).not.toHaveProperty('password');
     expect((await t.login('reviewer@psu.exchange.test', 'Review-Penza-2026')).length).toBeGreaterThan(20);
 
-    const noInstitution = await t.request({ method: 'POST', url: '/api/v1/users', token: admin, payload: { ...body, email: 'x@psu.exchange.test', institutionId: null } });
+    const noInstitution = await t.request({
+      method: 'POST',
+      url: '/api/v1/users',
+      token: admin,
+      payload: { ...body, email: 'x@psu.exchange.test', institutionId: null },
+    });
     expect(noInstitution.statusCode).toBe(422);
     expect(problemOf(noInstitution).code).toBe('institution_required');
   });
 
   it('refuses fields a client may not set', async () => {
     const me: User = (await t.request({ method: 'GET', url: '/api/v1/me', token: psuCoordinator })).json();
-    const response = await t.request({ method: 'PATCH', url: '/api/v1/me', token: psuCoordinator, payload: { role: 'admin', institutionId: null } });
+    const response = await t.request({
+      method: 'PATCH',
+      url: '/api/v1/me',
+      token: psuCoordinator,
+      payload: { role: 'admin', institutionId: null },
+    });
     expect(response.statusCode).toBe(400);
     const after: User = (await t.request({ method: 'GET', url: '/api/v1/me', token: psuCoordinator })).json();
     expect(after).toEqual(me);

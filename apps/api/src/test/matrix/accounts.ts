@@ -13,10 +13,18 @@ export const accounts: Table = {
   'GET /api/v1/ready': { owned: false, build: async () => get('/api/v1/ready'), expect: everyone(200) },
   'POST /api/v1/auth/login': {
     owned: false,
-    build: async () => ({ method: 'POST', url: '/api/v1/auth/login', payload: { email: 'student3@psu.exchange.test', password: demoPassword } }),
+    build: async () => ({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { email: 'student3@psu.exchange.test', password: demoPassword },
+    }),
     expect: everyone(200),
   },
-  'POST /api/v1/auth/refresh': { owned: false, build: async () => ({ method: 'POST', url: '/api/v1/auth/refresh' }), expect: signedIn(200) },
+  'POST /api/v1/auth/refresh': {
+    owned: false,
+    build: async () => ({ method: 'POST', url: '/api/v1/auth/refresh' }),
+    expect: signedIn(200),
+  },
   'POST /api/v1/auth/logout': {
     owned: false,
     build: async (f, caller) => ({ method: 'POST', url: '/api/v1/auth/logout', token: await freshToken(f, caller) }),
@@ -41,7 +49,11 @@ export const accounts: Table = {
     expect: everyone([201, 201, 201, 422]),
   },
   'GET /api/v1/me': { owned: false, build: async () => get('/api/v1/me'), expect: signedIn(200) },
-  'PATCH /api/v1/me': { owned: false, build: async () => ({ method: 'PATCH', url: '/api/v1/me', payload: { locale: 'en' } }), expect: signedIn(200) },
+  'PATCH /api/v1/me': {
+    owned: false,
+    build: async () => ({ method: 'PATCH', url: '/api/v1/me', payload: { locale: 'en' } }),
+    expect: signedIn(200),
+  },
   'POST /api/v1/me/password': {
     owned: false,
     revokes: true,
@@ -80,10 +92,13 @@ export const accounts: Table = {
   },
   'PATCH /api/v1/users/:id': {
     owned: true,
-    build: async (f, caller, owner) => ({ method: 'PATCH', url: `/api/v1/users/${await userFor(f, caller, owner)}`, payload: { locale: 'en' } }),
+    build: async (f, caller, owner) => ({
+      method: 'PATCH',
+      url: `/api/v1/users/${await userFor(f, caller, owner)}`,
+      payload: { locale: 'en' },
+    }),
     expect: only({ coordinator: [403, 200, 404, 404], admin: [200, 200, 200, 404] }),
   },
-
 
   // ——— notifications ———
   'GET /api/v1/notifications': { owned: false, build: async () => get('/api/v1/notifications'), expect: signedIn(200) },
@@ -98,5 +113,4 @@ export const accounts: Table = {
     },
     expect: signedIn([204, 404, 404, 404]),
   },
-
 };

@@ -10,7 +10,8 @@ export const agreements: Table = {
   'GET /api/v1/institutions': { owned: false, build: async () => get('/api/v1/institutions'), expect: everyone(200) },
   'GET /api/v1/institutions/:id': {
     owned: true,
-    build: async (f, caller, owner) => get(`/api/v1/institutions/${owner === 'missing' ? missingId : f.institution[institutionFor(caller, owner)]}`),
+    build: async (f, caller, owner) =>
+      get(`/api/v1/institutions/${owner === 'missing' ? missingId : f.institution[institutionFor(caller, owner)]}`),
     expect: everyone([200, 200, 200, 404]),
   },
   'GET /api/v1/agreements': { owned: false, build: async () => get('/api/v1/agreements'), expect: signedIn(200) },
@@ -24,13 +25,22 @@ export const agreements: Table = {
     build: async (f) => ({
       method: 'POST',
       url: '/api/v1/agreements',
-      payload: { title: localized('Bilateral'), partyIds: [f.institution.PSU, f.institution.BRI], validFrom: '2026-01-01', validTo: '2028-12-31' },
+      payload: {
+        title: localized('Bilateral'),
+        partyIds: [f.institution.PSU, f.institution.BRI],
+        validFrom: '2026-01-01',
+        validTo: '2028-12-31',
+      },
     }),
     expect: only({ admin: 201 }),
   },
   'PATCH /api/v1/agreements/:id': {
     owned: true,
-    build: async (f, caller, owner) => ({ method: 'PATCH', url: `/api/v1/agreements/${await agreementFor(f, caller, owner)}`, payload: { signedOn: '2024-05-01' } }),
+    build: async (f, caller, owner) => ({
+      method: 'PATCH',
+      url: `/api/v1/agreements/${await agreementFor(f, caller, owner)}`,
+      payload: { signedOn: '2024-05-01' },
+    }),
     expect: only({ admin: [200, 200, 200, 404] }),
   },
   'GET /api/v1/agreements/:id/quotas': {
@@ -66,7 +76,11 @@ export const agreements: Table = {
   },
   'PATCH /api/v1/quotas/:id': {
     owned: true,
-    build: async (f, caller, owner) => ({ method: 'PATCH', url: `/api/v1/quotas/${await quotaFor(f, caller, owner)}`, payload: { totalMonths: null } }),
+    build: async (f, caller, owner) => ({
+      method: 'PATCH',
+      url: `/api/v1/quotas/${await quotaFor(f, caller, owner)}`,
+      payload: { totalMonths: null },
+    }),
     expect: only({ admin: [200, 200, 200, 404] }),
   },
 
@@ -97,8 +111,11 @@ export const agreements: Table = {
   },
   'PATCH /api/v1/calls/:id': {
     owned: true,
-    build: async (f, caller, owner) => ({ method: 'PATCH', url: `/api/v1/calls/${await callFor(f, caller, owner)}`, payload: { maxPreferences: 3 } }),
+    build: async (f, caller, owner) => ({
+      method: 'PATCH',
+      url: `/api/v1/calls/${await callFor(f, caller, owner)}`,
+      payload: { maxPreferences: 3 },
+    }),
     expect: only({ coordinator: [200, 200, 404, 404], admin: [200, 200, 200, 404] }),
   },
-
 };

@@ -6,22 +6,44 @@ import { applicationFor, callFor, get, only, signedIn, type Table } from './supp
 export const applications: Table = {
   // ——— applications ———
   'GET /api/v1/applications': { owned: false, build: async () => get('/api/v1/applications'), expect: signedIn(200) },
-  'GET /api/v1/applications/export.csv': { owned: false, build: async () => get('/api/v1/applications/export.csv'), expect: only({ coordinator: 200, reviewer: 200, admin: 200 }) },
-  'GET /api/v1/applications/export.xlsx': { owned: false, build: async () => get('/api/v1/applications/export.xlsx'), expect: only({ coordinator: 200, reviewer: 200, admin: 200 }) },
+  'GET /api/v1/applications/export.csv': {
+    owned: false,
+    build: async () => get('/api/v1/applications/export.csv'),
+    expect: only({ coordinator: 200, reviewer: 200, admin: 200 }),
+  },
+  'GET /api/v1/applications/export.xlsx': {
+    owned: false,
+    build: async () => get('/api/v1/applications/export.xlsx'),
+    expect: only({ coordinator: 200, reviewer: 200, admin: 200 }),
+  },
   'GET /api/v1/applications/:id': {
     owned: true,
     build: async (f, caller, owner) => get(`/api/v1/applications/${(await applicationFor(f, caller, owner, 'submitted')).id}`),
-    expect: { anonymous: 401, student: [200, 404, 404, 404], coordinator: [200, 200, 404, 404], reviewer: [200, 200, 404, 404], admin: [200, 200, 200, 404] },
+    expect: {
+      anonymous: 401,
+      student: [200, 404, 404, 404],
+      coordinator: [200, 200, 404, 404],
+      reviewer: [200, 200, 404, 404],
+      admin: [200, 200, 200, 404],
+    },
   },
   // Ownership: the call applied to: home's (own and same), another institution's, missing.
   'POST /api/v1/applications': {
     owned: true,
-    build: async (f, caller, owner) => ({ method: 'POST', url: '/api/v1/applications', payload: { callId: await callFor(f, caller, owner) } }),
+    build: async (f, caller, owner) => ({
+      method: 'POST',
+      url: '/api/v1/applications',
+      payload: { callId: await callFor(f, caller, owner) },
+    }),
     expect: only({ student: [201, 201, 404, 404] }),
   },
   'PATCH /api/v1/applications/:id': {
     owned: true,
-    build: async (f, caller, owner) => ({ method: 'PATCH', url: `/api/v1/applications/${(await applicationFor(f, caller, owner, 'draft')).id}`, payload: { motivation: 'Changed.' } }),
+    build: async (f, caller, owner) => ({
+      method: 'PATCH',
+      url: `/api/v1/applications/${(await applicationFor(f, caller, owner, 'draft')).id}`,
+      payload: { motivation: 'Changed.' },
+    }),
     expect: only({ student: [200, 404, 404, 404] }),
   },
   'POST /api/v1/applications/:id/documents': {
@@ -38,7 +60,13 @@ export const applications: Table = {
       const made = await applicationFor(f, caller, owner, 'submitted');
       return get(`/api/v1/applications/${made.id}/documents/${made.docId}`);
     },
-    expect: { anonymous: 401, student: [200, 404, 404, 404], coordinator: [200, 200, 404, 404], reviewer: [200, 200, 404, 404], admin: [200, 200, 200, 404] },
+    expect: {
+      anonymous: 401,
+      student: [200, 404, 404, 404],
+      coordinator: [200, 200, 404, 404],
+      reviewer: [200, 200, 404, 404],
+      admin: [200, 200, 200, 404],
+    },
   },
   'DELETE /api/v1/applications/:id/documents/:docId': {
     owned: true,
@@ -50,12 +78,18 @@ export const applications: Table = {
   },
   'POST /api/v1/applications/:id/submit': {
     owned: true,
-    build: async (f, caller, owner) => ({ method: 'POST', url: `/api/v1/applications/${(await applicationFor(f, caller, owner, 'draft')).id}/submit` }),
+    build: async (f, caller, owner) => ({
+      method: 'POST',
+      url: `/api/v1/applications/${(await applicationFor(f, caller, owner, 'draft')).id}/submit`,
+    }),
     expect: only({ student: [200, 404, 404, 404] }),
   },
   'POST /api/v1/applications/:id/withdraw': {
     owned: true,
-    build: async (f, caller, owner) => ({ method: 'POST', url: `/api/v1/applications/${(await applicationFor(f, caller, owner, 'submitted')).id}/withdraw` }),
+    build: async (f, caller, owner) => ({
+      method: 'POST',
+      url: `/api/v1/applications/${(await applicationFor(f, caller, owner, 'submitted')).id}/withdraw`,
+    }),
     expect: only({ student: [200, 404, 404, 404] }),
   },
   'POST /api/v1/applications/:id/review': {
@@ -67,5 +101,4 @@ export const applications: Table = {
     }),
     expect: only({ coordinator: [200, 200, 404, 404] }),
   },
-
 };

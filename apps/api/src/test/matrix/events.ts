@@ -1,7 +1,20 @@
 /** The matrix rows of centres, events, registrations, check-in and calendar feeds. */
 import { randomBytes } from 'node:crypto';
 import { missingId } from '../fixtures/security.js';
-import { centreFor, env, eventBody, eventFor, everyone, get, institutionFor, localized, only, registrationFor, signedIn, type Table } from './support.js';
+import {
+  centreFor,
+  env,
+  eventBody,
+  eventFor,
+  everyone,
+  get,
+  institutionFor,
+  localized,
+  only,
+  registrationFor,
+  signedIn,
+  type Table,
+} from './support.js';
 
 export const events: Table = {
   // ——— centres and events ———
@@ -52,7 +65,11 @@ export const events: Table = {
   },
   'PATCH /api/v1/events/:id': {
     owned: true,
-    build: async (f, caller, owner) => ({ method: 'PATCH', url: `/api/v1/events/${(await eventFor(f, caller, owner)).id}`, payload: { venue: 'Room 6' } }),
+    build: async (f, caller, owner) => ({
+      method: 'PATCH',
+      url: `/api/v1/events/${(await eventFor(f, caller, owner)).id}`,
+      payload: { venue: 'Room 6' },
+    }),
     expect: only({ coordinator: [200, 200, 404, 404], admin: [200, 200, 200, 404] }),
   },
   'POST /api/v1/events/:id/publish': {
@@ -124,7 +141,11 @@ export const events: Table = {
     expect: only({ coordinator: [200, 200, 404, 422], admin: [200, 200, 200, 422] }),
   },
   'GET /api/v1/me/registrations': { owned: false, build: async () => get('/api/v1/me/registrations'), expect: signedIn(200) },
-  'POST /api/v1/me/calendar-feed': { owned: false, build: async () => ({ method: 'POST', url: '/api/v1/me/calendar-feed', payload: {} }), expect: signedIn(200) },
+  'POST /api/v1/me/calendar-feed': {
+    owned: false,
+    build: async () => ({ method: 'POST', url: '/api/v1/me/calendar-feed', payload: {} }),
+    expect: signedIn(200),
+  },
   // A feed is public to whoever holds its unguessable address: own = the caller's, same and other = someone else's.
   'GET /api/v1/calendar-feeds/:token/events.ics': {
     owned: true,

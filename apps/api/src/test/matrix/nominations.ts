@@ -6,7 +6,10 @@ export const nominations: Table = {
   // ——— allocation and nominations ———
   'POST /api/v1/calls/:id/allocation': {
     owned: true,
-    build: async (f, caller, owner) => ({ method: 'POST', url: `/api/v1/calls/${(await applicationFor(f, caller, owner, 'reviewed')).callId}/allocation` }),
+    build: async (f, caller, owner) => ({
+      method: 'POST',
+      url: `/api/v1/calls/${(await applicationFor(f, caller, owner, 'reviewed')).callId}/allocation`,
+    }),
     expect: only({ coordinator: [200, 200, 404, 404] }),
   },
   'POST /api/v1/calls/:id/allocation/confirm': {
@@ -28,15 +31,31 @@ export const nominations: Table = {
     build: async (f, caller, owner) => get(`/api/v1/calls/${await callFor(f, caller, owner, { closed: true })}/waitlist`),
     expect: only({ coordinator: [200, 200, 404, 404] }),
   },
-  'GET /api/v1/nominations': { owned: false, build: async () => get('/api/v1/nominations'), expect: only({ coordinator: 200, reviewer: 200, admin: 200 }) },
-  'GET /api/v1/nominations/export.csv': { owned: false, build: async () => get('/api/v1/nominations/export.csv'), expect: only({ coordinator: 200, admin: 200 }) },
-  'GET /api/v1/nominations/export.xlsx': { owned: false, build: async () => get('/api/v1/nominations/export.xlsx'), expect: only({ coordinator: 200, admin: 200 }) },
+  'GET /api/v1/nominations': {
+    owned: false,
+    build: async () => get('/api/v1/nominations'),
+    expect: only({ coordinator: 200, reviewer: 200, admin: 200 }),
+  },
+  'GET /api/v1/nominations/export.csv': {
+    owned: false,
+    build: async () => get('/api/v1/nominations/export.csv'),
+    expect: only({ coordinator: 200, admin: 200 }),
+  },
+  'GET /api/v1/nominations/export.xlsx': {
+    owned: false,
+    build: async () => get('/api/v1/nominations/export.xlsx'),
+    expect: only({ coordinator: 200, admin: 200 }),
+  },
   // Ownership: the application nominated: home's (own, same), another institution's, missing.
   'POST /api/v1/nominations': {
     owned: true,
     build: async (f, caller, owner) => {
       const made = await applicationFor(f, caller, owner, 'reviewed');
-      return { method: 'POST', url: '/api/v1/nominations', payload: { applicationId: made.id, quotaId: made.lineId === missingId ? (await f.line('PSU', 'BUAS')).id : made.lineId } };
+      return {
+        method: 'POST',
+        url: '/api/v1/nominations',
+        payload: { applicationId: made.id, quotaId: made.lineId === missingId ? (await f.line('PSU', 'BUAS')).id : made.lineId },
+      };
     },
     expect: only({ coordinator: [201, 201, 404, 404] }),
   },
@@ -61,7 +80,11 @@ export const nominations: Table = {
   },
   'PATCH /api/v1/nominations/:id': {
     owned: true,
-    build: async (f, caller, owner) => ({ method: 'PATCH', url: `/api/v1/nominations/${(await nominationFor(f, caller, owner)).id}`, payload: { note: 'Arrives in September.' } }),
+    build: async (f, caller, owner) => ({
+      method: 'PATCH',
+      url: `/api/v1/nominations/${(await nominationFor(f, caller, owner)).id}`,
+      payload: { note: 'Arrives in September.' },
+    }),
     expect: only({ coordinator: [200, 403, 404, 404] }),
   },
   'GET /api/v1/nominations/:id/documents/:docId': {
@@ -87,7 +110,12 @@ export const nominations: Table = {
       if (owner !== 'missing') {
         // Approved a moment ago by the receiving office, so the undo window is open.
         const receiving = owner === 'own' ? otherOf(caller.home) : owner === 'same' ? caller.home : thirdOf(caller.home);
-        const approved = await env.t.request({ method: 'POST', url: `/api/v1/nominations/${made.id}/approve`, token: await f.token(f.coordinatorOf[receiving]), payload: { proposalId: made.proposalId } });
+        const approved = await env.t.request({
+          method: 'POST',
+          url: `/api/v1/nominations/${made.id}/approve`,
+          token: await f.token(f.coordinatorOf[receiving]),
+          payload: { proposalId: made.proposalId },
+        });
         if (approved.statusCode !== 200) throw new Error(`approve: ${approved.statusCode} ${approved.body}`);
       }
       return { method: 'POST', url: `/api/v1/nominations/${made.id}/undo-approval`, payload: { proposalId: made.proposalId } };
@@ -98,15 +126,26 @@ export const nominations: Table = {
     owned: true,
     build: async (f, caller, owner) => {
       const made = await nominationFor(f, caller, owner);
-      return { method: 'POST', url: `/api/v1/nominations/${made.id}/reject`, payload: { proposalId: made.proposalId, comment: 'No places in the dormitory.' } };
+      return {
+        method: 'POST',
+        url: `/api/v1/nominations/${made.id}/reject`,
+        payload: { proposalId: made.proposalId, comment: 'No places in the dormitory.' },
+      };
     },
     expect: only({ coordinator: [403, 200, 404, 404] }),
   },
   'POST /api/v1/nominations/:id/cancel': {
     owned: true,
-    build: async (f, caller, owner) => ({ method: 'POST', url: `/api/v1/nominations/${(await nominationFor(f, caller, owner)).id}/cancel` }),
+    build: async (f, caller, owner) => ({
+      method: 'POST',
+      url: `/api/v1/nominations/${(await nominationFor(f, caller, owner)).id}/cancel`,
+    }),
     expect: only({ coordinator: [200, 403, 404, 404] }),
   },
-  'GET /api/v1/reports/flows': { owned: false, build: async () => get('/api/v1/reports/flows?academicYear=2025%2F2026'), expect: only({ coordinator: 200, reviewer: 200, admin: 200 }) },
+  'GET /api/v1/reports/flows': {
+    owned: false,
+    build: async () => get('/api/v1/reports/flows?academicYear=2025%2F2026'),
+    expect: only({ coordinator: 200, reviewer: 200, admin: 200 }),
+  },
   'GET /api/v1/audit': { owned: false, build: async () => get('/api/v1/audit'), expect: only({ coordinator: 200, admin: 200 }) },
 };

@@ -60,7 +60,12 @@ export type Request = {
 export type Build = (f: Fixtures, caller: Caller, owner: Owner) => Promise<Request>;
 /** A status for every ownership, or one per ownership in the order own, same, other, missing. */
 export type Cell = number | readonly [number, number, number, number];
-export type Row = { owned: boolean; build: Build; expect: Record<Role, Cell>; /** The request ends sessions: sign in afresh afterwards. */ revokes?: boolean };
+export type Row = {
+  owned: boolean;
+  build: Build;
+  expect: Record<Role, Cell>;
+  /** The request ends sessions: sign in afresh afterwards. */ revokes?: boolean;
+};
 
 // ——— helpers for the rows ———
 
@@ -72,7 +77,13 @@ export const only = (allowed: Partial<Record<Role, Cell>>): Record<Role, Cell> =
   reviewer: allowed.reviewer ?? 403,
   admin: allowed.admin ?? 403,
 });
-export const everyone = (cell: Cell): Record<Role, Cell> => ({ anonymous: cell, student: cell, coordinator: cell, reviewer: cell, admin: cell });
+export const everyone = (cell: Cell): Record<Role, Cell> => ({
+  anonymous: cell,
+  student: cell,
+  coordinator: cell,
+  reviewer: cell,
+  admin: cell,
+});
 export const signedIn = (cell: Cell): Record<Role, Cell> => ({ ...everyone(cell), anonymous: 401 });
 export const get = (url: string): Request => ({ method: 'GET', url });
 
@@ -129,9 +140,13 @@ export const quotaFor = async (f: Fixtures, caller: Caller, owner: Owner) => {
 export const callFor = async (f: Fixtures, caller: Caller, owner: Owner, options: { closed?: boolean } = {}) =>
   owner === 'missing' ? missingId : (await f.call(institutionFor(caller, owner), options)).id;
 
-export const centreFor = async (f: Fixtures, caller: Caller, owner: Owner) => (owner === 'missing' ? missingId : f.centreOf(institutionFor(caller, owner)));
+export const centreFor = async (f: Fixtures, caller: Caller, owner: Owner) =>
+  owner === 'missing' ? missingId : f.centreOf(institutionFor(caller, owner));
 
-export const clientAddress = (address: string) => ({ [clientIpHeader]: address, [clientSignatureHeader]: signClientAddress(env.t.jwtSecret, address) });
+export const clientAddress = (address: string) => ({
+  [clientIpHeader]: address,
+  [clientSignatureHeader]: signClientAddress(env.t.jwtSecret, address),
+});
 export const agreementFor = async (_f: Fixtures, _caller: Caller, owner: Owner) => (owner === 'missing' ? missingId : env.agreementId);
 
 export const localized = (text: string) => ({ en: text, ru: text, zh: text });

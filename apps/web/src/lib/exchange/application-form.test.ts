@@ -40,16 +40,31 @@ describe('the application form', () => {
   it('becomes a PATCH body with ranks in order and blank certificate rows dropped', () => {
     const values = readApplicationForm(
       form([
-        ['pref', lineB], ['pref', lineA], ['motivation', ' Hello\r\n '], ['gpa', '4,5'], ['fullNameLatin', 'Anna Petrova'],
-        ['studyLevel', '6'], ['fieldOfStudy', '0231'], ['passportNumber', ''],
-        ['certLanguage', 'zh'], ['certTest', 'HSK'], ['certLevel', '4'], ['certDate', '2025-05-20'],
-        ['certLanguage', 'en'], ['certTest', ''], ['certLevel', ''], ['certDate', ''],
+        ['pref', lineB],
+        ['pref', lineA],
+        ['motivation', ' Hello\r\n '],
+        ['gpa', '4,5'],
+        ['fullNameLatin', 'Anna Petrova'],
+        ['studyLevel', '6'],
+        ['fieldOfStudy', '0231'],
+        ['passportNumber', ''],
+        ['certLanguage', 'zh'],
+        ['certTest', 'HSK'],
+        ['certLevel', '4'],
+        ['certDate', '2025-05-20'],
+        ['certLanguage', 'en'],
+        ['certTest', ''],
+        ['certLevel', ''],
+        ['certDate', ''],
       ]),
     );
     const { body, errors } = applicationBody(values, 2);
     expect(errors).toEqual({});
     expect(body).toMatchObject({
-      preferences: [{ quotaId: lineB, rank: 1 }, { quotaId: lineA, rank: 2 }],
+      preferences: [
+        { quotaId: lineB, rank: 1 },
+        { quotaId: lineA, rank: 2 },
+      ],
       motivation: 'Hello',
       gpa: 4.5,
       studyLevel: 6,
@@ -59,25 +74,82 @@ describe('the application form', () => {
   });
 
   it('names the fields in error', () => {
-    const values = readApplicationForm(form([['gpa', '7'], ['fullNameLatin', 'Анна'], ['fieldOfStudy', '12'], ['certLanguage', 'zh'], ['certTest', 'HSK'], ['certLevel', ''], ['certDate', '']]));
+    const values = readApplicationForm(
+      form([
+        ['gpa', '7'],
+        ['fullNameLatin', 'Анна'],
+        ['fieldOfStudy', '12'],
+        ['certLanguage', 'zh'],
+        ['certTest', 'HSK'],
+        ['certLevel', ''],
+        ['certDate', ''],
+      ]),
+    );
     const { body, errors } = applicationBody(values, 3);
     expect(body).toBeUndefined();
-    expect(errors).toMatchObject({ gpa: 'gpa_invalid', fullNameLatin: 'latin_only', fieldOfStudy: 'isced_invalid', certificates: 'certificate_incomplete', certificateRows: { 0: 'certificate_incomplete' } });
+    expect(errors).toMatchObject({
+      gpa: 'gpa_invalid',
+      fullNameLatin: 'latin_only',
+      fieldOfStudy: 'isced_invalid',
+      certificates: 'certificate_incomplete',
+      certificateRows: { 0: 'certificate_incomplete' },
+    });
   });
 
   it('checks the identity for the border by the shared rules, and reads a country code in capitals', () => {
-    const good = readApplicationForm(form([['fullNameLatin', "Anna-Maria O'Neil"], ['passportNumber', '56 99 123456'], ['citizenship', 'ru'], ['sex', '2'], ['birthDate', '2004-03-15'], ['passportExpiresOn', '2031-05-20']]));
-    expect(applicationBody(good, 3).body).toMatchObject({ fullNameLatin: "Anna-Maria O'Neil", citizenship: 'RU', sex: 2, birthDate: '2004-03-15', passportExpiresOn: '2031-05-20', studyLevel: null });
-    const bad = readApplicationForm(form([['passportNumber', '№ 56'], ['citizenship', 'RUS'], ['sex', '3'], ['birthDate', '2999-01-01'], ['passportExpiresOn', '31.05.2031']]));
-    expect(applicationBody(bad, 3).errors).toEqual({ passportNumber: 'passport_invalid', citizenship: 'citizenship_invalid', sex: 'invalid', birthDate: 'birth_date_invalid', passportExpiresOn: 'date_invalid' });
+    const good = readApplicationForm(
+      form([
+        ['fullNameLatin', "Anna-Maria O'Neil"],
+        ['passportNumber', '56 99 123456'],
+        ['citizenship', 'ru'],
+        ['sex', '2'],
+        ['birthDate', '2004-03-15'],
+        ['passportExpiresOn', '2031-05-20'],
+      ]),
+    );
+    expect(applicationBody(good, 3).body).toMatchObject({
+      fullNameLatin: "Anna-Maria O'Neil",
+      citizenship: 'RU',
+      sex: 2,
+      birthDate: '2004-03-15',
+      passportExpiresOn: '2031-05-20',
+      studyLevel: null,
+    });
+    const bad = readApplicationForm(
+      form([
+        ['passportNumber', '№ 56'],
+        ['citizenship', 'RUS'],
+        ['sex', '3'],
+        ['birthDate', '2999-01-01'],
+        ['passportExpiresOn', '31.05.2031'],
+      ]),
+    );
+    expect(applicationBody(bad, 3).errors).toEqual({
+      passportNumber: 'passport_invalid',
+      citizenship: 'citizenship_invalid',
+      sex: 'invalid',
+      birthDate: 'birth_date_invalid',
+      passportExpiresOn: 'date_invalid',
+    });
   });
 
   it('refuses what the contract refuses, not a copy of its rules', () => {
-    const certificate = (date: string) => [['certLanguage', 'en'], ['certTest', 'IELTS'], ['certLevel', '6.5'], ['certDate', date]] as [string, string][];
+    const certificate = (date: string) =>
+      [
+        ['certLanguage', 'en'],
+        ['certTest', 'IELTS'],
+        ['certLevel', '6.5'],
+        ['certDate', date],
+      ] as [string, string][];
     // An impossible date, a GPA finer than hundredths, a line that is not an id: each refused by `applicationUpdate`.
     const values = readApplicationForm(form([['gpa', '4.555'], ['pref', 'not-a-line'], ...certificate('2025-02-30')]));
     expect(applicationBody(values, 3)).toEqual({
-      errors: { gpa: 'gpa_invalid', preferences: 'invalid', certificates: 'certificate_incomplete', certificateRows: { 0: 'certificate_incomplete' } },
+      errors: {
+        gpa: 'gpa_invalid',
+        preferences: 'invalid',
+        certificates: 'certificate_incomplete',
+        certificateRows: { 0: 'certificate_incomplete' },
+      },
     });
     // The contract takes at most ten certificates.
     const many = readApplicationForm(form(Array.from({ length: 11 }, () => certificate('2025-02-20')).flat()));

@@ -42,7 +42,22 @@ export type CallValues = {
   /** Whose call: chosen by an administrator only; a coordinator's calls are its institution's. */
   institutionId?: string;
 };
-export type CallErrors = Partial<Record<'institutionId' | 'title' | 'academicYear' | 'mobilityType' | 'opensAt' | 'closesAt' | 'maxPreferences' | 'minGpa' | 'languageRequirement' | 'requiredDocuments' | 'quotaIds', string>>;
+export type CallErrors = Partial<
+  Record<
+    | 'institutionId'
+    | 'title'
+    | 'academicYear'
+    | 'mobilityType'
+    | 'opensAt'
+    | 'closesAt'
+    | 'maxPreferences'
+    | 'minGpa'
+    | 'languageRequirement'
+    | 'requiredDocuments'
+    | 'quotaIds',
+    string
+  >
+>;
 
 export function readCallForm(form: FormData): CallValues {
   // The level field carries its scale: `HSK:4`, `CEFR:B2`, `TORFL:TORFL-1`.
@@ -103,8 +118,12 @@ export function callBody(values: CallValues, timeZone: string): { body?: Omit<Ca
       languageRequirement = { language: values.languageLanguage as Language, scale, level: values.languageLevel };
     }
   }
-  const requiredDocuments = values.requiredDocuments.filter((type): type is DocumentType => (documentTypes as readonly string[]).includes(type));
-  const requiredIdentity = values.requiredIdentity.filter((field): field is ExtraIdentityField => (extraIdentityFields as readonly string[]).includes(field));
+  const requiredDocuments = values.requiredDocuments.filter((type): type is DocumentType =>
+    (documentTypes as readonly string[]).includes(type),
+  );
+  const requiredIdentity = values.requiredIdentity.filter((field): field is ExtraIdentityField =>
+    (extraIdentityFields as readonly string[]).includes(field),
+  );
   if (Object.keys(errors).length > 0) return { errors };
   return {
     errors,

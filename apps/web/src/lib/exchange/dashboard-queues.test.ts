@@ -9,7 +9,10 @@ describe('home page queues', () => {
   });
 
   it('are lists to follow for a read-only reviewer', () => {
-    expect(queueWording({ id: 'r', role: 'reviewer', institutionId })).toEqual({ applications: 'awaiting_review', incoming: 'awaiting_decision' });
+    expect(queueWording({ id: 'r', role: 'reviewer', institutionId })).toEqual({
+      applications: 'awaiting_review',
+      incoming: 'awaiting_decision',
+    });
   });
 
   it('are the whole agreement’s pending decisions for an administrator', () => {

@@ -12,6 +12,10 @@ export function queueWording(user: Pick<User, 'id' | 'role' | 'institutionId'>):
   return {
     applications: canReviewApplication(user, { homeInstitutionId: home }) ? 'to_review' : 'awaiting_review',
     incoming:
-      user.role === 'admin' ? 'all_pending' : canDecideNomination(user, { receivingInstitutionId: home }) ? 'to_decide' : 'awaiting_decision',
+      user.role === 'admin'
+        ? 'all_pending'
+        : canDecideNomination(user, { receivingInstitutionId: home })
+          ? 'to_decide'
+          : 'awaiting_decision',
   };
 }

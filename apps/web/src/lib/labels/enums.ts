@@ -3,11 +3,27 @@
  * levels) in the page language. The value-to-text mapping is `@exchange/shared`'s labels, which
  * the exports share; this module adds what only pages need.
  */
-import { certificateLine, eqfLevelLabel, languageLabel, languageLevelLabel, type LanguageCertificate, type LanguageRequirement, type LanguageScale } from '@exchange/shared';
+import {
+  certificateLine,
+  eqfLevelLabel,
+  languageLabel,
+  languageLevelLabel,
+  type LanguageCertificate,
+  type LanguageRequirement,
+  type LanguageScale,
+} from '@exchange/shared';
 import { m } from '@exchange/texts/messages';
 import { getLocale } from '@exchange/texts/runtime';
 
-export { agreementStatusLabel, languageLabel, localeNames, mobilityTypeLabel, planStatusLabel, roleLabel, userStatusLabel } from '@exchange/shared';
+export {
+  agreementStatusLabel,
+  languageLabel,
+  localeNames,
+  mobilityTypeLabel,
+  planStatusLabel,
+  roleLabel,
+  userStatusLabel,
+} from '@exchange/shared';
 
 /** A level of study in the page language ("Master (EQF 7)"); fits `levels.map(eqfLabel)`. */
 export const eqfLabel = (level: number) => eqfLevelLabel(level);

@@ -5,7 +5,10 @@ import { institutionName } from '$lib/i18n';
 import { mobilityTypeLabel } from '$lib/labels/enums';
 
 /** "BUAS · Semester, 2026/2027": a quota line as a student chooses it. */
-export function quotaLineLabel(quota: Pick<Quota, 'receivingInstitutionId' | 'mobilityType' | 'academicYear'>, institutions: ReadonlyMap<string, Institution>): string {
+export function quotaLineLabel(
+  quota: Pick<Quota, 'receivingInstitutionId' | 'mobilityType' | 'academicYear'>,
+  institutions: ReadonlyMap<string, Institution>,
+): string {
   const partner = institutions.get(quota.receivingInstitutionId);
   return m.quota_line_label({
     partner: partner ? institutionName(partner) : '—',

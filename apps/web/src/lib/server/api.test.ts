@@ -37,7 +37,10 @@ describe('parseProblem', () => {
 
   it('names fields by the first segment of paths such as body.seats or /body/languageRequirement/level', () => {
     const error = parseProblem(422, {
-      type: 'x', title: 'x', status: 422, code: 'validation_failed',
+      type: 'x',
+      title: 'x',
+      status: 422,
+      code: 'validation_failed',
       errors: [
         { path: '/body/languageRequirement/level', code: 'custom', message: '' },
         { path: 'eqfLevels.0', code: 'invalid_value', message: '' },
@@ -54,7 +57,10 @@ describe('parseProblem', () => {
       status: 422,
       code: 'application_incomplete',
       errors: [{ path: 'languageCertificates.zh', code: 'missing', message: 'Add a language certificate' }],
-      missing: [{ item: 'languageCertificate', language: 'zh', scale: 'HSK', level: '4' }, { item: 'document', documentType: 'transcript' }],
+      missing: [
+        { item: 'languageCertificate', language: 'zh', scale: 'HSK', level: '4' },
+        { item: 'document', documentType: 'transcript' },
+      ],
     };
     const error = parseProblem(422, body);
     expect(error.problem).toEqual(body);

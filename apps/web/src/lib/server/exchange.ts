@@ -9,7 +9,8 @@ export const institutionsOf = (api: Api): Promise<Institution[]> => api.institut
 export const zoneOf = (institutions: readonly Institution[], id: string | null | undefined, fallback = 'Europe/Moscow') =>
   institutions.find((item) => item.id === id)?.timeZone ?? fallback;
 
-export const isId = (value: unknown): value is string => typeof value === 'string' && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
+export const isId = (value: unknown): value is string =>
+  typeof value === 'string' && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
 
 /** An API failure met in a form action, as the form's answer; anything else is rethrown. */
 export function failure<T extends Record<string, unknown>>(cause: unknown, extra: T = {} as T) {

@@ -6,7 +6,10 @@ import { ApiError } from './api.js';
 export async function passOn(load: () => Promise<Response>, cacheControl = 'no-store'): Promise<Response> {
   try {
     const answer = await load();
-    const headers = new Headers({ 'content-type': answer.headers.get('content-type') ?? 'application/octet-stream', 'cache-control': cacheControl });
+    const headers = new Headers({
+      'content-type': answer.headers.get('content-type') ?? 'application/octet-stream',
+      'cache-control': cacheControl,
+    });
     const disposition = answer.headers.get('content-disposition');
     if (disposition) headers.set('content-disposition', disposition);
     return new Response(await answer.arrayBuffer(), { status: 200, headers });

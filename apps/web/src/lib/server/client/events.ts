@@ -58,7 +58,8 @@ export function createEventsApi({ request, file }: Transport) {
 
     attendance: (centreId: string, from?: string, to?: string): Promise<Attendance> =>
       request('GET', `/centres/${id(centreId)}/attendance`, { query: { from, to }, schema: attendance }),
-    calendarFeed: (rotate = false): Promise<CalendarFeed> => request('POST', '/me/calendar-feed', { body: { rotate }, schema: calendarFeed }),
+    calendarFeed: (rotate = false): Promise<CalendarFeed> =>
+      request('POST', '/me/calendar-feed', { body: { rotate }, schema: calendarFeed }),
 
     exportFile: (eventId: string, format: 'csv' | 'xlsx', lang: string) => file(`/events/${id(eventId)}/registrations.${format}`, { lang }),
     eventCalendar: (eventId: string, lang: string) => file(`/events/${id(eventId)}/calendar.ics`, { lang }),

@@ -64,7 +64,11 @@ export function fieldErrorsByName(error: ApiError): Record<string, string> {
   const result: Record<string, string> = {};
   for (const fieldError of error.fieldErrors) {
     // Paths look like `body.seats`, `body.languageRequirement.level` or `/body/seats`.
-    const name = fieldError.path.replace(/^\//, '').replace(/^(body|querystring|params)(?=[./]|$)[./]?/, '').split(/[./[]/)[0] ?? '';
+    const name =
+      fieldError.path
+        .replace(/^\//, '')
+        .replace(/^(body|querystring|params)(?=[./]|$)[./]?/, '')
+        .split(/[./[]/)[0] ?? '';
     if (name && !(name in result)) result[name] = fieldError.code;
   }
   return result;
@@ -121,7 +125,8 @@ export function createTransport(context: ApiContext) {
 
   async function failure(method: string, path: string, response: Response): Promise<never> {
     const error = parseProblem(response.status, await bodyOf(response));
-    if (response.status >= 500) log.error('API error', { method, path, status: response.status, code: error.code, requestId: error.requestId });
+    if (response.status >= 500)
+      log.error('API error', { method, path, status: response.status, code: error.code, requestId: error.requestId });
     throw error;
   }
 
@@ -135,7 +140,11 @@ export function createTransport(context: ApiContext) {
   }
 
   /** A JSON call; without a schema the answer is ignored (204s). */
-  async function request<T = void>(method: string, path: string, options: { body?: unknown; query?: Query; schema?: Schema<T> } = {}): Promise<T> {
+  async function request<T = void>(
+    method: string,
+    path: string,
+    options: { body?: unknown; query?: Query; schema?: Schema<T> } = {},
+  ): Promise<T> {
     const init: RequestInit = { headers: { accept: 'application/json, application/problem+json', ...(await headers()) } };
     if (options.body !== undefined) {
       (init.headers as Record<string, string>)['content-type'] = 'application/json';

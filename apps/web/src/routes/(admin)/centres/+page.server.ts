@@ -39,7 +39,12 @@ export const actions: Actions = {
       return { values: null, errors: {} as Errors, problem: null, created: created.name };
     } catch (cause) {
       if (!(cause instanceof ApiError)) throw cause;
-      return fail(cause.status >= 500 ? 503 : 400, { values, errors: {} as Errors, problem: cause.status >= 500 ? 'unavailable' : cause.code, created: null });
+      return fail(cause.status >= 500 ? 503 : 400, {
+        values,
+        errors: {} as Errors,
+        problem: cause.status >= 500 ? 'unavailable' : cause.code,
+        created: null,
+      });
     }
   },
 };

@@ -31,7 +31,15 @@ export const actions: Actions = {
         return fail(400, { email, errors: { email: 'email_invalid' }, problem: null });
       }
       const known = ['invalid_credentials', 'account_pending', 'account_disabled', 'rate_limited'];
-      const problem = known.includes(error.code) ? error.code : error.status === 401 ? 'invalid_credentials' : error.status === 429 ? 'rate_limited' : error.status >= 500 ? 'unavailable' : 'unexpected';
+      const problem = known.includes(error.code)
+        ? error.code
+        : error.status === 401
+          ? 'invalid_credentials'
+          : error.status === 429
+            ? 'rate_limited'
+            : error.status >= 500
+              ? 'unavailable'
+              : 'unexpected';
       return fail(error.status >= 500 ? 503 : error.status, { email, errors: {}, problem });
     }
     redirect(303, safeRedirectPath(url.searchParams.get('redirectTo')));

@@ -37,7 +37,14 @@ export const actions: Actions = {
       if (!(error instanceof ApiError)) throw error;
       const fieldErrors: FieldErrors = registrationErrorsFromApi(error);
       if (Object.keys(fieldErrors).length > 0) return fail(error.status, { values, errors: fieldErrors, problem: null });
-      const problem = error.status === 429 ? 'rate_limited' : error.status >= 500 ? 'unavailable' : error.status === 400 || error.status === 422 ? 'validation_failed' : 'unexpected';
+      const problem =
+        error.status === 429
+          ? 'rate_limited'
+          : error.status >= 500
+            ? 'unavailable'
+            : error.status === 400 || error.status === 422
+              ? 'validation_failed'
+              : 'unexpected';
       return fail(error.status >= 500 ? 503 : error.status, { values, errors: {}, problem });
     }
     redirect(303, `/register/done?institution=${encodeURIComponent(values.institutionId)}`);

@@ -9,7 +9,10 @@ const psu = '11111111-1111-4111-8111-111111111111';
 describe('registration form', () => {
   it('accepts a complete form', () => {
     expect(
-      validateRegistration({ email: 'anna@example.org', password: 'Volga river in May', fullName: 'Анна Петрова', institutionId: psu, consent: true }, [psu]),
+      validateRegistration(
+        { email: 'anna@example.org', password: 'Volga river in May', fullName: 'Анна Петрова', institutionId: psu, consent: true },
+        [psu],
+      ),
     ).toEqual({});
   });
 
@@ -30,7 +33,10 @@ describe('registration form', () => {
     const complete = { email: 'anna@example.org', password: 'Volga river in May', fullName: 'Анна Петрова', institutionId: psu };
     expect(validateRegistration({ ...complete, consent: false }, [psu])).toEqual({ consent: 'consent_required' });
     const error = parseProblem(400, {
-      type: 'x', title: 'Invalid', status: 400, code: 'validation_failed',
+      type: 'x',
+      title: 'Invalid',
+      status: 400,
+      code: 'validation_failed',
       errors: [{ path: 'body.consent.version', code: 'invalid_value', message: '' }],
     });
     expect(registrationErrorsFromApi(error)).toEqual({ consent: 'consent_required' });
@@ -38,7 +44,10 @@ describe('registration form', () => {
 
   it('maps the API validation errors to fields', () => {
     const error = parseProblem(422, {
-      type: 'x', title: 'Invalid', status: 422, code: 'validation_failed',
+      type: 'x',
+      title: 'Invalid',
+      status: 422,
+      code: 'validation_failed',
       errors: [
         { path: 'password', code: 'too_common', message: '' },
         { path: 'fullName', code: 'too_small', message: '' },

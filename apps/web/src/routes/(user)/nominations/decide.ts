@@ -11,7 +11,8 @@ export async function decide(event: RequestEvent, decision: 'approve' | 'reject'
   const id = form.get('id');
   const proposalId = form.get('proposalId');
   const comment = String(form.get('comment') ?? '').trim();
-  if (!isId(id) || !isId(proposalId)) return fail(400, { problem: 'validation_failed', problemText: exchangeProblem('validation_failed'), id: String(id ?? '') });
+  if (!isId(id) || !isId(proposalId))
+    return fail(400, { problem: 'validation_failed', problemText: exchangeProblem('validation_failed'), id: String(id ?? '') });
   if (decision === 'reject' && !comment) return fail(400, { id, commentError: 'reject_reason_required', problem: undefined });
   if (comment.length > 2000) return fail(400, { id, commentError: 'too_long_text', comment, problem: undefined });
   const api = event.locals.api.exchange;

@@ -27,7 +27,11 @@ export const actions: Actions = {
   read: async (event) => {
     requireUser(event);
     const form = await event.request.formData();
-    const ids = form.getAll('id').map(String).filter((id) => /^[0-9a-f-]{36}$/i.test(id)).slice(0, 100);
+    const ids = form
+      .getAll('id')
+      .map(String)
+      .filter((id) => /^[0-9a-f-]{36}$/i.test(id))
+      .slice(0, 100);
     try {
       for (const id of ids) await event.locals.api.exchange.readNotification(id);
       return { read: ids.length };

@@ -30,7 +30,10 @@ export const actions: Actions = {
     const call = await api.call(String(form.get('callId') ?? '')).catch(() => null);
     const max = call?.maxPreferences ?? 5;
     const offered = call?.quotaIds ?? values.preferences;
-    const edit = parseEdit(form.get('move') === null ? null : String(form.get('move')), form.get('addQuota') ? String(form.get('addQuota')) : null);
+    const edit = parseEdit(
+      form.get('move') === null ? null : String(form.get('move')),
+      form.get('addQuota') ? String(form.get('addQuota')) : null,
+    );
     if (edit) values.preferences = editPreferences(values.preferences, edit, max, offered);
     const removeCertificate = form.get('removeCertificate');
     if (removeCertificate !== null) values.certificates.splice(Number(removeCertificate), 1);
@@ -63,7 +66,10 @@ export const actions: Actions = {
       return { uploaded: type };
     } catch (cause) {
       if (!(cause instanceof ApiError)) throw cause;
-      return fail(cause.status >= 500 ? 503 : cause.status, { uploadType: type, uploadError: cause.status >= 500 ? 'unavailable' : cause.code });
+      return fail(cause.status >= 500 ? 503 : cause.status, {
+        uploadType: type,
+        uploadError: cause.status >= 500 ? 'unavailable' : cause.code,
+      });
     }
   },
 
@@ -110,13 +116,16 @@ export const actions: Actions = {
     requireRole(event, ['coordinator']);
     const form = await event.request.formData();
     const review = {
-      score: String(form.get('score') ?? '').trim().replace(',', '.'),
+      score: String(form.get('score') ?? '')
+        .trim()
+        .replace(',', '.'),
       eligible: String(form.get('eligible') ?? ''),
       comment: String(form.get('comment') ?? '').trim(),
     };
     const errors: Record<string, string> = {};
     const score = Number(review.score);
-    if (!review.score || !Number.isFinite(score) || score < 0 || score > 100 || !/^\d{1,3}(\.\d{1,2})?$/.test(review.score)) errors.score = 'score_invalid';
+    if (!review.score || !Number.isFinite(score) || score < 0 || score > 100 || !/^\d{1,3}(\.\d{1,2})?$/.test(review.score))
+      errors.score = 'score_invalid';
     if (review.eligible !== 'yes' && review.eligible !== 'no') errors.eligible = 'required';
     if (review.eligible === 'no' && !review.comment) errors.comment = 'reason_required';
     if (review.comment.length > 2000) errors.comment = 'too_long_text';

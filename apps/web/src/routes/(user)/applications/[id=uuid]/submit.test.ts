@@ -15,21 +15,26 @@ describe('submitting an incomplete application', () => {
       { item: 'languageCertificate', language: 'zh', scale: 'HSK', level: '4' },
       { item: 'document', documentType: 'transcript' },
     ];
-    const fetch = vi.fn(async () =>
-      new Response(
-        JSON.stringify({
-          type: 'about:blank',
-          title: 'The application is incomplete',
-          status: 422,
-          code: 'application_incomplete',
-          errors: [{ path: 'gpa', code: 'missing', message: 'Fill in gpa' }],
-          missing,
-        }),
-        { status: 422, headers: { 'content-type': 'application/problem+json' } },
-      ),
+    const fetch = vi.fn(
+      async () =>
+        new Response(
+          JSON.stringify({
+            type: 'about:blank',
+            title: 'The application is incomplete',
+            status: 422,
+            code: 'application_incomplete',
+            errors: [{ path: 'gpa', code: 'missing', message: 'Fill in gpa' }],
+            missing,
+          }),
+          { status: 422, headers: { 'content-type': 'application/problem+json' } },
+        ),
     );
     const api = createApi({ token: 'tok', clientAddress: null, fetch });
-    const event = { locals: { user: student, api }, params: { id: applicationId }, url: new URL(`http://web.test/applications/${applicationId}`) };
+    const event = {
+      locals: { user: student, api },
+      params: { id: applicationId },
+      url: new URL(`http://web.test/applications/${applicationId}`),
+    };
     const answer = await actions.submit!(event as never);
     expect(answer).toMatchObject({ status: 422, data: { problem: 'application_incomplete', missing } });
     const [url] = fetch.mock.calls[0] as unknown as [URL];

@@ -11,9 +11,16 @@ export const load: PageServerLoad = async (event) => {
     const [call, institutions, applications] = await Promise.all([
       api.call(event.params.id),
       institutionsOf(event.locals.api),
-      user.role === 'student' ? api.applications({ callId: event.params.id, limit: 20 }).then((answer) => answer.items) : Promise.resolve([]),
+      user.role === 'student'
+        ? api.applications({ callId: event.params.id, limit: 20 }).then((answer) => answer.items)
+        : Promise.resolve([]),
     ]);
-    return { call, institutions, application: applications.find((item) => item.status !== 'withdrawn') ?? null, now: new Date().toISOString() };
+    return {
+      call,
+      institutions,
+      application: applications.find((item) => item.status !== 'withdrawn') ?? null,
+      now: new Date().toISOString(),
+    };
   } catch (cause) {
     pageError(cause, event);
   }

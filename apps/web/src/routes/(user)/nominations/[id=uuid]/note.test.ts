@@ -9,7 +9,10 @@ const form = (note: string) => {
 
 describe('the note to the partner', () => {
   it('sends the trimmed note, and an empty one as none', () => {
-    expect(readNote(form('  Arrives on 1 September.\n'), null)).toEqual({ note: 'Arrives on 1 September.', typed: '  Arrives on 1 September.\n' });
+    expect(readNote(form('  Arrives on 1 September.\n'), null)).toEqual({
+      note: 'Arrives on 1 September.',
+      typed: '  Arrives on 1 September.\n',
+    });
     expect(readNote(form('   '), 'Old note')).toEqual({ note: null, typed: '   ' });
   });
 

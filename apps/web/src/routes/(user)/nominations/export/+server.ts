@@ -9,5 +9,10 @@ export const GET: RequestHandler = (event) => {
   requireRole(event, ['coordinator', 'reviewer', 'admin']);
   const format = event.url.searchParams.get('format');
   if (format !== 'csv' && format !== 'xlsx') error(404, { message: 'not_found' });
-  return streamOn(() => event.locals.api.exchange.exportNominations(format, { ...listParams(event.url, ['direction', 'academicYear', 'quotaId', 'status', 'q']), lang: event.locals.locale }));
+  return streamOn(() =>
+    event.locals.api.exchange.exportNominations(format, {
+      ...listParams(event.url, ['direction', 'academicYear', 'quotaId', 'status', 'q']),
+      lang: event.locals.locale,
+    }),
+  );
 };

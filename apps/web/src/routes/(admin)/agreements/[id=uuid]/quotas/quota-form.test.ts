@@ -51,17 +51,37 @@ describe('quota fields', () => {
 describe('new quota line', () => {
   it('builds the POST body', () => {
     const { errors, body } = parseQuotaCreate(
-      form({ sendingInstitutionId: psu, receivingInstitutionId: buas, academicYear: '2026/2027', mobilityType: 'semester', seats: '3', eqfLevels: '6' }),
+      form({
+        sendingInstitutionId: psu,
+        receivingInstitutionId: buas,
+        academicYear: '2026/2027',
+        mobilityType: 'semester',
+        seats: '3',
+        eqfLevels: '6',
+      }),
       agreement,
       [psu, buas],
     );
     expect(errors).toEqual({});
-    expect(body).toMatchObject({ agreementId: agreement, sendingInstitutionId: psu, receivingInstitutionId: buas, seats: 3, eqfLevels: [6] });
+    expect(body).toMatchObject({
+      agreementId: agreement,
+      sendingInstitutionId: psu,
+      receivingInstitutionId: buas,
+      seats: 3,
+      eqfLevels: [6],
+    });
   });
 
   it('refuses a line from a university to itself and a malformed year', () => {
     const { errors, body } = parseQuotaCreate(
-      form({ sendingInstitutionId: psu, receivingInstitutionId: psu, academicYear: '2026/2028', mobilityType: 'cruise', seats: '3', eqfLevels: '6' }),
+      form({
+        sendingInstitutionId: psu,
+        receivingInstitutionId: psu,
+        academicYear: '2026/2028',
+        mobilityType: 'cruise',
+        seats: '3',
+        eqfLevels: '6',
+      }),
       agreement,
       [psu, buas],
     );

@@ -9,13 +9,24 @@ import type { Actions, PageServerLoad } from './$types';
 
 function valuesOf(call: Call, timeZone: string): CallValues {
   return {
-    titleRu: call.title.ru, titleZh: call.title.zh, titleEn: call.title.en,
-    descriptionRu: call.description.ru, descriptionZh: call.description.zh, descriptionEn: call.description.en,
-    academicYear: call.academicYear, mobilityType: call.mobilityType,
-    opensAt: instantToZonedLocal(call.opensAt, timeZone), closesAt: instantToZonedLocal(call.closesAt, timeZone),
-    maxPreferences: String(call.maxPreferences), minGpa: call.minGpa === null ? '' : String(call.minGpa),
-    languageLanguage: call.languageRequirement?.language ?? '', languageScale: call.languageRequirement?.scale ?? '', languageLevel: call.languageRequirement?.level ?? '',
-    requiredDocuments: [...call.requiredDocuments], requiredIdentity: [...call.requiredIdentity], quotaIds: [...call.quotaIds],
+    titleRu: call.title.ru,
+    titleZh: call.title.zh,
+    titleEn: call.title.en,
+    descriptionRu: call.description.ru,
+    descriptionZh: call.description.zh,
+    descriptionEn: call.description.en,
+    academicYear: call.academicYear,
+    mobilityType: call.mobilityType,
+    opensAt: instantToZonedLocal(call.opensAt, timeZone),
+    closesAt: instantToZonedLocal(call.closesAt, timeZone),
+    maxPreferences: String(call.maxPreferences),
+    minGpa: call.minGpa === null ? '' : String(call.minGpa),
+    languageLanguage: call.languageRequirement?.language ?? '',
+    languageScale: call.languageRequirement?.scale ?? '',
+    languageLevel: call.languageRequirement?.level ?? '',
+    requiredDocuments: [...call.requiredDocuments],
+    requiredIdentity: [...call.requiredIdentity],
+    quotaIds: [...call.quotaIds],
   };
 }
 

@@ -12,15 +12,33 @@ export const load: PageServerLoad = async (event) => {
   // An administrator chooses whose call it is (`?institution=` preselects one); a coordinator's is its own.
   const chooses = user.role === 'admin';
   try {
-    const [institutions, lines] = await Promise.all([institutionsOf(event.locals.api), sendingLines(event.locals.api, chooses ? 'any' : user.institutionId)]);
+    const [institutions, lines] = await Promise.all([
+      institutionsOf(event.locals.api),
+      sendingLines(event.locals.api, chooses ? 'any' : user.institutionId),
+    ]);
     const asked = event.url.searchParams.get('institution');
     const institutionId = chooses ? (institutions.find((item) => item.id === asked) ?? institutions[0])?.id : user.institutionId;
     const now = new Date();
     const next = academicYearOf(new Date(now.getTime() + 365 * 86_400_000));
     const values: CallValues = {
-      titleRu: '', titleZh: '', titleEn: '', descriptionRu: '', descriptionZh: '', descriptionEn: '',
-      academicYear: next, mobilityType: 'semester', opensAt: '', closesAt: '', maxPreferences: '3', minGpa: '',
-      languageLanguage: '', languageScale: '', languageLevel: '', requiredDocuments: ['motivation_letter', 'transcript'], requiredIdentity: [], quotaIds: [],
+      titleRu: '',
+      titleZh: '',
+      titleEn: '',
+      descriptionRu: '',
+      descriptionZh: '',
+      descriptionEn: '',
+      academicYear: next,
+      mobilityType: 'semester',
+      opensAt: '',
+      closesAt: '',
+      maxPreferences: '3',
+      minGpa: '',
+      languageLanguage: '',
+      languageScale: '',
+      languageLevel: '',
+      requiredDocuments: ['motivation_letter', 'transcript'],
+      requiredIdentity: [],
+      quotaIds: [],
       ...(chooses && institutionId && { institutionId }),
     };
     return { institutions, lines, values, timeZone: zoneOf(institutions, institutionId), chooseInstitution: chooses };
@@ -44,7 +62,13 @@ export const actions: Actions = {
     if (!parsed.body || !known) return fail(400, { values, errors: parsed.errors, problem: 'validation_failed' });
     let id: string;
     try {
-      id = (await event.locals.api.exchange.createCall({ ...parsed.body, ...(chosen !== null && { institutionId: chosen }), status: 'draft' } satisfies CallCreate)).id;
+      id = (
+        await event.locals.api.exchange.createCall({
+          ...parsed.body,
+          ...(chosen !== null && { institutionId: chosen }),
+          status: 'draft',
+        } satisfies CallCreate)
+      ).id;
     } catch (cause) {
       if (cause instanceof ApiError && (cause.status === 400 || cause.status === 422)) {
         return fail(400, { values, errors: fieldErrorsByName(cause), problem: cause.code });

@@ -24,10 +24,22 @@ function failure(cause: unknown, values?: ReturnType<typeof readForm>) {
   if (!(cause instanceof ApiError)) throw cause;
   if (cause.status === 404) error(404, { message: 'not_found' });
   if (values && (cause.status === 400 || cause.status === 422 || cause.code === 'capacity_below_confirmed')) {
-    return fail(cause.status, { values, errors: errorsFromApi(fieldErrorsByName(cause)), problem: cause.code, problemText: eventProblemMessage(cause.code), done: null });
+    return fail(cause.status, {
+      values,
+      errors: errorsFromApi(fieldErrorsByName(cause)),
+      problem: cause.code,
+      problemText: eventProblemMessage(cause.code),
+      done: null,
+    });
   }
   const problem = cause.status >= 500 ? 'unavailable' : cause.code;
-  return fail(cause.status >= 500 ? 503 : cause.status, { values: values ?? null, errors: {}, problem, problemText: eventProblemMessage(problem), done: null });
+  return fail(cause.status >= 500 ? 503 : cause.status, {
+    values: values ?? null,
+    errors: {},
+    problem,
+    problemText: eventProblemMessage(problem),
+    done: null,
+  });
 }
 
 export const actions: Actions = {
@@ -36,7 +48,14 @@ export const actions: Actions = {
     const values = readForm(await event.request.formData());
     // The centre does not change; validation needs one, so the form keeps it.
     const parsed = toBody(values);
-    if (!parsed.body) return fail(400, { values, errors: parsed.errors, problem: 'validation_failed', problemText: eventProblemMessage('validation_failed'), done: null });
+    if (!parsed.body)
+      return fail(400, {
+        values,
+        errors: parsed.errors,
+        problem: 'validation_failed',
+        problemText: eventProblemMessage('validation_failed'),
+        done: null,
+      });
     const { centreId: _centre, ...body } = parsed.body;
     try {
       await event.locals.api.events.update(event.params.id, body);
@@ -57,7 +76,8 @@ export const actions: Actions = {
   cancel: async (event) => {
     requireRole(event, ['coordinator', 'admin']);
     const form = await event.request.formData();
-    if (form.get('confirm') !== 'yes') return fail(400, { values: null, errors: {}, problem: 'confirm_cancel', problemText: '', done: null });
+    if (form.get('confirm') !== 'yes')
+      return fail(400, { values: null, errors: {}, problem: 'confirm_cancel', problemText: '', done: null });
     try {
       await event.locals.api.events.cancel(event.params.id);
       return { values: null, errors: {}, problem: null, problemText: null, done: 'cancelled' as const };

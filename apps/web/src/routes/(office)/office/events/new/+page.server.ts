@@ -34,9 +34,17 @@ export const actions: Actions = {
     } catch (cause) {
       if (!(cause instanceof ApiError)) throw cause;
       if (cause.status === 400 || cause.status === 422) {
-        return fail(400, { values, errors: errorsFromApi(fieldErrorsByName(cause)), problem: cause.code === 'centre_not_found' ? cause.code : 'validation_failed' });
+        return fail(400, {
+          values,
+          errors: errorsFromApi(fieldErrorsByName(cause)),
+          problem: cause.code === 'centre_not_found' ? cause.code : 'validation_failed',
+        });
       }
-      return fail(cause.status >= 500 ? 503 : cause.status, { values, errors: {}, problem: cause.status >= 500 ? 'unavailable' : cause.code });
+      return fail(cause.status >= 500 ? 503 : cause.status, {
+        values,
+        errors: {},
+        problem: cause.status >= 500 ? 'unavailable' : cause.code,
+      });
     }
     redirect(303, `/office/events/${id}?created=1`);
   },

@@ -14,7 +14,9 @@ export const load: PageServerLoad = async (event) => {
     if (!canManageOutgoing(user, call.institutionId)) error(404, { message: 'not_found' });
     const closed = new Date(call.closesAt) <= new Date();
     // The waiting list of every line, for offering a seat that frees up.
-    const waitlists = closed ? await Promise.all(call.quotas.map(async (quota) => ({ quotaId: quota.id, entries: await api.waitlist(call.id, quota.id) }))) : [];
+    const waitlists = closed
+      ? await Promise.all(call.quotas.map(async (quota) => ({ quotaId: quota.id, entries: await api.waitlist(call.id, quota.id) })))
+      : [];
     return { call, institutions, closed, waitlists };
   } catch (cause) {
     pageError(cause, event);
@@ -51,7 +53,8 @@ export const actions: Actions = {
     const form = await event.request.formData();
     const applicationId = form.get('applicationId');
     const quotaId = form.get('quotaId');
-    if (!isId(applicationId) || !isId(quotaId)) return fail(400, { problem: 'validation_failed', problemText: exchangeProblem('validation_failed') });
+    if (!isId(applicationId) || !isId(quotaId))
+      return fail(400, { problem: 'validation_failed', problemText: exchangeProblem('validation_failed') });
     try {
       const nomination = await event.locals.api.exchange.nominate(applicationId, quotaId);
       return { nominated: nomination.student.fullName };

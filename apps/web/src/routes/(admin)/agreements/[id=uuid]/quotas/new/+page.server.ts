@@ -13,7 +13,13 @@ export const load: PageServerLoad = async (event) => {
     const next = `${(start ?? 2025) + 1}/${(start ?? 2025) + 2}`;
     return {
       agreement,
-      values: { ...quotaFormValues(null), sendingInstitutionId: '', receivingInstitutionId: '', academicYear: next, mobilityType: 'semester' },
+      values: {
+        ...quotaFormValues(null),
+        sendingInstitutionId: '',
+        receivingInstitutionId: '',
+        academicYear: next,
+        mobilityType: 'semester',
+      },
     };
   } catch (cause) {
     pageError(cause, event);
@@ -40,7 +46,12 @@ export const actions: Actions = {
       if (cause.status === 400 || cause.status === 422) {
         return fail(400, { values, errors: quotaErrorsFromApi(fieldErrorsByName(cause)), problem: 'validation_failed' });
       }
-      if (cause.status === 409) return fail(409, { values, errors: {}, problem: cause.code === 'already_exists' || cause.code === 'conflict' ? 'quota_exists' : cause.code });
+      if (cause.status === 409)
+        return fail(409, {
+          values,
+          errors: {},
+          problem: cause.code === 'already_exists' || cause.code === 'conflict' ? 'quota_exists' : cause.code,
+        });
       if (cause.status === 403) return fail(403, { values, errors: {}, problem: 'forbidden' });
       if (cause.status === 404) error(404, { message: 'not_found' });
       return fail(503, { values, errors: {}, problem: 'unavailable' });

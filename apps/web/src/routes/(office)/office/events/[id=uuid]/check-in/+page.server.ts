@@ -20,7 +20,9 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
   default: async (event) => {
     requireRole(event, ['coordinator', 'admin']);
-    const code = String((await event.request.formData()).get('code') ?? '').trim().slice(0, 200);
+    const code = String((await event.request.formData()).get('code') ?? '')
+      .trim()
+      .slice(0, 200);
     if (!code) return fail(400, { problem: 'invalid_check_in_code', checkedIn: null });
     try {
       const answer = await event.locals.api.events.checkInByCode(event.params.id, code);
