@@ -187,48 +187,40 @@ export async function seedCallsAndApplications(tx: Transaction) {
           : {}),
       })
       .returning();
-    await tx
-      .insert(applicationPreferences)
-      .values(
-        offered
-          .slice(0, 2)
-          .map((line, rank) => ({
-            applicationId: created!.id,
-            quotaId: (index % 2 ? offered[offered.length - 1 - rank] : line)!.quotaId,
-            rank: rank + 1,
-          })),
-      );
+    await tx.insert(applicationPreferences).values(
+      offered.slice(0, 2).map((line, rank) => ({
+        applicationId: created!.id,
+        quotaId: (index % 2 ? offered[offered.length - 1 - rank] : line)!.quotaId,
+        rank: rank + 1,
+      })),
+    );
     const history: { fromStatus: null | 'draft' | 'submitted'; toStatus: 'draft' | 'submitted' | 'ineligible' }[] = [
       { fromStatus: null, toStatus: 'draft' },
     ];
     if (submitted) history.push({ fromStatus: 'draft', toStatus: 'submitted' });
     if (plan.status === 'ineligible') history.push({ fromStatus: 'submitted', toStatus: 'ineligible' });
-    await tx
-      .insert(applicationStatusHistory)
-      .values(
-        history.map((entry) => ({
-          applicationId: created!.id,
-          ...entry,
-          actorId: entry.toStatus === 'ineligible' ? coordinator!.id : owner.id,
-        })),
-      );
+    await tx.insert(applicationStatusHistory).values(
+      history.map((entry) => ({
+        applicationId: created!.id,
+        ...entry,
+        actorId: entry.toStatus === 'ineligible' ? coordinator!.id : owner.id,
+      })),
+    );
     if (submitted) {
       for (const type of ['motivation_letter', 'transcript', 'passport_copy'] as const) {
         const content = samplePdf(`${type.replace('_', ' ')} - ${plan.email}`);
         const id = crypto.randomUUID();
-        await tx
-          .insert(applicationDocuments)
-          .values({
-            id,
-            applicationId: created!.id,
-            type,
-            fileName: `${type}-${id.slice(0, 8)}.pdf`,
-            contentType: 'application/pdf',
-            size: content.length,
-            sha256: createHash('sha256').update(content).digest('hex'),
-            content,
-            uploadedBy: owner.id,
-          });
+        await tx.insert(applicationDocuments).values({
+          id,
+          applicationId: created!.id,
+          type,
+          fileName: `${type}-${id.slice(0, 8)}.pdf`,
+          contentType: 'application/pdf',
+          size: content.length,
+          sha256: createHash('sha256').update(content).digest('hex'),
+          content,
+          uploadedBy: owner.id,
+        });
       }
     }
   }
@@ -318,29 +310,25 @@ export async function seedNominations(tx: Transaction) {
     ]);
     const content = samplePdf(`motivation letter - ${plan.latin}`);
     const documentId = crypto.randomUUID();
-    await tx
-      .insert(applicationDocuments)
-      .values({
-        id: documentId,
-        applicationId: application!.id,
-        type: 'motivation_letter',
-        fileName: `motivation_letter-${documentId.slice(0, 8)}.pdf`,
-        contentType: 'application/pdf',
-        size: content.length,
-        sha256: createHash('sha256').update(content).digest('hex'),
-        content,
-        uploadedBy: owner!.id,
-      });
+    await tx.insert(applicationDocuments).values({
+      id: documentId,
+      applicationId: application!.id,
+      type: 'motivation_letter',
+      fileName: `motivation_letter-${documentId.slice(0, 8)}.pdf`,
+      contentType: 'application/pdf',
+      size: content.length,
+      sha256: createHash('sha256').update(content).digest('hex'),
+      content,
+      uploadedBy: owner!.id,
+    });
     if (plan.nominated) {
-      await tx
-        .insert(nominations)
-        .values({
-          applicationId: application!.id,
-          quotaId: line!.id,
-          sendingInstitutionId: psu,
-          receivingInstitutionId: buas,
-          createdBy: coordinator!.id,
-        });
+      await tx.insert(nominations).values({
+        applicationId: application!.id,
+        quotaId: line!.id,
+        sendingInstitutionId: psu,
+        receivingInstitutionId: buas,
+        createdBy: coordinator!.id,
+      });
       used++;
     }
   }

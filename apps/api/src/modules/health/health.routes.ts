@@ -21,17 +21,13 @@ export async function healthRoutes(app: Api) {
         return { status: 'ready' as const };
       } catch (error) {
         request.log.warn({ err: error }, 'database not ready');
-        return reply
-          .code(503)
-          .type('application/problem+json')
-          .serializer(JSON.stringify)
-          .send({
-            type: 'urn:exchange:problem:not_ready',
-            title: 'Service Unavailable',
-            status: 503,
-            detail: 'The database does not answer.',
-            code: 'not_ready',
-          });
+        return reply.code(503).type('application/problem+json').serializer(JSON.stringify).send({
+          type: 'urn:exchange:problem:not_ready',
+          title: 'Service Unavailable',
+          status: 503,
+          detail: 'The database does not answer.',
+          code: 'not_ready',
+        });
       }
     },
   });

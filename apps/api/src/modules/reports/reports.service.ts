@@ -29,15 +29,13 @@ export function createReportsService({ db }: { db: Database }) {
       const approvedOf = (from: string, to: string) =>
         directions.find((d) => d.sendingInstitutionId === from && d.receivingInstitutionId === to)?.approved ?? 0;
       const balances = parties.flatMap((a, index) =>
-        parties
-          .slice(index + 1)
-          .map((b) => ({
-            institutionAId: a,
-            institutionBId: b,
-            aToB: approvedOf(a, b),
-            bToA: approvedOf(b, a),
-            balance: approvedOf(a, b) - approvedOf(b, a),
-          })),
+        parties.slice(index + 1).map((b) => ({
+          institutionAId: a,
+          institutionBId: b,
+          aToB: approvedOf(a, b),
+          bToA: approvedOf(b, a),
+          balance: approvedOf(a, b) - approvedOf(b, a),
+        })),
       );
       return { academicYear, directions, balances };
     },
