@@ -3,7 +3,7 @@
  * profile per launch, and a record of every console error and page error.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -64,12 +64,16 @@ export async function firstPage(browser: Browser): Promise<Page> {
 }
 
 type Catalog = Record<string, string>;
-const catalogDir = fileURLToPath(new URL('../../messages/', import.meta.url));
-export const catalogs: Record<'en' | 'ru' | 'zh', Catalog> = {
-  en: JSON.parse(readFileSync(join(catalogDir, 'en.json'), 'utf8')) as Catalog,
-  ru: JSON.parse(readFileSync(join(catalogDir, 'ru.json'), 'utf8')) as Catalog,
-  zh: JSON.parse(readFileSync(join(catalogDir, 'zh.json'), 'utf8')) as Catalog,
-};
+const catalogDir = fileURLToPath(new URL('../../../../packages/texts/messages/', import.meta.url));
+/** A language's whole catalog: its parts (web, labels, mail, export) hold each key once. */
+const catalogOf = (locale: 'en' | 'ru' | 'zh'): Catalog =>
+  Object.assign(
+    {},
+    ...readdirSync(join(catalogDir, locale))
+      .filter((file) => file.endsWith('.json'))
+      .map((file) => JSON.parse(readFileSync(join(catalogDir, locale, file), 'utf8')) as Catalog),
+  ) as Catalog;
+export const catalogs: Record<'en' | 'ru' | 'zh', Catalog> = { en: catalogOf('en'), ru: catalogOf('ru'), zh: catalogOf('zh') };
 
 /** Chooses the language with the switcher's form (which remembers it), and waits for the page in it. */
 export async function chooseLanguage(page: Page, locale: 'en' | 'ru' | 'zh') {
