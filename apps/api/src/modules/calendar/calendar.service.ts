@@ -1,18 +1,28 @@
 /** iCalendar feeds: a centre's public feed, one event's file, and a person's private feed. */
 import { createHash, createHmac } from 'node:crypto';
-import type { Database } from '@exchange/db';
-import type { Actor, Locale } from '@exchange/shared';
+import type { Database, events as eventsTable, Executor } from '@exchange/db';
+import type { Actor, Locale, LocalizedText, RegistrationStatus } from '@exchange/shared';
 import { notFound } from '../../errors.js';
 import { writeAudit, type Who } from '../../lib/audit.js';
-import type { EventsService } from '../events/index.js';
-import type { RegistrationsService } from '../registrations/index.js';
 import { createCalendarRepository, type CalendarRepository } from './calendar.repository.js';
 import { buildCalendar, type IcsEvent } from './ics.js';
 
 const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
 
-type Deps = { db: Database; secret: string; events: EventsService; registrations: RegistrationsService; repository?: CalendarRepository };
-type EventRow = Awaited<ReturnType<CalendarRepository['centreFeedEvents']>>[number];
+type EventRow = typeof eventsTable.$inferSelect;
+
+type Deps = {
+  db: Database;
+  secret: string;
+  /** A centre by id and an event the actor may see, or 404 (the events service). */
+  events: {
+    getCentre(id: string): Promise<{ name: LocalizedText }>;
+    visibleEvent(executor: Executor, actor: Actor | null, id: string): Promise<{ event: EventRow }>;
+  };
+  /** A person's registrations that still stand, with their events (the registrations service). */
+  registrations: { standing(userId: string): Promise<{ event: EventRow; registration: { status: RegistrationStatus } }[]> };
+  repository?: CalendarRepository;
+};
 
 export function createCalendarService({ db, secret, events, registrations, repository = createCalendarRepository(db) }: Deps) {
   const repo = repository;

@@ -1,18 +1,28 @@
 /** Check-in at the door (by QR code or by name) and attendance per event of a centre. */
 import { createHash } from 'node:crypto';
-import type { Database, Transaction } from '@exchange/db';
-import type { Actor } from '@exchange/shared';
+import type { Database, events as eventsTable, Executor, Transaction } from '@exchange/db';
+import type { Actor, Registration as RegistrationView } from '@exchange/shared';
 import { conflict, notFound, unprocessable } from '../../errors.js';
 import { writeAudit, type Who } from '../../lib/audit.js';
-import type { EventsService } from '../events/index.js';
-import type { RegistrationsService } from '../registrations/index.js';
 import { createCheckInRepository, type CheckInRepository } from './check-in.repository.js';
 
 const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
 
-type Deps = { db: Database; events: EventsService; registrations: RegistrationsService; repository?: CheckInRepository };
-type Managed = Awaited<ReturnType<EventsService['managedEvent']>>;
 type Registration = NonNullable<Awaited<ReturnType<CheckInRepository['lockRegistration']>>>;
+/** An event with the institution whose centre runs it. */
+type Managed = { event: typeof eventsTable.$inferSelect; institutionId: string };
+
+type Deps = {
+  db: Database;
+  /** Finds the events and centres the actor runs (the events service). */
+  events: {
+    managedEvent(executor: Executor, actor: Actor, id: string): Promise<Managed>;
+    managedCentre(actor: Actor, id: string): Promise<unknown>;
+  };
+  /** Shows a registration as the contract does (the registrations service). */
+  registrations: { toRegistration(row: Registration, position: null): Omit<RegistrationView, 'checkInCode'> };
+  repository?: CheckInRepository;
+};
 
 export function createCheckInService({ db, events, registrations, repository = createCheckInRepository(db) }: Deps) {
   const repo = repository;

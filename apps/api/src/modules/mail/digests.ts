@@ -1,6 +1,7 @@
-import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
-import { institutions, mailDigestEntries, mailDigests, mailOutbox, users, type Database } from '@exchange/db';
+import type { Database } from '@exchange/db';
 import { incomingNomineesPath, instantToZonedLocal, renderNomineeDigest, type Locale } from '@exchange/shared';
+import { createDigestsRepository, type DigestsRepository } from './digests.repository.js';
+import { createOutboxRepository, type OutboxRepository } from './outbox.repository.js';
 
 /** The local hour from which the day's digest goes out: the start of an office's working day. */
 export const digestHour = 8;
@@ -10,6 +11,8 @@ export type DigestOptions = {
   clock: () => Date;
   /** A web path as an absolute address on the web's public URL. */
   link: (path: string) => string;
+  repository?: DigestsRepository;
+  outbox?: OutboxRepository;
 };
 
 /**
@@ -18,35 +21,34 @@ export type DigestOptions = {
  * a day (a second insert waits for the first and then finds the row), and the entries it takes
  * are locked and marked in that same transaction, together with the outbox mail.
  */
-export function createDigestComposer({ db, clock, link }: DigestOptions) {
+export function createDigestComposer({
+  db,
+  clock,
+  link,
+  repository = createDigestsRepository(db),
+  outbox = createOutboxRepository(),
+}: DigestOptions) {
+  const repo = repository;
+
   async function composeFor(userId: string, day: string): Promise<boolean> {
     return db.transaction(async (tx) => {
-      const [digest] = await tx.insert(mailDigests).values({ userId, day }).onConflictDoNothing().returning({ id: mailDigests.id });
+      const digest = await repo.openDigest(tx, userId, day);
       if (!digest) return false;
-      const entries = await tx
-        .select()
-        .from(mailDigestEntries)
-        .where(and(eq(mailDigestEntries.userId, userId), isNull(mailDigestEntries.digestId)))
-        .orderBy(asc(mailDigestEntries.createdAt), asc(mailDigestEntries.id))
-        .for('update', { skipLocked: true });
-      const [reader] = await tx.select({ email: users.email, locale: users.locale }).from(users).where(eq(users.id, userId));
+      const entries = await repo.lockPendingEntries(tx, userId);
+      const reader = await repo.reader(tx, userId);
       if (entries.length === 0 || !reader) {
         // Nothing left to send (taken meanwhile): keep the day open for entries still to come.
-        await tx.delete(mailDigests).where(eq(mailDigests.id, digest.id));
+        await repo.dropDigest(tx, digest.id);
         return false;
       }
-      await tx
-        .update(mailDigestEntries)
-        .set({ digestId: digest.id })
-        .where(
-          inArray(
-            mailDigestEntries.id,
-            entries.map((entry) => entry.id),
-          ),
-        );
+      await repo.assignEntries(
+        tx,
+        digest.id,
+        entries.map((entry) => entry.id),
+      );
       const locale = reader.locale as Locale;
       const { subject, body } = renderNomineeDigest(entries, locale, link);
-      await tx.insert(mailOutbox).values({ toAddress: reader.email, subject, body, locale, linkPath: incomingNomineesPath });
+      await outbox.enqueue(tx, { toAddress: reader.email, subject, body, locale, linkPath: incomingNomineesPath });
       return true;
     });
   }
@@ -54,19 +56,7 @@ export function createDigestComposer({ db, clock, link }: DigestOptions) {
   /** Writes every digest due now into the outbox; returns how many. */
   async function composeDue(): Promise<number> {
     const now = clock();
-    const waiting = await db
-      .selectDistinct({ userId: mailDigestEntries.userId, timeZone: institutions.timeZone })
-      .from(mailDigestEntries)
-      .innerJoin(users, eq(users.id, mailDigestEntries.userId))
-      .leftJoin(institutions, eq(institutions.id, users.institutionId))
-      .where(
-        and(
-          isNull(mailDigestEntries.digestId),
-          // Not those whose digest of their local day is out already: they wait for tomorrow.
-          sql`NOT EXISTS (SELECT 1 FROM ${mailDigests} WHERE ${mailDigests.userId} = ${mailDigestEntries.userId}
-            AND ${mailDigests.day} = (${now.toISOString()}::timestamptz AT TIME ZONE coalesce(${institutions.timeZone}, 'UTC'))::date)`,
-        ),
-      );
+    const waiting = await repo.readersAwaiting(now);
     let composed = 0;
     for (const { userId, timeZone } of waiting) {
       const local = instantToZonedLocal(now, timeZone ?? 'UTC');

@@ -1,12 +1,12 @@
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { and, asc, isNull, lte, sql, eq } from 'drizzle-orm';
 import nodemailer from 'nodemailer';
 import type { FastifyBaseLogger } from 'fastify';
-import { mailOutbox, type Database } from '@exchange/db';
+import type { Database } from '@exchange/db';
 import { mailLinkLine, locales, type Locale } from '@exchange/shared';
 import type { Mailbox } from '../../config.js';
 import { createDigestComposer } from './digests.js';
+import { createOutboxRepository, type OutboxMail, type OutboxRepository } from './outbox.repository.js';
 
 export type MailWorkerOptions = {
   db: Database;
@@ -20,6 +20,7 @@ export type MailWorkerOptions = {
   /** The system's clock: when a day's digest is due. */
   clock: () => Date;
   log: FastifyBaseLogger;
+  outbox?: OutboxRepository;
 };
 
 /** Seconds to wait after the n-th failed attempt: 30 s, 1 min, 2 min … capped at 1 hour. */
@@ -32,20 +33,29 @@ const isLocale = (value: string | null): value is Locale => (locales as readonly
  * with SKIP LOCKED); a mail is sent at least once, and a file delivery is idempotent (the file
  * is named by the mail's id).
  */
-export function createMailWorker({ db, smtpUrl, outboxDir, origin, from, clock, log }: MailWorkerOptions) {
+export function createMailWorker({
+  db,
+  smtpUrl,
+  outboxDir,
+  origin,
+  from,
+  clock,
+  log,
+  outbox = createOutboxRepository(),
+}: MailWorkerOptions) {
   const transport = smtpUrl
     ? nodemailer.createTransport(smtpUrl)
     : nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
   const link = (pagePath: string) => new URL(pagePath, origin).href;
-  const digests = createDigestComposer({ db, clock, link });
+  const digests = createDigestComposer({ db, clock, link, outbox });
   // Message ids at the sender's own domain, as mail servers expect.
   const idDomain = from.address.split('@').pop();
 
   /** The body as stored, with the link to its page on the web's current public URL. */
-  const textOf = (mail: typeof mailOutbox.$inferSelect) =>
+  const textOf = (mail: OutboxMail) =>
     mail.linkPath ? `${mail.body}\n\n${mailLinkLine(link(mail.linkPath), isLocale(mail.locale) ? mail.locale : 'en')}` : mail.body;
 
-  async function send(mail: typeof mailOutbox.$inferSelect) {
+  async function send(mail: OutboxMail) {
     const info = await transport.sendMail({
       from,
       to: mail.toAddress,
@@ -64,33 +74,18 @@ export function createMailWorker({ db, smtpUrl, outboxDir, origin, from, clock, 
   /** Sends what is due; returns how many were sent. */
   async function deliverDue(batch = 20): Promise<number> {
     return db.transaction(async (tx) => {
-      const due = await tx
-        .select()
-        .from(mailOutbox)
-        .where(and(isNull(mailOutbox.sentAt), lte(mailOutbox.nextAttemptAt, sql`now()`)))
-        .orderBy(asc(mailOutbox.nextAttemptAt))
-        .limit(batch)
-        .for('update', { skipLocked: true });
+      const due = await outbox.claimDue(tx, batch);
       let sent = 0;
       for (const mail of due) {
         try {
           await send(mail);
-          await tx
-            .update(mailOutbox)
-            .set({ sentAt: sql`now()`, attempts: mail.attempts + 1, lastError: null })
-            .where(eq(mailOutbox.id, mail.id));
+          await outbox.markSent(tx, mail.id, mail.attempts + 1);
           sent++;
         } catch (error) {
           const attempts = mail.attempts + 1;
           log.warn({ err: error, mailId: mail.id, attempts }, 'mail not sent; will retry');
-          await tx
-            .update(mailOutbox)
-            .set({
-              attempts,
-              lastError: String((error as Error).message ?? error).slice(0, 500),
-              nextAttemptAt: sql`now() + make_interval(secs => ${retryDelaySeconds(attempts)})`,
-            })
-            .where(eq(mailOutbox.id, mail.id));
+          const lastError = String((error as Error).message ?? error).slice(0, 500);
+          await outbox.markFailed(tx, mail.id, attempts, lastError, retryDelaySeconds(attempts));
         }
       }
       return sent;
