@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { sqlState, type applications as applicationsTable, type calls, type Database, type Executor } from '@exchange/db';
+import { sqlState, type Database, type Executor } from '@exchange/db';
 import {
   approvalUndoMinutes,
   canDecideNomination,
@@ -7,8 +7,6 @@ import {
   nominationSide,
   partnerDocumentTypes,
   type Actor,
-  type ApplicationStatus,
-  type Locale,
   nominationListQuery,
 } from '@exchange/shared';
 import { conflict, forbidden, notFound, unprocessable } from '../../errors.js';
@@ -17,7 +15,8 @@ import { notify } from '../../lib/notify.js';
 import { writerLocale } from '../../lib/writer-locale.js';
 import { inTransaction } from '../../lib/transaction.js';
 import type { Clock } from '../../lib/clock.js';
-import { findNomination, listNominations, rejectedBy, toNominations, type NominationFilter } from './nominations.repository.js';
+import { findNomination, listNominations, rejectedBy, toNominations } from './nominations.repository.js';
+import { scopeFilter } from './nominations-scope.js';
 import { freeSeat, takeSeat } from './seats.repository.js';
 import {
   findApplicationDocument,
@@ -27,30 +26,13 @@ import {
   listActiveCoordinators,
   listInstitutionsWithZones,
 } from './nomination-lookups.repository.js';
+import type { Applications } from './applications-port.js';
 import { insertNomination, markCancelled, recordDecision, reopenDecision, replaceNote } from './nomination-writes.repository.js';
 
 type Loaded = NonNullable<Awaited<ReturnType<typeof findNomination>>>;
-const nowhere = '00000000-0000-0000-0000-000000000000';
 
 /** Statuses from which an eligible application may be nominated by hand. */
 const nominable = ['submitted', 'waitlisted', 'not_placed', 'declined', 'cancelled'];
-
-type ApplicationRow = typeof applicationsTable.$inferSelect;
-type LoadedApplication = { application: ApplicationRow; call: typeof calls.$inferSelect };
-type StatusOptions = { note?: string | null; noteLocale?: Locale | null; params?: Record<string, unknown> };
-
-/** What a nomination needs of the application it nominates (the applications service provides it). */
-export type Applications = {
-  find(tx: Executor, id: string, options?: { forUpdate?: boolean }): Promise<LoadedApplication | undefined>;
-  changeStatus(
-    tx: Executor,
-    loaded: LoadedApplication,
-    to: ApplicationStatus,
-    actorId: string | null,
-    options?: StatusOptions,
-  ): Promise<ApplicationRow>;
-  moveStatus(tx: Executor, id: string, to: ApplicationStatus, actorId: string | null, options?: StatusOptions): Promise<ApplicationRow>;
-};
 
 type Dependencies = { db: Database; clock: Clock; applications: Applications };
 
@@ -167,17 +149,6 @@ export function createNominationsService({ db, clock, applications }: Dependenci
       });
       return (await toNominations(tx, [{ ...loaded, nomination: after }], sideOf(who.actor)))[0]!;
     });
-  }
-
-  function scopeFilter(actor: Actor, query: Omit<z.output<typeof nominationListQuery>, 'limit' | 'offset'>): NominationFilter {
-    const { direction, academicYear, quotaId, status, q } = query;
-    const filter: NominationFilter = { academicYear, quotaId, status, q };
-    const own = actor.institutionId ?? nowhere;
-    if (actor.role === 'admin') return filter;
-    if (direction === 'incoming') filter.receivingInstitutionId = own;
-    else if (direction === 'outgoing') filter.sendingInstitutionId = own;
-    else filter.eitherInstitutionId = own;
-    return filter;
   }
 
   return {
