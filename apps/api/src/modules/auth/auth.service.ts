@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { eq, sql } from 'drizzle-orm';
-import { decoyPasswordHash, hashPassword, institutions, sessions, users, verifyPassword, type Database, type Executor } from '@exchange/db';
+import { decoyPasswordHash, hashPassword, verifyPassword, type Database, type Executor, type users } from '@exchange/db';
 import type { Actor, Locale, meUpdate } from '@exchange/shared';
 import type { z } from 'zod';
 import { AppError, tooManyRequests, unauthorized, unprocessable } from '../../errors.js';
@@ -10,6 +9,7 @@ import { notify } from '../../lib/notify.js';
 import type { RateLimiter } from '../../lib/rate-limiter.js';
 import { createSession, revokeAccountAccess } from '../../lib/sessions.js';
 import { toUser } from '../../lib/shapes.js';
+import { insertRegistration, institutionExists, revokeSession, setPasswordHash } from './auth.repository.js';
 
 /**
  * Sign-in attempts tolerated within the window. A guesser is refused per (account, client
@@ -124,10 +124,7 @@ export function createAuthService({ db, limiter, users: accounts, issueToken }: 
 
     async logout(sessionId: string, caller: Caller) {
       await db.transaction(async (tx) => {
-        await tx
-          .update(sessions)
-          .set({ revokedAt: sql`now()` })
-          .where(eq(sessions.id, sessionId));
+        await revokeSession(tx, sessionId);
         await writeAudit(tx, caller, {
           action: 'auth.logout',
           entityType: 'session',
@@ -152,8 +149,7 @@ export function createAuthService({ db, limiter, users: accounts, issueToken }: 
       if (client.hits > registrationLimits.perClient) throw tooManyRequests(client.retryAfterSeconds);
       if (perEmail.hits > registrationLimits.perEmail) throw tooManyRequests(perEmail.retryAfterSeconds);
 
-      const [institution] = await db.select({ id: institutions.id }).from(institutions).where(eq(institutions.id, input.institutionId));
-      if (!institution) {
+      if (!(await institutionExists(db, input.institutionId))) {
         throw unprocessable('institution_not_found', 'Choose one of the institutions of the agreement.', {
           errors: [{ path: 'body.institutionId', code: 'not_found', message: 'No such institution' }],
         });
@@ -161,24 +157,18 @@ export function createAuthService({ db, limiter, users: accounts, issueToken }: 
       const passwordHash = await hashPassword(input.password);
       return db.transaction(async (tx) => {
         const existing = await accounts.findByEmail(tx, input.email);
-        const [created] = existing
-          ? []
-          : await tx
-              .insert(users)
-              .values({
-                email: input.email,
-                fullName: input.fullName,
-                role: 'student',
-                institutionId: input.institutionId,
-                status: 'pending',
-                locale: input.locale,
-                passwordHash,
-                consentVersion: input.consent.version,
-                consentedAt: sql`now()`,
-              })
-              // A registration of the same address at the same moment is a known address too.
-              .onConflictDoNothing()
-              .returning();
+        const created = existing
+          ? undefined
+          : await insertRegistration(tx, {
+              email: input.email,
+              fullName: input.fullName,
+              role: 'student',
+              institutionId: input.institutionId,
+              status: 'pending',
+              locale: input.locale,
+              passwordHash,
+              consentVersion: input.consent.version,
+            });
         if (!created) {
           const owner = existing ?? (await accounts.findByEmail(tx, input.email))!;
           await notify(tx, owner.id, 'account.registration_attempt');
@@ -231,10 +221,7 @@ export function createAuthService({ db, limiter, users: accounts, issueToken }: 
       }
       const passwordHash = await hashPassword(newPassword);
       const session = await db.transaction(async (tx) => {
-        await tx
-          .update(users)
-          .set({ passwordHash, updatedAt: sql`now()` })
-          .where(eq(users.id, actor.id));
+        await setPasswordHash(tx, actor.id, passwordHash);
         // Every other device is signed out at once; this one continues on a new session.
         await revokeAccountAccess(tx, actor.id);
         const created = await createSession(tx, actor.id, caller.userAgent);

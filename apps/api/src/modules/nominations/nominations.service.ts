@@ -1,18 +1,5 @@
-import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import {
-  applicationDocuments,
-  callQuotas,
-  institutions,
-  nominations,
-  quotaLines,
-  sqlState,
-  users,
-  type applications as applicationsTable,
-  type calls,
-  type Database,
-  type Executor,
-} from '@exchange/db';
+import { sqlState, type Database, type Executor } from '@exchange/db';
 import {
   approvalUndoMinutes,
   canDecideNomination,
@@ -20,8 +7,6 @@ import {
   nominationSide,
   partnerDocumentTypes,
   type Actor,
-  type ApplicationStatus,
-  type Locale,
   nominationListQuery,
 } from '@exchange/shared';
 import { conflict, forbidden, notFound, unprocessable } from '../../errors.js';
@@ -30,31 +15,24 @@ import { notify } from '../../lib/notify.js';
 import { writerLocale } from '../../lib/writer-locale.js';
 import { inTransaction } from '../../lib/transaction.js';
 import type { Clock } from '../../lib/clock.js';
-import { findNomination, listNominations, rejectedBy, toNominations, type NominationFilter } from './nominations.repository.js';
-import { freeSeat, takeSeat } from './seats.js';
+import { findNomination, listNominations, rejectedBy, toNominations } from './nominations.repository.js';
+import { scopeFilter } from './nominations-scope.js';
+import { freeSeat, takeSeat } from './seats.repository.js';
+import {
+  findApplicationDocument,
+  findInstitutionName,
+  findOfferedLine,
+  findStudentName,
+  listActiveCoordinators,
+  listInstitutionsWithZones,
+} from './nomination-lookups.repository.js';
+import type { Applications } from './applications-port.js';
+import { insertNomination, markCancelled, recordDecision, reopenDecision, replaceNote } from './nomination-writes.repository.js';
 
 type Loaded = NonNullable<Awaited<ReturnType<typeof findNomination>>>;
-const nowhere = '00000000-0000-0000-0000-000000000000';
 
 /** Statuses from which an eligible application may be nominated by hand. */
 const nominable = ['submitted', 'waitlisted', 'not_placed', 'declined', 'cancelled'];
-
-type ApplicationRow = typeof applicationsTable.$inferSelect;
-type LoadedApplication = { application: ApplicationRow; call: typeof calls.$inferSelect };
-type StatusOptions = { note?: string | null; noteLocale?: Locale | null; params?: Record<string, unknown> };
-
-/** What a nomination needs of the application it nominates (the applications service provides it). */
-export type Applications = {
-  find(tx: Executor, id: string, options?: { forUpdate?: boolean }): Promise<LoadedApplication | undefined>;
-  changeStatus(
-    tx: Executor,
-    loaded: LoadedApplication,
-    to: ApplicationStatus,
-    actorId: string | null,
-    options?: StatusOptions,
-  ): Promise<ApplicationRow>;
-  moveStatus(tx: Executor, id: string, to: ApplicationStatus, actorId: string | null, options?: StatusOptions): Promise<ApplicationRow>;
-};
 
 type Dependencies = { db: Database; clock: Clock; applications: Applications };
 
@@ -73,8 +51,7 @@ export function createNominationsService({ db, clock, applications }: Dependenci
   }
 
   async function institutionName(tx: Executor, id: string) {
-    const [row] = await tx.select({ name: institutions.name }).from(institutions).where(eq(institutions.id, id));
-    return row?.name ?? { ru: '', zh: '', en: '' };
+    return (await findInstitutionName(tx, id)) ?? { ru: '', zh: '', en: '' };
   }
 
   /**
@@ -88,11 +65,7 @@ export function createNominationsService({ db, clock, applications }: Dependenci
     if (!nominable.includes(loaded.application.status) || loaded.application.reviewEligible !== true) {
       throw conflict('not_nominable', 'Only reviewed, eligible applications that hold no seat can be nominated.');
     }
-    const [offered] = await tx
-      .select()
-      .from(callQuotas)
-      .where(and(eq(callQuotas.callId, loaded.call.id), eq(callQuotas.quotaId, quotaId)));
-    const [line] = await tx.select().from(quotaLines).where(eq(quotaLines.id, quotaId));
+    const { offered, line } = await findOfferedLine(tx, loaded.call.id, quotaId);
     if (!offered || !line) {
       throw unprocessable('line_not_offered', 'The call does not offer this quota line.', {
         errors: [{ path: 'body.quotaId', code: 'not_offered', message: 'Not offered by the call' }],
@@ -108,16 +81,13 @@ export function createNominationsService({ db, clock, applications }: Dependenci
     if (!(await takeSeat(tx, quotaId))) throw conflict('quota_full', 'No seat is free on this quota line.');
     let created;
     try {
-      [created] = await tx
-        .insert(nominations)
-        .values({
-          applicationId,
-          quotaId,
-          sendingInstitutionId: line.sendingInstitutionId,
-          receivingInstitutionId: line.receivingInstitutionId,
-          createdBy: who.actor.id,
-        })
-        .returning();
+      created = await insertNomination(tx, {
+        applicationId,
+        quotaId,
+        sendingInstitutionId: line.sendingInstitutionId,
+        receivingInstitutionId: line.receivingInstitutionId,
+        createdBy: who.actor.id,
+      });
     } catch (error) {
       if (sqlState(error) === '23505') throw conflict('already_nominated', 'This application already holds a seat.');
       throw error;
@@ -125,29 +95,26 @@ export function createNominationsService({ db, clock, applications }: Dependenci
     const partner = await institutionName(tx, line.receivingInstitutionId);
     // The only notes here are the allocation's reasons, which are written in English.
     await applications.changeStatus(tx, loaded, 'nominated', who.actor.id, { note, noteLocale: 'en', params: { partner } });
-    const [student] = await tx.select({ fullName: users.fullName }).from(users).where(eq(users.id, loaded.application.studentId));
+    const student = await findStudentName(tx, loaded.application.studentId);
     const home = await institutionName(tx, line.sendingInstitutionId);
-    const partnerCoordinators = await tx
-      .select({ id: users.id })
-      .from(users)
-      .where(and(eq(users.institutionId, line.receivingInstitutionId), eq(users.role, 'coordinator'), eq(users.status, 'active')));
+    const partnerCoordinators = await listActiveCoordinators(tx, line.receivingInstitutionId);
     for (const coordinator of partnerCoordinators) {
       // Across the border: the Latin spelling too (rendered "Иванов Иван (Ivanov Ivan)").
       await notify(tx, coordinator.id, 'nomination.received', {
         partner: home,
         student: student!.fullName,
         studentLatin: loaded.application.fullNameLatin,
-        nominationId: created!.id,
+        nominationId: created.id,
       });
     }
     await writeAudit(tx, who, {
       action: 'nomination.create',
       entityType: 'nomination',
-      entityId: created!.id,
+      entityId: created.id,
       institutionId: line.sendingInstitutionId,
       after: created,
     });
-    return created!;
+    return created;
   }
 
   async function decide(who: Who, id: string, proposalId: string, decision: 'approved' | 'rejected', comment: string | null) {
@@ -163,12 +130,8 @@ export function createNominationsService({ db, clock, applications }: Dependenci
       if (loaded.nomination.status !== 'pending')
         throw conflict('already_decided', 'This nomination has already been decided on or cancelled.');
       const commentLocale = comment ? await writerLocale(tx, who.actor.id) : null;
-      const [after] = await tx
-        .update(nominations)
-        // The service's clock, not the database's: the undo window is measured against it.
-        .set({ status: decision, comment, commentLocale, decidedBy: who.actor.id, decidedAt: clock(), updatedAt: sql`now()` })
-        .where(eq(nominations.id, id))
-        .returning();
+      // The service's clock, not the database's: the undo window is measured against it.
+      const after = await recordDecision(tx, id, { status: decision, comment, commentLocale, decidedBy: who.actor.id, decidedAt: clock() });
       if (decision === 'rejected') await freeSeat(tx, loaded.nomination.quotaId);
       const partner = await institutionName(tx, loaded.nomination.receivingInstitutionId);
       await applications.moveStatus(tx, loaded.application.id, decision === 'approved' ? 'accepted' : 'declined', who.actor.id, {
@@ -184,19 +147,8 @@ export function createNominationsService({ db, clock, applications }: Dependenci
         before: loaded.nomination,
         after,
       });
-      return (await toNominations(tx, [{ ...loaded, nomination: after! }], sideOf(who.actor)))[0]!;
+      return (await toNominations(tx, [{ ...loaded, nomination: after }], sideOf(who.actor)))[0]!;
     });
-  }
-
-  function scopeFilter(actor: Actor, query: Omit<z.output<typeof nominationListQuery>, 'limit' | 'offset'>): NominationFilter {
-    const { direction, academicYear, quotaId, status, q } = query;
-    const filter: NominationFilter = { academicYear, quotaId, status, q };
-    const own = actor.institutionId ?? nowhere;
-    if (actor.role === 'admin') return filter;
-    if (direction === 'incoming') filter.receivingInstitutionId = own;
-    else if (direction === 'outgoing') filter.sendingInstitutionId = own;
-    else filter.eitherInstitutionId = own;
-    return filter;
   }
 
   return {
@@ -212,10 +164,7 @@ export function createNominationsService({ db, clock, applications }: Dependenci
 
     async exportRows(actor: Actor, query: Omit<z.output<typeof nominationListQuery>, 'limit' | 'offset'>) {
       const { rows } = await listNominations(db, scopeFilter(actor, query), 10_000, 0);
-      const [items, parties] = await Promise.all([
-        toNominations(db, rows, sideOf(actor)),
-        db.select({ id: institutions.id, name: institutions.name, timeZone: institutions.timeZone }).from(institutions),
-      ]);
+      const [items, parties] = await Promise.all([toNominations(db, rows, sideOf(actor)), listInstitutionsWithZones(db)]);
       return { items, institutions: parties };
     },
 
@@ -248,11 +197,7 @@ export function createNominationsService({ db, clock, applications }: Dependenci
             `An approval can be undone only within ${approvalUndoMinutes} minutes; now ask the sending office to cancel the nomination.`,
           );
         }
-        const [after] = await tx
-          .update(nominations)
-          .set({ status: 'pending', decidedBy: null, decidedAt: null, updatedAt: sql`now()` })
-          .where(eq(nominations.id, id))
-          .returning();
+        const after = await reopenDecision(tx, id);
         const partner = await institutionName(tx, loaded.nomination.receivingInstitutionId);
         // Back to the partner's decision; the student is told, as on nomination.
         await applications.moveStatus(tx, loaded.application.id, 'nominated', who.actor.id, {
@@ -267,7 +212,7 @@ export function createNominationsService({ db, clock, applications }: Dependenci
           before: loaded.nomination,
           after,
         });
-        return (await toNominations(tx, [{ ...loaded, nomination: after! }], sideOf(who.actor)))[0]!;
+        return (await toNominations(tx, [{ ...loaded, nomination: after }], sideOf(who.actor)))[0]!;
       });
     },
     reject: (who: Who, id: string, proposalId: string, comment: string) => decide(who, id, proposalId, 'rejected', comment),
@@ -295,11 +240,7 @@ export function createNominationsService({ db, clock, applications }: Dependenci
           throw forbidden('Nominations are cancelled by the sending institution’s coordinators.');
         if (!['pending', 'approved'].includes(loaded.nomination.status))
           throw conflict('not_cancellable', 'This nomination no longer holds a seat.');
-        const [after] = await tx
-          .update(nominations)
-          .set({ status: 'cancelled', updatedAt: sql`now()` })
-          .where(eq(nominations.id, id))
-          .returning();
+        const after = await markCancelled(tx, id);
         await freeSeat(tx, loaded.nomination.quotaId);
         await applications.moveStatus(tx, loaded.application.id, 'cancelled', who.actor.id);
         await writeAudit(tx, who, {
@@ -310,7 +251,7 @@ export function createNominationsService({ db, clock, applications }: Dependenci
           before: loaded.nomination,
           after,
         });
-        return (await toNominations(tx, [{ ...loaded, nomination: after! }], sideOf(who.actor)))[0]!;
+        return (await toNominations(tx, [{ ...loaded, nomination: after }], sideOf(who.actor)))[0]!;
       });
     },
 
@@ -322,11 +263,7 @@ export function createNominationsService({ db, clock, applications }: Dependenci
           throw forbidden('The sending institution writes the note.');
         if (loaded.nomination.status !== 'pending')
           throw conflict('already_decided', 'This nomination has already been decided on or cancelled.');
-        const [after] = await tx
-          .update(nominations)
-          .set({ note, proposalId: sql`gen_random_uuid()`, updatedAt: sql`now()` })
-          .where(eq(nominations.id, id))
-          .returning();
+        const after = await replaceNote(tx, id, note);
         await writeAudit(tx, who, {
           action: 'nomination.update',
           entityType: 'nomination',
@@ -335,16 +272,13 @@ export function createNominationsService({ db, clock, applications }: Dependenci
           before: loaded.nomination,
           after,
         });
-        return (await toNominations(tx, [{ ...loaded, nomination: after! }], sideOf(who.actor)))[0]!;
+        return (await toNominations(tx, [{ ...loaded, nomination: after }], sideOf(who.actor)))[0]!;
       });
     },
 
     async document(actor: Actor, id: string, documentId: string) {
       const loaded = await loadVisible(db, actor, id);
-      const [document] = await db
-        .select()
-        .from(applicationDocuments)
-        .where(and(eq(applicationDocuments.id, documentId), eq(applicationDocuments.applicationId, loaded.application.id)));
+      const document = await findApplicationDocument(db, loaded.application.id, documentId);
       const partner = nominationSide(actor, loaded.nomination) === 'receiving';
       // A cancelled nomination no longer gives the partner the application's documents.
       const withheld =

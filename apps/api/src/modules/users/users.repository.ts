@@ -41,3 +41,20 @@ export async function listUsers(db: Executor, filter: UserFilter, limit: number,
   ]);
   return { items: rows.map(toUser), total, limit, offset };
 }
+
+type UserInsert = typeof users.$inferInsert;
+
+export async function insertUser(tx: Executor, values: UserInsert) {
+  const [created] = await tx.insert(users).values(values).returning();
+  return created!;
+}
+
+/** Writes the given fields of an account and stamps the change. */
+export async function updateUser(tx: Executor, id: string, fields: Partial<UserInsert>) {
+  const [after] = await tx
+    .update(users)
+    .set({ ...fields, updatedAt: sql`now()` })
+    .where(eq(users.id, id))
+    .returning();
+  return after!;
+}

@@ -1,5 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
-import { hashPassword, users, type Database, type Executor } from '@exchange/db';
+import { hashPassword, type Database, type Executor } from '@exchange/db';
 import { canCreateUser, canUpdateUser, canViewUser, type Actor, type Role, type UserStatus, type Locale, meUpdate } from '@exchange/shared';
 import type { z } from 'zod';
 import { conflict, forbidden, notFound, unprocessable } from '../../errors.js';
@@ -8,7 +7,7 @@ import { notify } from '../../lib/notify.js';
 import { revokeAccountAccess } from '../../lib/sessions.js';
 import { toIso } from '../../lib/route.js';
 import { toUser } from '../../lib/shapes.js';
-import { findUserByEmail, findUserById, listUsers, type UserFilter } from './users.repository.js';
+import { findUserByEmail, findUserById, insertUser, listUsers, updateUser, type UserFilter } from './users.repository.js';
 
 function requireInstitutionRule(role: Role, institutionId: string | null) {
   if (role !== 'admin' && !institutionId) {
@@ -35,20 +34,16 @@ export function createUsersService({ db }: { db: Database }) {
     updateSelf(context: Parameters<typeof writeAudit>[1], id: string, input: z.output<typeof meUpdate>) {
       return db.transaction(async (tx) => {
         const before = (await findUserById(tx, id, { forUpdate: true }))!;
-        const [after] = await tx
-          .update(users)
-          .set({ ...input, updatedAt: sql`now()` })
-          .where(eq(users.id, before.id))
-          .returning();
+        const after = await updateUser(tx, before.id, input);
         await writeAudit(tx, context, {
           action: 'user.update_self',
           entityType: 'user',
           entityId: before.id,
           institutionId: before.institutionId,
           before: toUser(before),
-          after: toUser(after!),
+          after: toUser(after),
         });
-        return toUser(after!);
+        return toUser(after);
       });
     },
 
@@ -87,18 +82,15 @@ export function createUsersService({ db }: { db: Database }) {
       return db.transaction(async (tx) => {
         if (await findUserByEmail(tx, input.email)) throw conflict('email_taken', 'An account with this e-mail already exists.');
         const { password: _password, ...fields } = input;
-        const [created] = await tx
-          .insert(users)
-          .values({ ...fields, passwordHash })
-          .returning();
+        const created = await insertUser(tx, { ...fields, passwordHash });
         await writeAudit(tx, who, {
           action: 'user.create',
           entityType: 'user',
-          entityId: created!.id,
-          institutionId: created!.institutionId,
-          after: toUser(created!),
+          entityId: created.id,
+          institutionId: created.institutionId,
+          after: toUser(created),
         });
-        return toUser(created!);
+        return toUser(created);
       });
     },
 
@@ -126,26 +118,22 @@ export function createUsersService({ db }: { db: Database }) {
         requireInstitutionRule(role, institutionId);
 
         const { password: _password, ...changes } = input;
-        const [after] = await tx
-          .update(users)
-          .set({ ...changes, ...(passwordHash ? { passwordHash } : {}), updatedAt: sql`now()` })
-          .where(eq(users.id, id))
-          .returning();
+        const after = await updateUser(tx, id, { ...changes, ...(passwordHash ? { passwordHash } : {}) });
         // Any change to who someone is or may be ends their sessions at once.
-        if (passwordHash || after!.status !== 'active' || role !== before.role || institutionId !== before.institutionId) {
+        if (passwordHash || after.status !== 'active' || role !== before.role || institutionId !== before.institutionId) {
           await revokeAccountAccess(tx, id);
         }
-        const verified = before.status === 'pending' && after!.status === 'active';
+        const verified = before.status === 'pending' && after.status === 'active';
         if (verified) await notify(tx, id, 'account.verified');
         await writeAudit(tx, who, {
           action: verified ? 'user.verify' : 'user.update',
           entityType: 'user',
           entityId: id,
-          institutionId: after!.institutionId,
+          institutionId: after.institutionId,
           before: toUser(before),
-          after: { ...toUser(after!), ...(passwordHash ? { passwordChanged: true } : {}) },
+          after: { ...toUser(after), ...(passwordHash ? { passwordChanged: true } : {}) },
         });
-        return toUser(after!);
+        return toUser(after);
       });
     },
   };
