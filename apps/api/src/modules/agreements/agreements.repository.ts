@@ -1,8 +1,10 @@
 import { asc, count, desc, eq, inArray } from 'drizzle-orm';
-import { agreementParties, agreements, institutions, planItems, type Executor } from '@exchange/db';
+import { agreementParties, agreements, institutions, planItems, type Executor, type Transaction } from '@exchange/db';
 import { toInstitution } from '../../lib/shapes.js';
 
 type AgreementRow = typeof agreements.$inferSelect;
+type AgreementInsert = typeof agreements.$inferInsert;
+type PlanItemInsert = typeof planItems.$inferInsert;
 
 /** Agreements with their parties and plan of measures, in two queries whatever the count. */
 async function withDetails(db: Executor, rows: AgreementRow[]) {
@@ -61,4 +63,36 @@ export async function agreementPartyIds(db: Executor, agreementId: string) {
 export async function agreementExists(db: Executor, id: string) {
   const rows = await db.select({ id: agreements.id }).from(agreements).where(eq(agreements.id, id));
   return rows.length > 0;
+}
+
+/** How many of `ids` name known institutions: the parties an agreement may have. */
+export async function knownInstitutionIds(tx: Transaction, ids: string[]) {
+  return tx.select({ id: institutions.id }).from(institutions).where(inArray(institutions.id, ids));
+}
+
+export async function insertAgreement(tx: Transaction, fields: AgreementInsert) {
+  const [created] = await tx.insert(agreements).values(fields).returning();
+  return created!;
+}
+
+export async function insertParties(tx: Transaction, agreementId: string, institutionIds: string[]) {
+  await tx.insert(agreementParties).values(institutionIds.map((institutionId) => ({ agreementId, institutionId })));
+}
+
+/** The agreement's row, locked until the transaction ends. */
+export async function lockAgreement(tx: Transaction, id: string) {
+  const [locked] = await tx.select().from(agreements).where(eq(agreements.id, id)).for('update');
+  return locked;
+}
+
+export async function updateAgreement(tx: Transaction, id: string, fields: Partial<AgreementInsert>) {
+  await tx.update(agreements).set(fields).where(eq(agreements.id, id));
+}
+
+/** Swaps the plan of measures for `plan`, numbered in its order. */
+export async function replacePlanItems(tx: Transaction, agreementId: string, plan: Omit<PlanItemInsert, 'agreementId' | 'position'>[]) {
+  await tx.delete(planItems).where(eq(planItems.agreementId, agreementId));
+  if (plan.length > 0) {
+    await tx.insert(planItems).values(plan.map((item, position) => ({ ...item, agreementId, position })));
+  }
 }

@@ -1,10 +1,20 @@
-import { eq, inArray } from 'drizzle-orm';
-import { agreementParties, agreements, institutions, planItems, type Database, type Executor, type Transaction } from '@exchange/db';
+import type { Database, Executor, Transaction } from '@exchange/db';
 import { z } from 'zod';
 import { agreementCreate, agreementUpdate } from '@exchange/shared';
 import { notFound, unprocessable } from '../../errors.js';
 import { writeAudit, type Who } from '../../lib/audit.js';
-import { agreementExists, agreementPartyIds, findAgreement, listAgreements } from './agreements.repository.js';
+import {
+  agreementExists,
+  agreementPartyIds,
+  findAgreement,
+  insertAgreement,
+  insertParties,
+  knownInstitutionIds,
+  listAgreements,
+  lockAgreement,
+  replacePlanItems,
+  updateAgreement,
+} from './agreements.repository.js';
 
 type PlanInput = z.output<typeof agreementCreate>['plan'];
 
@@ -16,10 +26,7 @@ async function replacePlan(tx: Transaction, agreementId: string, plan: PlanInput
       });
     }
   }
-  await tx.delete(planItems).where(eq(planItems.agreementId, agreementId));
-  if (plan.length > 0) {
-    await tx.insert(planItems).values(plan.map((item, position) => ({ ...item, agreementId, position })));
-  }
+  await replacePlanItems(tx, agreementId, plan);
 }
 
 export function createAgreementsService({ db }: { db: Database }) {
@@ -39,21 +46,21 @@ export function createAgreementsService({ db }: { db: Database }) {
 
     create(who: Who, input: z.output<typeof agreementCreate>) {
       return db.transaction(async (tx) => {
-        const known = await tx.select({ id: institutions.id }).from(institutions).where(inArray(institutions.id, input.partyIds));
+        const known = await knownInstitutionIds(tx, input.partyIds);
         if (known.length !== input.partyIds.length) {
           throw unprocessable('institution_not_found', 'Every party must be a known institution.', {
             errors: [{ path: 'body.partyIds', code: 'not_found', message: 'Unknown institution' }],
           });
         }
         const { partyIds, plan, ...fields } = input;
-        const [created] = await tx.insert(agreements).values(fields).returning();
-        await tx.insert(agreementParties).values(partyIds.map((institutionId) => ({ agreementId: created!.id, institutionId })));
-        await replacePlan(tx, created!.id, plan, partyIds);
-        const after = await findAgreement(tx, created!.id);
+        const created = await insertAgreement(tx, fields);
+        await insertParties(tx, created.id, partyIds);
+        await replacePlan(tx, created.id, plan, partyIds);
+        const after = await findAgreement(tx, created.id);
         await writeAudit(tx, who, {
           action: 'agreement.create',
           entityType: 'agreement',
-          entityId: created!.id,
+          entityId: created.id,
           institutionId: null,
           after,
         });
@@ -63,7 +70,7 @@ export function createAgreementsService({ db }: { db: Database }) {
 
     update(who: Who, id: string, input: z.output<typeof agreementUpdate>) {
       return db.transaction(async (tx) => {
-        const [locked] = await tx.select().from(agreements).where(eq(agreements.id, id)).for('update');
+        const locked = await lockAgreement(tx, id);
         if (!locked) throw notFound('agreement');
         const before = await findAgreement(tx, id);
         const { plan, ...fields } = input;
@@ -76,7 +83,7 @@ export function createAgreementsService({ db }: { db: Database }) {
             });
           }
         }
-        if (Object.keys(fields).length > 0) await tx.update(agreements).set(fields).where(eq(agreements.id, id));
+        if (Object.keys(fields).length > 0) await updateAgreement(tx, id, fields);
         if (plan)
           await replacePlan(
             tx,

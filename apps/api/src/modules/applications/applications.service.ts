@@ -1,20 +1,5 @@
-import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import {
-  applicationDocuments,
-  applicationPreferences,
-  applications,
-  applicationStatusHistory,
-  callQuotas,
-  institutions,
-  quotaLines,
-  sqlState,
-  studentProfiles,
-  users,
-  type calls,
-  type Database,
-  type Executor,
-} from '@exchange/db';
+import { sqlState, type calls, type Database, type Executor } from '@exchange/db';
 import {
   applicationUpdate,
   canReviewApplication,
@@ -41,6 +26,21 @@ import {
   type ApplicationRow,
   type ApplicationSort,
 } from './applications.repository.js';
+import {
+  accountStatus,
+  chosenLineRequirements,
+  deletePreferences,
+  findProfile,
+  insertApplication,
+  insertHistory,
+  insertPreferences,
+  institutionNames,
+  lineDestinations,
+  offeredQuotaIds,
+  saveProfile,
+  updateApplication,
+} from './application-changes.repository.js';
+import { currentDocumentTypes } from './application-documents.repository.js';
 import { documentOperations } from './documents.service.js';
 import { changeStatus, type Loaded } from './status.js';
 
@@ -91,18 +91,7 @@ export function createApplicationsService({ db, clock, calls }: { db: Database; 
   /** What the application still lacks before it can be submitted (the shared rule). */
   async function missingFor(tx: Executor, loaded: Loaded): Promise<MissingItem[]> {
     const id = loaded.application.id;
-    const [chosenLines, documents] = await Promise.all([
-      tx
-        .select({ languageRequirement: quotaLines.languageRequirement })
-        .from(applicationPreferences)
-        .innerJoin(quotaLines, eq(quotaLines.id, applicationPreferences.quotaId))
-        .where(eq(applicationPreferences.applicationId, id))
-        .orderBy(applicationPreferences.rank),
-      tx
-        .select({ type: applicationDocuments.type })
-        .from(applicationDocuments)
-        .where(and(eq(applicationDocuments.applicationId, id), isNull(applicationDocuments.replacedAt))),
-    ]);
+    const [chosenLines, documents] = await Promise.all([chosenLineRequirements(tx, id), currentDocumentTypes(tx, id)]);
     return missingForSubmission({
       application: loaded.application,
       call: loaded.call,
@@ -158,13 +147,8 @@ export function createApplicationsService({ db, clock, calls }: { db: Database; 
       // What the rows name by id: the parties (names, time zones) and where each preferred line leads.
       const lineIds = [...new Set(items.flatMap((item) => item.preferences.map((preference) => preference.quotaId)))];
       const [parties, lines] = await Promise.all([
-        db.select({ id: institutions.id, code: institutions.code, timeZone: institutions.timeZone }).from(institutions),
-        lineIds.length > 0
-          ? db
-              .select({ id: quotaLines.id, receivingInstitutionId: quotaLines.receivingInstitutionId })
-              .from(quotaLines)
-              .where(inArray(quotaLines.id, lineIds))
-          : Promise.resolve([]),
+        institutionNames(db),
+        lineIds.length > 0 ? lineDestinations(db, lineIds) : Promise.resolve([]),
       ]);
       return { items, institutions: parties, lines };
     },
@@ -177,26 +161,18 @@ export function createApplicationsService({ db, clock, calls }: { db: Database; 
         if (!isCallOpen(call, clock())) throw conflict('call_closed', 'This call is not open for applications.');
         try {
           // A new draft starts with what the student told for an earlier application.
-          const [profile] = await tx.select().from(studentProfiles).where(eq(studentProfiles.userId, actor.id));
-          const [created] = await tx
-            .insert(applications)
-            .values({ callId, studentId: actor.id, ...(profile ? identityOf(profile) : {}) })
-            .returning();
-          const loaded = { application: created!, call };
-          await tx
-            .insert(applicationStatusHistory)
-            .values({ applicationId: created!.id, fromStatus: null, toStatus: 'draft', actorId: actor.id });
+          const profile = await findProfile(tx, actor.id);
+          const created = await insertApplication(tx, { callId, studentId: actor.id, ...(profile ? identityOf(profile) : {}) });
+          const loaded = { application: created, call };
+          await insertHistory(tx, { applicationId: created.id, fromStatus: null, toStatus: 'draft', actorId: actor.id });
           // A call with one line leaves nothing to choose: the draft starts with it as the first preference.
-          const offered = await tx.select({ quotaId: callQuotas.quotaId }).from(callQuotas).where(eq(callQuotas.callId, callId));
-          const preferences = offered.length === 1 ? [{ quotaId: offered[0]!.quotaId, rank: 1 }] : [];
-          if (preferences.length > 0)
-            await tx
-              .insert(applicationPreferences)
-              .values(preferences.map((preference) => ({ applicationId: created!.id, ...preference })));
+          const offered = await offeredQuotaIds(tx, callId);
+          const preferences = offered.length === 1 ? [{ quotaId: offered[0]!, rank: 1 }] : [];
+          if (preferences.length > 0) await insertPreferences(tx, created.id, preferences);
           await writeAudit(tx, who, {
             action: 'application.create',
             entityType: 'application',
-            entityId: created!.id,
+            entityId: created.id,
             institutionId: call.institutionId,
             after: { callId, status: 'draft', preferences },
           });
@@ -219,30 +195,26 @@ export function createApplicationsService({ db, clock, calls }: { db: Database; 
               errors: [{ path: 'body.preferences', code: 'too_many', message: `At most ${loaded.call.maxPreferences}` }],
             });
           }
-          const offered = (
-            await tx.select({ quotaId: callQuotas.quotaId }).from(callQuotas).where(eq(callQuotas.callId, loaded.call.id))
-          ).map((row) => row.quotaId);
+          const offered = await offeredQuotaIds(tx, loaded.call.id);
           const errors = preferences.flatMap((preference, index) =>
             offered.includes(preference.quotaId)
               ? []
               : [{ path: `body.preferences.${index}.quotaId`, code: 'not_offered', message: 'The call does not offer this line' }],
           );
           if (errors.length > 0) throw unprocessable('preference_not_offered', 'Choose among the lines the call offers.', { errors });
-          await tx.delete(applicationPreferences).where(eq(applicationPreferences.applicationId, id));
+          await deletePreferences(tx, id);
           // Ranks are stored as 1…n in the order given, whatever numbers the client used.
           if (preferences.length > 0) {
-            await tx
-              .insert(applicationPreferences)
-              .values(preferences.map((preference, index) => ({ applicationId: id, quotaId: preference.quotaId, rank: index + 1 })));
+            await insertPreferences(
+              tx,
+              id,
+              preferences.map((preference, index) => ({ quotaId: preference.quotaId, rank: index + 1 })),
+            );
           }
         }
         const { preferences: _preferences, ...fields } = input;
-        const [updated] = await tx
-          .update(applications)
-          .set({ ...fields, updatedAt: sql`now()` })
-          .where(eq(applications.id, id))
-          .returning();
-        const after = await view(tx, who.actor, { ...loaded, application: updated! });
+        const updated = await updateApplication(tx, id, fields);
+        const after = await view(tx, who.actor, { ...loaded, application: updated });
         await writeAudit(tx, who, {
           action: 'application.update',
           entityType: 'application',
@@ -258,8 +230,7 @@ export function createApplicationsService({ db, clock, calls }: { db: Database; 
     submit(who: Who, id: string) {
       return db.transaction(async (tx) => {
         const loaded = await ownDraft(tx, who.actor, id);
-        const [student] = await tx.select({ status: users.status }).from(users).where(eq(users.id, who.actor.id));
-        if (student?.status !== 'active')
+        if ((await accountStatus(tx, who.actor.id)) !== 'active')
           throw new AppError(403, 'account_not_verified', 'Your account must be verified by your international office first.');
         if (!isCallOpen(loaded.call, clock())) throw conflict('call_closed', 'The call is closed: applications are no longer accepted.');
         const missing = await missingFor(tx, loaded);
@@ -274,10 +245,7 @@ export function createApplicationsService({ db, clock, calls }: { db: Database; 
         // a field this application left empty keeps what an earlier one gave.
         const identity = identityOf(loaded.application);
         const given = Object.fromEntries(Object.entries(identity).filter(([, value]) => value !== null));
-        await tx
-          .insert(studentProfiles)
-          .values({ userId: who.actor.id, ...identity })
-          .onConflictDoUpdate({ target: studentProfiles.userId, set: { ...given, updatedAt: sql`now()` } });
+        await saveProfile(tx, { userId: who.actor.id, ...identity }, given);
         await writeAudit(tx, who, {
           action: 'application.submit',
           entityType: 'application',
@@ -344,13 +312,7 @@ export function createApplicationsService({ db, clock, calls }: { db: Database; 
                 params: { reason: input.comment, reasonLocale: commentLocale },
                 extra: review,
               })
-            : (
-                await tx
-                  .update(applications)
-                  .set({ ...review, updatedAt: sql`now()` })
-                  .where(eq(applications.id, id))
-                  .returning()
-              )[0]!;
+            : await updateApplication(tx, id, review);
         await writeAudit(tx, who, {
           action: 'application.review',
           entityType: 'application',

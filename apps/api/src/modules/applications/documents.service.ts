@@ -3,12 +3,12 @@
  * application downloads them. Part of the applications service, which passes its loaders.
  */
 import { randomUUID, createHash } from 'node:crypto';
-import { and, eq, isNull, sql } from 'drizzle-orm';
-import { applicationDocuments, type Database, type Executor } from '@exchange/db';
+import type { Database, Executor } from '@exchange/db';
 import type { Actor, DocumentType } from '@exchange/shared';
 import { notFound } from '../../errors.js';
 import { writeAudit, type Who } from '../../lib/audit.js';
 import { checkUpload, storedFileName } from '../../lib/uploads.js';
+import { findDocument, insertDocument, retireCurrentDocument, retireDocument } from './application-documents.repository.js';
 import type { Loaded } from './status.js';
 
 type Loaders = {
@@ -25,41 +25,20 @@ export function documentOperations({ db, load, ownDraft }: Loaders) {
       const accepted = checkUpload(fileName, content);
       return db.transaction(async (tx) => {
         const loaded = await ownDraft(tx, who.actor, id);
-        const [previous] = await tx
-          .update(applicationDocuments)
-          .set({ replacedAt: sql`now()` })
-          .where(
-            and(eq(applicationDocuments.applicationId, id), eq(applicationDocuments.type, type), isNull(applicationDocuments.replacedAt)),
-          )
-          .returning({
-            id: applicationDocuments.id,
-            fileName: applicationDocuments.fileName,
-            size: applicationDocuments.size,
-            sha256: applicationDocuments.sha256,
-          });
+        const previous = await retireCurrentDocument(tx, id, type);
         const documentId = randomUUID();
         const sha256 = createHash('sha256').update(content).digest('hex');
-        const [created] = await tx
-          .insert(applicationDocuments)
-          .values({
-            id: documentId,
-            applicationId: id,
-            type,
-            fileName: storedFileName(type, documentId, accepted),
-            contentType: accepted.contentType,
-            size: content.length,
-            sha256,
-            content,
-            uploadedBy: who.actor.id,
-          })
-          .returning({
-            id: applicationDocuments.id,
-            type: applicationDocuments.type,
-            fileName: applicationDocuments.fileName,
-            contentType: applicationDocuments.contentType,
-            size: applicationDocuments.size,
-            createdAt: applicationDocuments.createdAt,
-          });
+        const created = await insertDocument(tx, {
+          id: documentId,
+          applicationId: id,
+          type,
+          fileName: storedFileName(type, documentId, accepted),
+          contentType: accepted.contentType,
+          size: content.length,
+          sha256,
+          content,
+          uploadedBy: who.actor.id,
+        });
         // The replaced version stays in the database; the audit entry points at both.
         await writeAudit(tx, who, {
           action: previous ? 'document.replace' : 'document.upload',
@@ -67,15 +46,15 @@ export function documentOperations({ db, load, ownDraft }: Loaders) {
           entityId: id,
           institutionId: loaded.call.institutionId,
           before: previous ? { document: previous } : null,
-          after: { document: { id: created!.id, type, fileName: created!.fileName, size: created!.size, sha256, originalName: fileName } },
+          after: { document: { id: created.id, type, fileName: created.fileName, size: created.size, sha256, originalName: fileName } },
         });
         return {
-          id: created!.id,
-          type: created!.type,
-          fileName: created!.fileName,
-          contentType: created!.contentType,
-          size: created!.size,
-          uploadedAt: created!.createdAt.toISOString(),
+          id: created.id,
+          type: created.type,
+          fileName: created.fileName,
+          contentType: created.contentType,
+          size: created.size,
+          uploadedAt: created.createdAt.toISOString(),
         };
       });
     },
@@ -83,22 +62,7 @@ export function documentOperations({ db, load, ownDraft }: Loaders) {
     removeDocument(who: Who, id: string, documentId: string) {
       return db.transaction(async (tx) => {
         const loaded = await ownDraft(tx, who.actor, id);
-        const [removed] = await tx
-          .update(applicationDocuments)
-          .set({ replacedAt: sql`now()` })
-          .where(
-            and(
-              eq(applicationDocuments.id, documentId),
-              eq(applicationDocuments.applicationId, id),
-              isNull(applicationDocuments.replacedAt),
-            ),
-          )
-          .returning({
-            id: applicationDocuments.id,
-            type: applicationDocuments.type,
-            fileName: applicationDocuments.fileName,
-            sha256: applicationDocuments.sha256,
-          });
+        const removed = await retireDocument(tx, id, documentId);
         if (!removed) throw notFound('document');
         await writeAudit(tx, who, {
           action: 'document.remove',
@@ -112,10 +76,7 @@ export function documentOperations({ db, load, ownDraft }: Loaders) {
 
     async document(actor: Actor, id: string, documentId: string) {
       await load(db, actor, id);
-      const [document] = await db
-        .select()
-        .from(applicationDocuments)
-        .where(and(eq(applicationDocuments.id, documentId), eq(applicationDocuments.applicationId, id)));
+      const document = await findDocument(db, id, documentId);
       if (!document) throw notFound('document');
       return document;
     },

@@ -1,7 +1,7 @@
-import { eq, sql } from 'drizzle-orm';
-import { applications, applicationStatusHistory, type Executor } from '@exchange/db';
+import type { Executor } from '@exchange/db';
 import { notificationKinds, type ApplicationStatus, type Locale } from '@exchange/shared';
 import { notify } from '../../lib/notify.js';
+import { insertHistory, updateStatus } from './application-changes.repository.js';
 import type { ApplicationRow, findApplication } from './applications.repository.js';
 
 /** An application with its call, as `findApplication` reads it. */
@@ -15,12 +15,8 @@ export async function changeStatus(
   actorId: string | null,
   options: { note?: string | null; noteLocale?: Locale | null; params?: Record<string, unknown>; extra?: Partial<ApplicationRow> } = {},
 ) {
-  const [updated] = await tx
-    .update(applications)
-    .set({ status: to, updatedAt: sql`now()`, ...options.extra })
-    .where(eq(applications.id, loaded.application.id))
-    .returning();
-  await tx.insert(applicationStatusHistory).values({
+  const updated = await updateStatus(tx, loaded.application.id, to, options.extra);
+  await insertHistory(tx, {
     applicationId: loaded.application.id,
     fromStatus: loaded.application.status,
     toStatus: to,
@@ -36,5 +32,5 @@ export async function changeStatus(
       ...options.params,
     });
   }
-  return updated!;
+  return updated;
 }

@@ -1,5 +1,5 @@
-import { and, asc, count, desc, eq, gt, inArray, lte, sql, type SQL } from 'drizzle-orm';
-import { callQuotas, calls, quotaLines, type Executor } from '@exchange/db';
+import { and, asc, count, desc, eq, gt, inArray, lte, ne, sql, type SQL } from 'drizzle-orm';
+import { applications, callQuotas, calls, institutions, quotaLines, type Executor, type Transaction } from '@exchange/db';
 import { isCallOpen } from '@exchange/shared';
 import { toIso } from '../../lib/route.js';
 import { toQuota } from '../../lib/shapes.js';
@@ -77,4 +77,44 @@ export async function listCalls(db: Executor, filter: CallFilter, limit: number,
     db.select({ total: count() }).from(calls).where(where),
   ]);
   return { items: await withQuotas(db, rows), total, limit, offset };
+}
+
+type CallInsert = typeof calls.$inferInsert;
+
+export async function quotaLinesByIds(tx: Transaction, ids: string[]) {
+  return tx.select().from(quotaLines).where(inArray(quotaLines.id, ids));
+}
+
+/** Swaps the lines the call offers for `quotaIds`. */
+export async function replaceCallQuotas(tx: Transaction, callId: string, quotaIds: string[]) {
+  await tx.delete(callQuotas).where(eq(callQuotas.callId, callId));
+  if (quotaIds.length > 0) await tx.insert(callQuotas).values(quotaIds.map((quotaId) => ({ callId, quotaId })));
+}
+
+export async function institutionExists(tx: Transaction, id: string) {
+  const [institution] = await tx.select({ id: institutions.id }).from(institutions).where(eq(institutions.id, id));
+  return institution !== undefined;
+}
+
+export async function insertCall(tx: Transaction, values: CallInsert) {
+  const [created] = await tx.insert(calls).values(values).returning();
+  return created!;
+}
+
+export async function updateCall(tx: Transaction, id: string, fields: Partial<CallInsert>) {
+  const [updated] = await tx
+    .update(calls)
+    .set({ ...fields, updatedAt: sql`now()` })
+    .where(eq(calls.id, id))
+    .returning();
+  return updated!;
+}
+
+/** Applications of the call past their draft and not withdrawn: students who applied on its terms. */
+export async function countSubmittedApplications(tx: Transaction, callId: string) {
+  const [submitted] = await tx
+    .select({ n: sql<number>`count(*)::int` })
+    .from(applications)
+    .where(and(eq(applications.callId, callId), ne(applications.status, 'draft'), ne(applications.status, 'withdrawn')));
+  return submitted!.n;
 }

@@ -1,11 +1,21 @@
-import { and, eq, inArray, ne, sql } from 'drizzle-orm';
 import { isDeepStrictEqual } from 'node:util';
 import { z } from 'zod';
-import { applications, callQuotas, calls, institutions, quotaLines, type Database, type Executor, type Transaction } from '@exchange/db';
+import type { Database, Executor, Transaction } from '@exchange/db';
 import { callCreate, callUpdate, canManageCalls, canViewCall, type Actor } from '@exchange/shared';
 import { conflict, forbidden, notFound, unprocessable } from '../../errors.js';
 import { writeAudit, type Who } from '../../lib/audit.js';
-import { findCall, listCalls, withQuotas, type CallFilter } from './calls.repository.js';
+import {
+  countSubmittedApplications,
+  findCall,
+  insertCall,
+  institutionExists,
+  listCalls,
+  quotaLinesByIds,
+  replaceCallQuotas,
+  updateCall,
+  withQuotas,
+  type CallFilter,
+} from './calls.repository.js';
 
 /** Fields that shape what students applied to: frozen once anyone has submitted. */
 const structuralFields = [
@@ -32,7 +42,7 @@ function sameTerms(proposed: unknown, current: unknown): boolean {
 /** A call may offer only lines its institution sends on, for the call's year and kind of mobility. */
 async function checkQuotas(tx: Transaction, institutionId: string, academicYear: string, mobilityType: string, quotaIds: string[]) {
   if (quotaIds.length === 0) return;
-  const rows = await tx.select().from(quotaLines).where(inArray(quotaLines.id, quotaIds));
+  const rows = await quotaLinesByIds(tx, quotaIds);
   const errors = quotaIds.flatMap((quotaId, index) => {
     const line = rows.find((row) => row.id === quotaId);
     if (!line) return [{ path: `body.quotaIds.${index}`, code: 'not_found', message: 'No such quota line' }];
@@ -44,11 +54,6 @@ async function checkQuotas(tx: Transaction, institutionId: string, academicYear:
     return [];
   });
   if (errors.length > 0) throw unprocessable('invalid_quota_lines', 'Some quota lines cannot be offered by this call.', { errors });
-}
-
-async function replaceQuotas(tx: Transaction, callId: string, quotaIds: string[]) {
-  await tx.delete(callQuotas).where(eq(callQuotas.callId, callId));
-  if (quotaIds.length > 0) await tx.insert(callQuotas).values(quotaIds.map((quotaId) => ({ callId, quotaId })));
 }
 
 export function createCallsService({ db }: { db: Database }) {
@@ -102,21 +107,17 @@ export function createCallsService({ db }: { db: Database }) {
       }
       if (!canManageCalls(actor, institutionId)) throw forbidden('Calls are created by the coordinators of an institution.');
       return db.transaction(async (tx) => {
-        const [institution] = await tx.select({ id: institutions.id }).from(institutions).where(eq(institutions.id, institutionId));
-        if (!institution) {
+        if (!(await institutionExists(tx, institutionId))) {
           throw unprocessable('validation_failed', 'No such institution.', {
             errors: [{ path: 'body.institutionId', code: 'not_found', message: 'No such institution' }],
           });
         }
         await checkQuotas(tx, institutionId, input.academicYear, input.mobilityType, input.quotaIds);
         const { quotaIds, opensAt, closesAt, institutionId: _institutionId, ...fields } = input;
-        const [created] = await tx
-          .insert(calls)
-          .values({ ...fields, institutionId, opensAt: new Date(opensAt), closesAt: new Date(closesAt) })
-          .returning();
-        await replaceQuotas(tx, created!.id, quotaIds);
-        const after = (await withQuotas(tx, [created!]))[0]!;
-        await writeAudit(tx, who, { action: 'call.create', entityType: 'call', entityId: created!.id, institutionId, after });
+        const created = await insertCall(tx, { ...fields, institutionId, opensAt: new Date(opensAt), closesAt: new Date(closesAt) });
+        await replaceCallQuotas(tx, created.id, quotaIds);
+        const after = (await withQuotas(tx, [created]))[0]!;
+        await writeAudit(tx, who, { action: 'call.create', entityType: 'call', entityId: created.id, institutionId, after });
         return after;
       });
     },
@@ -132,11 +133,7 @@ export function createCallsService({ db }: { db: Database }) {
           (field) => input[field] !== undefined && !sameTerms(input[field], beforeView[field]),
         );
         if (changesStructure) {
-          const [submitted] = await tx
-            .select({ n: sql<number>`count(*)::int` })
-            .from(applications)
-            .where(and(eq(applications.callId, id), ne(applications.status, 'draft'), ne(applications.status, 'withdrawn')));
-          if (submitted!.n > 0) {
+          if ((await countSubmittedApplications(tx, id)) > 0) {
             throw conflict(
               'call_has_applications',
               'Students have already applied on these terms: only the texts and the window can change now.',
@@ -157,13 +154,9 @@ export function createCallsService({ db }: { db: Database }) {
           await checkQuotas(tx, before.institutionId, academicYear, mobilityType, quotaIds);
         }
         const { quotaIds: _quotaIds, opensAt: _opensAt, closesAt: _closesAt, ...fields } = input;
-        const [updated] = await tx
-          .update(calls)
-          .set({ ...fields, opensAt, closesAt, updatedAt: sql`now()` })
-          .where(eq(calls.id, id))
-          .returning();
-        if (input.quotaIds) await replaceQuotas(tx, id, input.quotaIds);
-        const after = (await withQuotas(tx, [updated!]))[0]!;
+        const updated = await updateCall(tx, id, { ...fields, opensAt, closesAt });
+        if (input.quotaIds) await replaceCallQuotas(tx, id, input.quotaIds);
+        const after = (await withQuotas(tx, [updated]))[0]!;
         await writeAudit(tx, who, {
           action:
             input.status && input.status !== before.status

@@ -1,26 +1,10 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { quotaLines, type Database, type Executor } from '@exchange/db';
+import type { Database, Executor } from '@exchange/db';
 import { quotaCreate, quotaUpdate } from '@exchange/shared';
 import { conflict, notFound, unprocessable } from '../../errors.js';
 import { writeAudit, type Who } from '../../lib/audit.js';
 import { toQuota } from '../../lib/shapes.js';
-
-const quotaOrder = [
-  asc(quotaLines.academicYear),
-  asc(quotaLines.sendingInstitutionId),
-  asc(quotaLines.receivingInstitutionId),
-  asc(quotaLines.mobilityType),
-];
-
-export async function listQuotas(db: Executor, agreementId: string, academicYear?: string) {
-  const rows = await db
-    .select()
-    .from(quotaLines)
-    .where(and(eq(quotaLines.agreementId, agreementId), academicYear ? eq(quotaLines.academicYear, academicYear) : undefined))
-    .orderBy(...quotaOrder);
-  return rows.map(toQuota);
-}
+import { findQuota, insertQuota, listQuotas, lockQuota, updateQuota } from './quotas.repository.js';
 
 /** What quota lines need of their agreement (the agreements service provides it). */
 export type Agreements = {
@@ -38,7 +22,7 @@ export function createQuotasService({ db, agreements }: { db: Database; agreemen
     },
 
     async get(id: string) {
-      const [row] = await db.select().from(quotaLines).where(eq(quotaLines.id, id));
+      const row = await findQuota(db, id);
       if (!row) throw notFound('quota line');
       return toQuota(row);
     },
@@ -58,15 +42,15 @@ export function createQuotasService({ db, agreements }: { db: Database; agreemen
             });
           }
         }
-        const [created] = await tx.insert(quotaLines).values(input).returning();
+        const created = await insertQuota(tx, input);
         await writeAudit(tx, who, {
           action: 'quota.create',
           entityType: 'quota',
-          entityId: created!.id,
-          institutionId: created!.sendingInstitutionId,
-          after: toQuota(created!),
+          entityId: created.id,
+          institutionId: created.sendingInstitutionId,
+          after: toQuota(created),
         });
-        return toQuota(created!);
+        return toQuota(created);
       });
     },
 
@@ -74,7 +58,7 @@ export function createQuotasService({ db, agreements }: { db: Database; agreemen
     update(who: Who, id: string, input: z.output<typeof quotaUpdate>) {
       return db.transaction(async (tx) => {
         // The row lock makes a concurrent nomination wait, so `used` cannot change under us.
-        const [before] = await tx.select().from(quotaLines).where(eq(quotaLines.id, id)).for('update');
+        const before = await lockQuota(tx, id);
         if (!before) throw notFound('quota line');
         if (input.seats !== undefined && input.seats < before.used) {
           throw conflict('seats_below_used', `${before.used} seats are already taken; seats cannot go below that.`, {
@@ -82,20 +66,16 @@ export function createQuotasService({ db, agreements }: { db: Database; agreemen
             errors: [{ path: 'body.seats', code: 'below_used', message: `At least ${before.used}` }],
           });
         }
-        const [after] = await tx
-          .update(quotaLines)
-          .set({ ...input, updatedAt: sql`now()` })
-          .where(eq(quotaLines.id, id))
-          .returning();
+        const after = await updateQuota(tx, id, input);
         await writeAudit(tx, who, {
           action: 'quota.update',
           entityType: 'quota',
           entityId: id,
           institutionId: before.sendingInstitutionId,
           before: toQuota(before),
-          after: toQuota(after!),
+          after: toQuota(after),
         });
-        return toQuota(after!);
+        return toQuota(after);
       });
     },
   };

@@ -1,0 +1,46 @@
+import { and, asc, eq, sql } from 'drizzle-orm';
+import { quotaLines, type Executor, type Transaction } from '@exchange/db';
+import { toQuota } from '../../lib/shapes.js';
+
+type QuotaInsert = typeof quotaLines.$inferInsert;
+
+const quotaOrder = [
+  asc(quotaLines.academicYear),
+  asc(quotaLines.sendingInstitutionId),
+  asc(quotaLines.receivingInstitutionId),
+  asc(quotaLines.mobilityType),
+];
+
+export async function listQuotas(db: Executor, agreementId: string, academicYear?: string) {
+  const rows = await db
+    .select()
+    .from(quotaLines)
+    .where(and(eq(quotaLines.agreementId, agreementId), academicYear ? eq(quotaLines.academicYear, academicYear) : undefined))
+    .orderBy(...quotaOrder);
+  return rows.map(toQuota);
+}
+
+export async function findQuota(db: Executor, id: string) {
+  const [row] = await db.select().from(quotaLines).where(eq(quotaLines.id, id));
+  return row;
+}
+
+export async function insertQuota(tx: Transaction, values: QuotaInsert) {
+  const [created] = await tx.insert(quotaLines).values(values).returning();
+  return created!;
+}
+
+/** The line, locked: a concurrent nomination waits, so `used` cannot change under the caller. */
+export async function lockQuota(tx: Transaction, id: string) {
+  const [row] = await tx.select().from(quotaLines).where(eq(quotaLines.id, id)).for('update');
+  return row;
+}
+
+export async function updateQuota(tx: Transaction, id: string, fields: Partial<QuotaInsert>) {
+  const [after] = await tx
+    .update(quotaLines)
+    .set({ ...fields, updatedAt: sql`now()` })
+    .where(eq(quotaLines.id, id))
+    .returning();
+  return after!;
+}
