@@ -15,9 +15,7 @@ console.log(
 console.log(
   `Data: ${Object.entries(data ?? {})
     .map(([k, v]) => `${v} ${k}`)
-    .join(
-      ', ',
-    )} (scale ${settings.scale}). ${settings.connections} connections, ${settings.durationSeconds} s per scenario, API pool ${settings.apiPool}.\n`,
+    .join(', ')} (scale ${settings.scale}). ${settings.connections} connections, ${settings.durationSeconds} s per scenario, API pool ${settings.apiPool}.\n`,
 );
 
 const health = results.results.find((row) => row.scenario.startsWith('health'));
@@ -32,8 +30,7 @@ console.table(
       'p99 ms': row.p99Ms,
       errors: row.errors,
       'vs direct SQL': ratio ? ratio.ratioToDirect : '',
-      'vs /health':
-        row.scenario.endsWith('direct SQL') || !health ? '' : Number((row.requestsPerSecond / health.requestsPerSecond).toFixed(3)),
+      'vs /health': row.scenario.endsWith('direct SQL') || !health ? '' : Number((row.requestsPerSecond / health.requestsPerSecond).toFixed(3)),
       'target (≥0.5 direct, p99 ≤25)': ratio ? (ratio.ratioToDirect >= 0.5 && row.p99Ms <= 25 ? 'met' : 'missed') : '',
     };
   }),
@@ -49,9 +46,7 @@ if (allocation) {
   const endpoint = allocation.dryRunEndpoint;
   console.log(
     `\nAllocation ${allocation.applicants} × ${allocation.preferences} × ${allocation.lines}: in-process median ${pure.medianMs} ms (target ≤ 100 ms: ${pure.medianMs <= 100 ? 'met' : 'missed'})` +
-      (endpoint
-        ? `; dry-run endpoint median ${endpoint.medianMs} ms (target ≤ 1,500 ms: ${endpoint.medianMs <= 1500 ? 'met' : 'missed'})`
-        : ''),
+      (endpoint ? `; dry-run endpoint median ${endpoint.medianMs} ms (target ≤ 1,500 ms: ${endpoint.medianMs <= 1500 ? 'met' : 'missed'})` : ''),
   );
 }
 

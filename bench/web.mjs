@@ -196,9 +196,7 @@ const everyPage = routes._.routes
   .filter((route) => route.page)
   .map((route) => ({
     route: route.id,
-    javascriptGzipBytes: javascriptOfNodes(
-      [...route.page.layouts.filter((id) => id !== null && id !== undefined), route.page.leaf].map(String),
-    ).gzipBytes,
+    javascriptGzipBytes: javascriptOfNodes([...route.page.layouts.filter((id) => id !== null && id !== undefined), route.page.leaf].map(String)).gzipBytes,
   }))
   .sort((a, b) => b.javascriptGzipBytes - a.javascriptGzipBytes);
 const over = everyPage.filter((page) => page.javascriptGzipBytes > 60 * 1024);

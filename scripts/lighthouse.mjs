@@ -128,8 +128,7 @@ try {
       .map((audit) => audit.id);
     const metric = (id) =>
       typeof lhr.audits[id]?.numericValue === 'number'
-        ? Math.round(lhr.audits[id].numericValue * (id === 'cumulative-layout-shift' ? 1000 : 1)) /
-          (id === 'cumulative-layout-shift' ? 1000 : 1)
+        ? Math.round(lhr.audits[id].numericValue * (id === 'cumulative-layout-shift' ? 1000 : 1)) / (id === 'cumulative-layout-shift' ? 1000 : 1)
         : null;
     const metrics = {
       fcpMs: metric('first-contentful-paint'),
@@ -158,8 +157,7 @@ try {
   let previous = {};
   try {
     const old = JSON.parse(await readFile(file, 'utf8'));
-    previous =
-      old.presets ?? (old.preset ? { [old.preset]: { measuredAt: old.measuredAt, lighthouse: old.lighthouse, pages: old.pages } } : {});
+    previous = old.presets ?? (old.preset ? { [old.preset]: { measuredAt: old.measuredAt, lighthouse: old.lighthouse, pages: old.pages } } : {});
   } catch {
     // no file yet
   }

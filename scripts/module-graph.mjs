@@ -44,9 +44,7 @@ const violations = output.summary.violations.filter((violation) => violation.rul
 const moduleOf = (file) => /^apps\/api\/src\/modules\/([^/]+)\//.exec(file)?.[1];
 const total = filesUnder(source).reduce((sum, file) => sum + lines(file), 0);
 const names = readdirSync(modulesDir).filter((name) => statSync(path.join(modulesDir, name)).isDirectory());
-const size = Object.fromEntries(
-  names.map((name) => [name, filesUnder(path.join(modulesDir, name)).reduce((sum, file) => sum + lines(file), 0)]),
-);
+const size = Object.fromEntries(names.map((name) => [name, filesUnder(path.join(modulesDir, name)).reduce((sum, file) => sum + lines(file), 0)]));
 
 const edges = new Map(names.map((name) => [name, new Set()]));
 for (const module of output.modules) {
@@ -84,11 +82,8 @@ console.log(`API source lines (tests aside): ${total}`);
 for (const name of [...names].sort((a, b) => size[b] - size[a])) {
   const share = size[name] / total;
   const uses = [...edges.get(name)].sort().join(', ');
-  console.log(
-    `  ${name.padEnd(14)} ${String(size[name]).padStart(5)}  ${(share * 100).toFixed(1).padStart(5)} %${uses ? `  → ${uses}` : ''}`,
-  );
-  if (share > maxShare)
-    problems.push(`module ${name} holds ${(share * 100).toFixed(1)} % of the API's lines (at most ${maxShare * 100} %)`);
+  console.log(`  ${name.padEnd(14)} ${String(size[name]).padStart(5)}  ${(share * 100).toFixed(1).padStart(5)} %${uses ? `  → ${uses}` : ''}`);
+  if (share > maxShare) problems.push(`module ${name} holds ${(share * 100).toFixed(1)} % of the API's lines (at most ${maxShare * 100} %)`);
 }
 console.log(`Deepest chain of module imports: ${deepest.length} (${deepest.join(' → ')})`);
 if (deepest.length > maxDepth) problems.push(`modules are ${deepest.length} levels deep (at most ${maxDepth})`);

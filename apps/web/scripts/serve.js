@@ -30,9 +30,7 @@ const server = http.createServer((req, res) => {
 const port = Number(process.env.PORT ?? process.env.WEB_PORT ?? 3000);
 const host = process.env.HOST ?? '0.0.0.0';
 server.listen(port, host, () => {
-  console.log(
-    `Web listening on http://${host}:${port}${direct ? '' : ` (origin ${process.env.ORIGIN ?? 'from ' + process.env.PROTOCOL_HEADER})`}`,
-  );
+  console.log(`Web listening on http://${host}:${port}${direct ? '' : ` (origin ${process.env.ORIGIN ?? 'from ' + process.env.PROTOCOL_HEADER})`}`);
 });
 
 let closing = false;

@@ -7,14 +7,7 @@ import { m } from '@exchange/texts/messages';
 import { ApiError, createApi } from '$lib/server/api';
 import { refuseUnreadableForm } from '$lib/server/form-body';
 import { log } from '$lib/server/log';
-import {
-  localeCookie,
-  needsRefresh,
-  sessionCookie,
-  sessionCookieDeleteOptions,
-  sessionCookieOptions,
-  tokenExpiry,
-} from '$lib/server/session';
+import { localeCookie, needsRefresh, sessionCookie, sessionCookieDeleteOptions, sessionCookieOptions, tokenExpiry } from '$lib/server/session';
 
 type LocaleStore = { locale?: Locale; origin?: string; messageCalls?: Set<string> };
 const localeStorage = new AsyncLocalStorage<LocaleStore>();

@@ -25,9 +25,7 @@ if (command === 'backup' || command === 'restore') {
   const file = path.resolve(root, given ?? path.join('backups', `exchange-${stamp}.${url ? 'dump' : 'tar.gz'}`));
   if (command === 'backup') await backupDatabase({ url, dataDir }, file);
   else await restoreDatabase({ url, dataDir }, file);
-  console.log(
-    `${command === 'backup' ? 'Backed up' : 'Restored'} ${url ? 'PostgreSQL' : dataDir} ${command === 'backup' ? 'to' : 'from'} ${file}.`,
-  );
+  console.log(`${command === 'backup' ? 'Backed up' : 'Restored'} ${url ? 'PostgreSQL' : dataDir} ${command === 'backup' ? 'to' : 'from'} ${file}.`);
   process.exit(0);
 }
 const handle = openDatabase({ url, dataDir });

@@ -123,13 +123,7 @@ export async function seedCallsAndApplications(tx: Transaction) {
     const lines = await tx
       .select({ id: quotaLines.id })
       .from(quotaLines)
-      .where(
-        and(
-          eq(quotaLines.sendingInstitutionId, institutionId),
-          eq(quotaLines.academicYear, '2026/2027'),
-          eq(quotaLines.mobilityType, spec.mobilityType),
-        ),
-      );
+      .where(and(eq(quotaLines.sendingInstitutionId, institutionId), eq(quotaLines.academicYear, '2026/2027'), eq(quotaLines.mobilityType, spec.mobilityType)));
     if (lines.length > 0) await tx.insert(callQuotas).values(lines.map((line) => ({ callId: call!.id, quotaId: line.id })));
   }
 
@@ -194,9 +188,7 @@ export async function seedCallsAndApplications(tx: Transaction) {
         rank: rank + 1,
       })),
     );
-    const history: { fromStatus: null | 'draft' | 'submitted'; toStatus: 'draft' | 'submitted' | 'ineligible' }[] = [
-      { fromStatus: null, toStatus: 'draft' },
-    ];
+    const history: { fromStatus: null | 'draft' | 'submitted'; toStatus: 'draft' | 'submitted' | 'ineligible' }[] = [{ fromStatus: null, toStatus: 'draft' }];
     if (submitted) history.push({ fromStatus: 'draft', toStatus: 'submitted' });
     if (plan.status === 'ineligible') history.push({ fromStatus: 'submitted', toStatus: 'ineligible' });
     await tx.insert(applicationStatusHistory).values(

@@ -28,9 +28,7 @@ describe('demo centres and events', () => {
       expect(event.timeZone).toBe(parties.find((party) => party.id === centre.institutionId)!.timeZone);
     }
     const psu = parties.find((party) => party.code === 'PSU')!.id;
-    expect(published.filter((event) => event.audienceInstitutionIds.length === 1 && event.audienceInstitutionIds[0] === psu)).toHaveLength(
-      1,
-    );
+    expect(published.filter((event) => event.audienceInstitutionIds.length === 1 && event.audienceInstitutionIds[0] === psu)).toHaveLength(1);
     expect(published.filter((event) => event.onlineUrl && !event.venue)).toHaveLength(1);
   });
 });

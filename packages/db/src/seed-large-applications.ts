@@ -72,17 +72,7 @@ export function generateApplications(
         const line = chosen[0]!;
         const old = call.academic_year < '2026/2027';
         const r = random.next();
-        const nominationStatus = old
-          ? r < 0.8
-            ? 'approved'
-            : r < 0.93
-              ? 'rejected'
-              : 'cancelled'
-          : r < 0.5
-            ? 'pending'
-            : r < 0.85
-              ? 'approved'
-              : 'rejected';
+        const nominationStatus = old ? (r < 0.8 ? 'approved' : r < 0.93 ? 'rejected' : 'cancelled') : r < 0.5 ? 'pending' : r < 0.85 ? 'approved' : 'rejected';
         nomination = { status: nominationStatus, line };
         status = { pending: 'nominated', approved: 'accepted', rejected: 'declined', cancelled: 'cancelled' }[nominationStatus]!;
         if (nominationStatus === 'pending' || nominationStatus === 'approved') line.used++;

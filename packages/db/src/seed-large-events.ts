@@ -57,9 +57,7 @@ export function generateEvents(
         status: registrationStatus,
         check_in_token_hash: randomBytes(32).toString('hex'),
         checked_in_at:
-          past && registrationStatus === 'confirmed' && status === 'published' && random.chance(0.7)
-            ? new Date(startsAt.getTime() + 600_000)
-            : null,
+          past && registrationStatus === 'confirmed' && status === 'published' && random.chance(0.7) ? new Date(startsAt.getTime() + 600_000) : null,
         created_at: at,
         updated_at: at,
       });
@@ -72,9 +70,7 @@ export function generateEvents(
       starts_at: startsAt,
       ends_at: new Date(startsAt.getTime() + 2 * 3_600_000),
       time_zone: timeZoneOf(centre.institution_id),
-      venue: random.chance(0.8)
-        ? ((room) => sql.json({ en: `Room ${room}`, ru: `Ауд. ${room}`, zh: `${room}室` }))(random.int(100, 499))
-        : null,
+      venue: random.chance(0.8) ? ((room) => sql.json({ en: `Room ${room}`, ru: `Ауд. ${room}`, zh: `${room}室` }))(random.int(100, 499)) : null,
       online_url: random.chance(0.2) ? 'https://meet.example.org/exchange' : null,
       capacity,
       waitlist_enabled: waitlistEnabled,

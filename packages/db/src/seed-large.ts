@@ -58,9 +58,7 @@ export async function seedLargeData(url: string, options: LargeSeedOptions = {})
 
   const sql = postgres(url, { max: 4, onnotice: () => {} });
   try {
-    const [{ n: present } = { n: 0 }] = await sql<
-      { n: number }[]
-    >`select count(*)::int as n from users where email like ${`%@${largeEmailDomain}`}`;
+    const [{ n: present } = { n: 0 }] = await sql<{ n: number }[]>`select count(*)::int as n from users where email like ${`%@${largeEmailDomain}`}`;
     const summary: LargeSeedSummary = {
       skipped: false,
       students: 0,
@@ -84,9 +82,7 @@ export async function seedLargeData(url: string, options: LargeSeedOptions = {})
     const [agreement] = await sql<{ id: string }[]>`select id from agreements where status = 'active' order by created_at limit 1`;
     if (!agreement) throw new Error('No active agreement: the demo seed did not run.');
     const centreRows = await sql<{ id: string; institution_id: string }[]>`select id, institution_id from centres order by created_at`;
-    const coordinators = await sql<
-      { id: string; institution_id: string }[]
-    >`select id, institution_id from users where role = 'coordinator'`;
+    const coordinators = await sql<{ id: string; institution_id: string }[]>`select id, institution_id from users where role = 'coordinator'`;
     const coordinatorOf = (institutionId: string) => coordinators.find((row) => row.institution_id === institutionId)?.id ?? null;
     const timeZoneOf = (institutionId: string) => institutionRows.find((row) => row.id === institutionId)!.time_zone;
 
@@ -184,10 +180,7 @@ export async function seedLargeData(url: string, options: LargeSeedOptions = {})
       ),
     );
     const callLines = new Map(
-      calls.map((call) => [
-        call.id,
-        lines.filter((line) => line.sending_institution_id === call.institution_id && line.academic_year === call.academic_year),
-      ]),
+      calls.map((call) => [call.id, lines.filter((line) => line.sending_institution_id === call.institution_id && line.academic_year === call.academic_year)]),
     );
     const callsOf = new Map<string, typeof calls>();
     for (const call of calls) callsOf.set(call.institution_id, [...(callsOf.get(call.institution_id) ?? []), call]);

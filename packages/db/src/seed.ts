@@ -134,9 +134,7 @@ const quotaPlan: {
 ];
 
 function languageRequirementFor(to: InstitutionCode) {
-  return to === 'PSU'
-    ? { language: 'ru' as const, scale: 'TORFL' as const, level: 'TORFL-1' }
-    : { language: 'zh' as const, scale: 'HSK' as const, level: '4' };
+  return to === 'PSU' ? { language: 'ru' as const, scale: 'TORFL' as const, level: 'TORFL-1' } : { language: 'zh' as const, scale: 'HSK' as const, level: '4' };
 }
 
 /**
@@ -184,9 +182,7 @@ export async function seedDemoData(db: Database): Promise<boolean> {
       })
       .returning();
     const agreementId = agreement!.id;
-    await tx
-      .insert(agreementParties)
-      .values(demoInstitutions.map((institution) => ({ agreementId, institutionId: idOf(institution.code) })));
+    await tx.insert(agreementParties).values(demoInstitutions.map((institution) => ({ agreementId, institutionId: idOf(institution.code) })));
     await tx.insert(planItems).values(
       plan.map((item, position) => ({
         agreementId,

@@ -77,9 +77,7 @@ describe('allocate', () => {
   it('gives the same result for the same input, in whatever order it arrives', () => {
     fc.assert(
       fc.property(inputs, fc.integer(), (input, seed) => {
-        const shuffled = [...input.applicants].sort(
-          (a, b) => ((a.id.charCodeAt(3) * 31 + seed) % 7) - ((b.id.charCodeAt(3) * 31 + seed) % 7),
-        );
+        const shuffled = [...input.applicants].sort((a, b) => ((a.id.charCodeAt(3) * 31 + seed) % 7) - ((b.id.charCodeAt(3) * 31 + seed) % 7));
         expect(allocate({ ...input, applicants: shuffled })).toEqual(allocate(input));
       }),
       { numRuns: 200 },
@@ -108,12 +106,8 @@ describe('allocate', () => {
     });
     const name = (id: string) => id;
     expect(describeOutcome(outcomes[0]!, 'en', name)).toBe('Placed at 1st choice BRI.');
-    expect(describeOutcome(outcomes[1]!, 'en', name)).toBe(
-      'Placed at 2nd choice BUAS: 1st choice BRI full, its last seat went to a score of 91.5.',
-    );
-    expect(describeOutcome(outcomes[2]!, 'en', name)).toBe(
-      'Not placed: all 2 choices full; waitlisted 1st for BUAS, waitlisted 1st for BRI.',
-    );
+    expect(describeOutcome(outcomes[1]!, 'en', name)).toBe('Placed at 2nd choice BUAS: 1st choice BRI full, its last seat went to a score of 91.5.');
+    expect(describeOutcome(outcomes[2]!, 'en', name)).toBe('Not placed: all 2 choices full; waitlisted 1st for BUAS, waitlisted 1st for BRI.');
     expect(describeOutcome(outcomes[1]!, 'ru', name)).toContain('2-й выбор BUAS');
     expect(describeOutcome(outcomes[2]!, 'zh', name)).toContain('未录取');
   });

@@ -47,9 +47,7 @@ export type Allocation = { outcomes: AllocationOutcome[]; remaining: Record<stri
 
 /** The ranking: higher score, then higher GPA, then earlier submission, then id (for determinism). */
 export function compareApplicants(a: AllocationApplicant, b: AllocationApplicant): number {
-  return (
-    b.score - a.score || b.gpa - a.gpa || Date.parse(a.submittedAt) - Date.parse(b.submittedAt) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
-  );
+  return b.score - a.score || b.gpa - a.gpa || Date.parse(a.submittedAt) - Date.parse(b.submittedAt) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
 export function allocate(input: AllocationInput): Allocation {
@@ -91,8 +89,7 @@ export function allocate(input: AllocationInput): Allocation {
 // ——— reasons in plain words ———
 
 const ordinal: Record<Locale, (n: number) => string> = {
-  en: (n) =>
-    `${n}${n % 10 === 1 && n % 100 !== 11 ? 'st' : n % 10 === 2 && n % 100 !== 12 ? 'nd' : n % 10 === 3 && n % 100 !== 13 ? 'rd' : 'th'}`,
+  en: (n) => `${n}${n % 10 === 1 && n % 100 !== 11 ? 'st' : n % 10 === 2 && n % 100 !== 12 ? 'nd' : n % 10 === 3 && n % 100 !== 13 ? 'rd' : 'th'}`,
   ru: (n) => `${n}-й`,
   zh: (n) => `第${n}`,
 };
@@ -108,9 +105,7 @@ function fullText(choice: FullChoice, locale: Locale, line: (quotaId: string) =>
       : `${n} выбор ${name}: свободных мест не было`;
   }
   if (locale === 'zh') {
-    return choice.lastSeat
-      ? `${n}志愿${name}已满，最后一个名额给了${score(choice.lastSeat.score)}分的申请人`
-      : `${n}志愿${name}没有空余名额`;
+    return choice.lastSeat ? `${n}志愿${name}已满，最后一个名额给了${score(choice.lastSeat.score)}分的申请人` : `${n}志愿${name}没有空余名额`;
   }
   return choice.lastSeat
     ? `${n} choice ${name} full, its last seat went to a score of ${score(choice.lastSeat.score)}`
@@ -152,8 +147,7 @@ export function describeOutcome(outcome: AllocationOutcome, locale: Locale, line
   if (rejections.length > 0) {
     if (locale === 'ru')
       return `Не размещён: ${rejections.join('; ')}; ${count ? `остальные выборы (${count}) заполнены; ${waits.join(', ')}` : 'других выборов нет'}.`;
-    if (locale === 'zh')
-      return `未录取：${rejections.join('；')}；${count ? `其余${count}个志愿均已满；${waits.join('，')}` : '没有其他志愿'}。`;
+    if (locale === 'zh') return `未录取：${rejections.join('；')}；${count ? `其余${count}个志愿均已满；${waits.join('，')}` : '没有其他志愿'}。`;
     return `Not placed: ${rejections.join('; ')}; ${count ? `the other ${count === 1 ? 'choice' : `${count} choices`} full; ${waits.join(', ')}` : 'no other choice'}.`;
   }
   if (locale === 'ru') return `Не размещён: все выборы (${count}) заполнены; ${waits.join(', ')}.`;

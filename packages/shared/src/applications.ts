@@ -2,18 +2,7 @@
 import { z } from 'zod';
 import { applicationStatuses, documentTypes, languages, locales, mobilityTypes } from './enums.js';
 import { extraIdentityFields, identity } from './identity.js';
-import {
-  academicYear,
-  calendarDate,
-  id,
-  instant,
-  languageRequirement,
-  listQuery,
-  localizedText,
-  page,
-  quota,
-  text,
-} from './schemas/index.js';
+import { academicYear, calendarDate, id, instant, languageRequirement, listQuery, localizedText, page, quota, text } from './schemas/index.js';
 
 const localizedOptional = (max: number) => z.strictObject({ ru: text(max), zh: text(max), en: text(max) });
 const documentType = z.enum(documentTypes);

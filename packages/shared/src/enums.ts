@@ -40,14 +40,7 @@ export type LanguageScale = (typeof languageScales)[number];
 export const languages = ['ru', 'zh', 'en'] as const;
 export type Language = (typeof languages)[number];
 
-export const documentTypes = [
-  'motivation_letter',
-  'transcript',
-  'language_certificate',
-  'passport_copy',
-  'cv',
-  'reference_letter',
-] as const;
+export const documentTypes = ['motivation_letter', 'transcript', 'language_certificate', 'passport_copy', 'cv', 'reference_letter'] as const;
 export type DocumentType = (typeof documentTypes)[number];
 
 export const applicationStatuses = [

@@ -113,9 +113,7 @@ type Times = {
 };
 const endsAfterStart = (value: Times) => !value.startsAt || !value.endsAt || Date.parse(value.startsAt) < Date.parse(value.endsAt);
 const windowInOrder = (value: Times) =>
-  !value.registrationOpensAt ||
-  !value.registrationClosesAt ||
-  Date.parse(value.registrationOpensAt) < Date.parse(value.registrationClosesAt);
+  !value.registrationOpensAt || !value.registrationClosesAt || Date.parse(value.registrationOpensAt) < Date.parse(value.registrationClosesAt);
 
 export const eventCreate = z
   .strictObject({

@@ -18,12 +18,7 @@ export const identityFields = [
 export type IdentityField = (typeof identityFields)[number];
 
 /** Asked of every applicant: without them the partner receives "—" for a nominee. */
-export const baseIdentityFields = [
-  'fullNameLatin',
-  'passportNumber',
-  'studyLevel',
-  'fieldOfStudy',
-] as const satisfies readonly IdentityField[];
+export const baseIdentityFields = ['fullNameLatin', 'passportNumber', 'studyLevel', 'fieldOfStudy'] as const satisfies readonly IdentityField[];
 /** A call may ask for these too (a visa invitation needs them; some partners want them up front). */
 export const extraIdentityFields = ['birthDate', 'citizenship', 'sex', 'passportExpiresOn'] as const satisfies readonly IdentityField[];
 export type ExtraIdentityField = (typeof extraIdentityFields)[number];
@@ -37,9 +32,7 @@ export const latinNamePattern = /^\p{Script=Latin}[\p{Script=Latin} .'-]*$/u;
 
 export const identity = {
   fullNameLatin: text(200).pipe(z.string().regex(latinNamePattern, { message: 'Latin letters only, as in the passport' })),
-  passportNumber: text(30).pipe(
-    z.string().regex(/^[A-Za-z0-9][A-Za-z0-9 -]*$/, { message: 'Letters, digits and spaces, as in the passport' }),
-  ),
+  passportNumber: text(30).pipe(z.string().regex(/^[A-Za-z0-9][A-Za-z0-9 -]*$/, { message: 'Letters, digits and spaces, as in the passport' })),
   // Year 0 or 10000 would not fit a PostgreSQL date; no passport is valid that long anyway.
   passportExpiresOn: calendarDate.refine((value) => value >= '1900-01-01' && value < '2200-01-01', {
     message: 'A date between 1900 and 2200',
@@ -58,7 +51,5 @@ export type Identity = { [K in IdentityField]: K extends 'sex' | 'studyLevel' ? 
 /** What a call requires of an applicant's identity: the base fields, then the call's extras. */
 export function requiredIdentityOf(call: { requiredIdentity?: readonly ExtraIdentityField[] | null }): IdentityField[] {
   const extras = call.requiredIdentity ?? [];
-  return identityFields.filter(
-    (field) => (baseIdentityFields as readonly string[]).includes(field) || (extras as readonly string[]).includes(field),
-  );
+  return identityFields.filter((field) => (baseIdentityFields as readonly string[]).includes(field) || (extras as readonly string[]).includes(field));
 }

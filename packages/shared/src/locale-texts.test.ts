@@ -66,9 +66,7 @@ describe('a reason in a notification', () => {
     const { renderNotification } = await import('./notification-texts.js');
     const params = { partner: { ru: 'ПГУ', zh: '奔萨国立大学', en: 'PSU' }, reason: '名额已满', reasonLocale: 'zh' };
     // Each text also says what happens next; the reason ends it.
-    expect(renderNotification('application.declined', params, 'ru').body).toMatch(
-      /^ПГУ не принял вашу номинацию\. .+ Причина: 名额已满 \(на китайском\)$/,
-    );
+    expect(renderNotification('application.declined', params, 'ru').body).toMatch(/^ПГУ не принял вашу номинацию\. .+ Причина: 名额已满 \(на китайском\)$/);
     expect(renderNotification('application.declined', params, 'zh').body).toMatch(/^奔萨国立大学未批准您的推荐。.+原因：名额已满$/);
     expect(renderNotification('application.declined', { ...params, reasonLocale: undefined }, 'en').body).toMatch(
       /^PSU did not accept your nomination\. .+ Reason: 名额已满$/,

@@ -143,9 +143,7 @@ export const flows = z.object({
     }),
   ),
   /** Per pair of parties: approved exchanges each way, and their difference. */
-  balances: z.array(
-    z.object({ institutionAId: id, institutionBId: id, aToB: z.number().int(), bToA: z.number().int(), balance: z.number().int() }),
-  ),
+  balances: z.array(z.object({ institutionAId: id, institutionBId: id, aToB: z.number().int(), bToA: z.number().int(), balance: z.number().int() })),
 });
 export type Flows = z.infer<typeof flows>;
 export const flowsQuery = z.strictObject({ academicYear });

@@ -19,9 +19,7 @@ export function allows(access: Access, actor: Actor | null): boolean {
 
 /** Institution-bound staff: coordinators and reviewers of one institution. */
 export function isStaffOf(actor: Actor, institutionId: string | null): boolean {
-  return (
-    (actor.role === 'coordinator' || actor.role === 'reviewer') && actor.institutionId !== null && actor.institutionId === institutionId
-  );
+  return (actor.role === 'coordinator' || actor.role === 'reviewer') && actor.institutionId !== null && actor.institutionId === institutionId;
 }
 
 // ——— institutions, agreements, quotas ———
@@ -138,5 +136,4 @@ export const canDecideNomination = (actor: Actor | null, nomination: { receiving
   actor?.role === 'coordinator' && actor.institutionId === nomination.receivingInstitutionId;
 
 /** Nominate, cancel, allocate: the sending institution's coordinators. */
-export const canManageOutgoing = (actor: Actor | null, institutionId: string) =>
-  actor?.role === 'coordinator' && actor.institutionId === institutionId;
+export const canManageOutgoing = (actor: Actor | null, institutionId: string) => actor?.role === 'coordinator' && actor.institutionId === institutionId;

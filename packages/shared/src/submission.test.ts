@@ -47,16 +47,15 @@ describe('what a submission lacks', () => {
       { item: 'fullNameLatin' },
       { item: 'studyLevel' },
     ]);
-    expect(
-      missingForSubmission(state({ call: { requiredDocuments: [], requiredIdentity: ['sex', 'birthDate'], languageRequirement: null } })),
-    ).toEqual([{ item: 'birthDate' }, { item: 'sex' }]);
+    expect(missingForSubmission(state({ call: { requiredDocuments: [], requiredIdentity: ['sex', 'birthDate'], languageRequirement: null } }))).toEqual([
+      { item: 'birthDate' },
+      { item: 'sex' },
+    ]);
   });
 
   it('names a language certificate once per language and scale, by the highest level the call or a chosen line asks', () => {
     const lines = [{ languageRequirement: hsk4 }, { languageRequirement: { ...hsk4, level: '5' } }];
-    expect(missingForSubmission(state({ chosenLines: lines }))).toEqual([
-      { item: 'languageCertificate', language: 'zh', scale: 'HSK', level: '5' },
-    ]);
+    expect(missingForSubmission(state({ chosenLines: lines }))).toEqual([{ item: 'languageCertificate', language: 'zh', scale: 'HSK', level: '5' }]);
     const withHsk4 = { ...state().application, languageCertificates: [{ language: 'zh', level: '4' }] };
     expect(missingForSubmission(state({ chosenLines: [{ languageRequirement: hsk4 }], application: withHsk4 }))).toEqual([]);
   });

@@ -23,13 +23,8 @@ const compiled = () => import('../dist/paraglide/messages.js');
 /** A message is a text or, for plural forms, `[{declarations, selectors, match: {"countPlural=one": text, …}}]`. */
 type Variants = { declarations?: string[]; selectors?: string[]; match: Record<string, string> };
 const texts = (message: unknown): string[] =>
-  typeof message === 'string'
-    ? [message]
-    : Array.isArray(message)
-      ? (message as Variants[]).flatMap((variant) => Object.values(variant?.match ?? {}))
-      : [];
-const placeholders = (message: unknown) =>
-  [...new Set(texts(message).flatMap((text) => [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1])))].sort();
+  typeof message === 'string' ? [message] : Array.isArray(message) ? (message as Variants[]).flatMap((variant) => Object.values(variant?.match ?? {})) : [];
+const placeholders = (message: unknown) => [...new Set(texts(message).flatMap((text) => [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1])))].sort();
 
 describe('message catalogs', () => {
   it('have messages at all', () => {
@@ -51,9 +46,7 @@ describe('message catalogs', () => {
     it(`${locale} has every key, none empty`, () => {
       const catalog = catalogs[locale]!;
       const missing = allKeys.filter((key) => !(key in catalog));
-      const empty = allKeys.filter(
-        (key) => key in catalog && (texts(catalog[key]).length === 0 || texts(catalog[key]).some((text) => !text.trim())),
-      );
+      const empty = allKeys.filter((key) => key in catalog && (texts(catalog[key]).length === 0 || texts(catalog[key]).some((text) => !text.trim())));
       expect(missing, `missing in ${locale}.json`).toEqual([]);
       expect(empty, `empty in ${locale}.json`).toEqual([]);
     });
@@ -61,9 +54,7 @@ describe('message catalogs', () => {
     it(`${locale} uses the same placeholders as English`, () => {
       const english = catalogs.en!;
       const catalog = catalogs[locale]!;
-      const different = keysOf(english).filter(
-        (key) => key in catalog && placeholders(catalog[key]).join() !== placeholders(english[key]).join(),
-      );
+      const different = keysOf(english).filter((key) => key in catalog && placeholders(catalog[key]).join() !== placeholders(english[key]).join());
       expect(different).toEqual([]);
     });
 
@@ -76,9 +67,7 @@ describe('message catalogs', () => {
         const variant = (message as Variants[])[0]!;
         const selector = variant.selectors?.[0];
         const has = new Set(Object.keys(variant.match).map((condition) => condition.replace(`${selector}=`, '')));
-        return categories
-          .filter((category) => !has.has(category) && !(category === 'other' && has.has('*')))
-          .map((category) => `${key}: ${category}`);
+        return categories.filter((category) => !has.has(category) && !(category === 'other' && has.has('*'))).map((category) => `${key}: ${category}`);
       });
       expect(lacking).toEqual([]);
     });
@@ -87,14 +76,7 @@ describe('message catalogs', () => {
   it('count nouns by the CLDR rules of each language', async () => {
     const { m } = await compiled();
     const ru = (count: number) => `${count} ${m.office_attendance_events({ count }, { locale: 'ru' })}`;
-    expect([1, 2, 5, 11, 21, 22].map(ru)).toEqual([
-      '1 мероприятие',
-      '2 мероприятия',
-      '5 мероприятий',
-      '11 мероприятий',
-      '21 мероприятие',
-      '22 мероприятия',
-    ]);
+    expect([1, 2, 5, 11, 21, 22].map(ru)).toEqual(['1 мероприятие', '2 мероприятия', '5 мероприятий', '11 мероприятий', '21 мероприятие', '22 мероприятия']);
     expect(m.office_attendance_events({ count: 1 }, { locale: 'en' })).toBe('event');
     expect(m.office_attendance_events({ count: 2 }, { locale: 'en' })).toBe('events');
     expect(m.allocation_confirmed({ count: 1 }, { locale: 'en' })).toBe('Done: 1 nomination sent to the partners.');
@@ -102,12 +84,8 @@ describe('message catalogs', () => {
     expect(m.application_preferences_hint({ count: 21 }, { locale: 'ru' })).toMatch(/^Выберите до 21 направления,/);
     expect(m.application_preferences_hint({ count: 5 }, { locale: 'ru' })).toMatch(/^Выберите до 5 направлений,/);
     expect(m.seats_left({ remaining: 0, seats: 1 }, { locale: 'en' })).toBe('0 of 1 seat left');
-    expect(m.mail_nominee_digest_intro({ count: 1 }, { locale: 'en' })).toMatch(
-      /^Partner universities have nominated 1 new student to you\./,
-    );
-    expect(m.mail_nominee_digest_intro({ count: 21 }, { locale: 'en' })).toMatch(
-      /^Partner universities have nominated 21 new students to you\./,
-    );
+    expect(m.mail_nominee_digest_intro({ count: 1 }, { locale: 'en' })).toMatch(/^Partner universities have nominated 1 new student to you\./);
+    expect(m.mail_nominee_digest_intro({ count: 21 }, { locale: 'en' })).toMatch(/^Partner universities have nominated 21 new students to you\./);
   }, 120_000);
 
   it('compile into message functions for every locale', async () => {

@@ -52,11 +52,7 @@ export async function preferencesAndDocuments(
   }
   const ids = rows.map((row) => row.application.id);
   const [preferences, documents] = await Promise.all([
-    db
-      .select()
-      .from(applicationPreferences)
-      .where(inArray(applicationPreferences.applicationId, ids))
-      .orderBy(asc(applicationPreferences.rank)),
+    db.select().from(applicationPreferences).where(inArray(applicationPreferences.applicationId, ids)).orderBy(asc(applicationPreferences.rank)),
     db
       .select(documentColumns)
       .from(applicationDocuments)

@@ -30,11 +30,7 @@ function scrub(value: unknown): unknown {
  * Records a change. Call it with the transaction that makes the change, so the entry exists
  * exactly when the change does.
  */
-export async function writeAudit(
-  tx: Executor,
-  who: { actor: (Actor & { email?: string }) | null; requestId?: string },
-  record: AuditRecord,
-): Promise<void> {
+export async function writeAudit(tx: Executor, who: { actor: (Actor & { email?: string }) | null; requestId?: string }, record: AuditRecord): Promise<void> {
   await tx.insert(auditEntries).values({
     actorId: who.actor?.id ?? null,
     actorEmail: who.actor?.email ?? null,

@@ -13,10 +13,7 @@ const digestKinds = new Set(['nomination.received']);
  * nominees in the next digest instead (the in-app notification stays immediate).
  */
 export async function notify(tx: Executor, userId: string, kind: string, params: Record<string, unknown> = {}) {
-  const [user] = await tx
-    .select({ email: users.email, locale: users.locale, nominationMail: users.nominationMail })
-    .from(users)
-    .where(eq(users.id, userId));
+  const [user] = await tx.select({ email: users.email, locale: users.locale, nominationMail: users.nominationMail }).from(users).where(eq(users.id, userId));
   if (!user) return;
   await tx.insert(notifications).values({ userId, kind, params });
   if (digestKinds.has(kind) && user.nominationMail === 'daily') {
@@ -24,7 +21,5 @@ export async function notify(tx: Executor, userId: string, kind: string, params:
     return;
   }
   const { subject, body } = renderNotification(kind, params, user.locale);
-  await tx
-    .insert(mailOutbox)
-    .values({ toAddress: user.email, subject, body, locale: user.locale, linkPath: notificationPath(kind, params) ?? null });
+  await tx.insert(mailOutbox).values({ toAddress: user.email, subject, body, locale: user.locale, linkPath: notificationPath(kind, params) ?? null });
 }

@@ -13,13 +13,7 @@ import { problemTitles } from '../plugins/errors.js';
  */
 
 /** The Fastify instance feature modules receive: zod schemas type their handlers. */
-export type Api = FastifyInstance<
-  RawServerDefault,
-  RawRequestDefaultExpression,
-  RawReplyDefaultExpression,
-  FastifyBaseLogger,
-  ZodTypeProvider
->;
+export type Api = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, ZodTypeProvider>;
 
 /** The media type of every error the API sends (RFC 9457). */
 export const problemMediaType = 'application/problem+json';

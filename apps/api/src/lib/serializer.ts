@@ -18,13 +18,7 @@ function foldNullable(schema: unknown): unknown {
   if (Array.isArray(branches) && branches.length === 2) {
     const nullBranch = branches.findIndex((branch: JsonSchema) => branch.type === 'null' && Object.keys(branch).length === 1);
     const other = branches[1 - nullBranch] as JsonSchema | undefined;
-    if (
-      nullBranch !== -1 &&
-      other &&
-      ['string', 'number', 'integer', 'boolean'].includes(other.type as string) &&
-      !other.enum &&
-      !other.const
-    ) {
+    if (nullBranch !== -1 && other && ['string', 'number', 'integer', 'boolean'].includes(other.type as string) && !other.enum && !other.const) {
       const { anyOf: _anyOf, ...rest } = folded;
       return { ...rest, ...other, type: [other.type, 'null'] };
     }

@@ -69,11 +69,9 @@ export const nominationColumns = [
 export const registrationColumns = ['fullName', 'email', 'institution', 'status', 'position', 'registeredAt', 'checkedInAt'] as const;
 
 /** A column's header key in messages/<locale>/export.json: `export_<sheet>_<column in snake case>`. */
-const headerKey = (sheet: string, column: string) =>
-  `export_${sheet}_${column.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)}` as keyof typeof texts;
+const headerKey = (sheet: string, column: string) => `export_${sheet}_${column.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)}` as keyof typeof texts;
 const say = (message: Message, locale: Locale) => message({}, { locale });
-const headerOf = (sheet: string, columns: readonly string[], locale: Locale) =>
-  columns.map((column) => say(texts[headerKey(sheet, column)], locale));
+const headerOf = (sheet: string, columns: readonly string[], locale: Locale) => columns.map((column) => say(texts[headerKey(sheet, column)], locale));
 const lookup = (labels: Record<string, Message>, locale: Locale) => (value: string) => {
   const label = labels[value];
   return label ? say(label, locale) : value;
@@ -98,13 +96,11 @@ export function exportTexts(locale: Locale) {
     documentType: lookup(documentTypeLabel, locale),
     language: lookup(languageLabel, locale),
     studyLevel: (level: number | null | undefined) => (level === null || level === undefined ? '' : eqfLevelLabel(level, locale)),
-    yesNo: (value: boolean | null | undefined) =>
-      value === null || value === undefined ? '' : say(value ? texts.export_yes : texts.export_no, locale),
+    yesNo: (value: boolean | null | undefined) => (value === null || value === undefined ? '' : say(value ? texts.export_yes : texts.export_no, locale)),
     /** Someone's own words, with "(in Russian)" when they wrote in another language than the export's. */
     written: (text: string | null | undefined, writtenIn: Locale | null | undefined) => writtenText(text ?? '', writtenIn, locale),
     /** "Russian: TORFL-1, 15 May 2025", named as on the web. */
-    certificate: (certificate: LanguageCertificate) =>
-      certificateLine(lookup(languageLabel, locale)(certificate.language), certificate, locale),
+    certificate: (certificate: LanguageCertificate) => certificateLine(lookup(languageLabel, locale)(certificate.language), certificate, locale),
     /** `31.03.2026 23:59 (московское время, UTC+3)` (ru), `2026/03/31 23:59（莫斯科时间，UTC+3）` (zh), `31/03/2026 23:59 (Moscow time, UTC+3)` (en). */
     instant: (instant: string | Date | null | undefined, timeZone: string) => formatExportInstant(instant, locale, timeZone),
   };

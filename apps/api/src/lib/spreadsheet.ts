@@ -24,7 +24,5 @@ export async function sendSpreadsheet(
   sheet.columns.forEach((column) => {
     column.width = 24;
   });
-  return reply
-    .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-    .send(Buffer.from(await workbook.xlsx.writeBuffer()));
+  return reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').send(Buffer.from(await workbook.xlsx.writeBuffer()));
 }

@@ -27,11 +27,7 @@ export function checkUpload(fileName: string, content: Buffer): Accepted {
   if (!accepted) throw new AppError(415, 'unsupported_file_type', 'Upload a PDF, PNG or JPEG file.');
   const extension = /\.([A-Za-z0-9]{1,10})$/.exec(fileName)?.[1]?.toLowerCase();
   if (extension && !accepted.extensions.includes(extension)) {
-    throw new AppError(
-      415,
-      'file_type_mismatch',
-      `The file's name says .${extension}, but its content is ${accepted.extensions[0]!.toUpperCase()}.`,
-    );
+    throw new AppError(415, 'file_type_mismatch', `The file's name says .${extension}, but its content is ${accepted.extensions[0]!.toUpperCase()}.`);
   }
   return accepted;
 }

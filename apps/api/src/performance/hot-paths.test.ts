@@ -122,10 +122,7 @@ describe.skipIf(!onPostgres)('hot read paths over the medium data set', () => {
 
   async function plan(statement: Captured, seqscan: boolean): Promise<PlanNode> {
     await explainer.rows(`set enable_seqscan = ${seqscan ? 'on' : 'off'}`);
-    const [row] = await explainer.rows<{ 'QUERY PLAN': { Plan: PlanNode }[] | string }>(
-      `explain (format json) ${statement.query}`,
-      statement.params,
-    );
+    const [row] = await explainer.rows<{ 'QUERY PLAN': { Plan: PlanNode }[] | string }>(`explain (format json) ${statement.query}`, statement.params);
     const json = row!['QUERY PLAN'];
     return (typeof json === 'string' ? JSON.parse(json) : json)[0]!.Plan;
   }
@@ -141,9 +138,10 @@ describe.skipIf(!onPostgres)('hot read paths over the medium data set', () => {
    */
   async function sequentialScans(statements: Captured[]) {
     const sizes = new Map(
-      (await explainer.rows<{ relname: string; relpages: number }>(`select relname, relpages from pg_class where relkind = 'r'`)).map(
-        (row) => [row.relname, Number(row.relpages)],
-      ),
+      (await explainer.rows<{ relname: string; relpages: number }>(`select relname, relpages from pg_class where relkind = 'r'`)).map((row) => [
+        row.relname,
+        Number(row.relpages),
+      ]),
     );
     const found: string[] = [];
     for (const statement of statements) {
@@ -154,9 +152,7 @@ describe.skipIf(!onPostgres)('hot read paths over the medium data set', () => {
           // The planner rightly scans a table that is still small; with scans discouraged, any.
           const large = largeTables.has(table) && (!seqscan || (sizes.get(table) ?? 0) >= planTablePages);
           if (node['Node Type'] === 'Seq Scan' && large) {
-            found.push(
-              `${node['Relation Name']} (${seqscan ? 'chosen by the planner' : 'no usable index'}) in: ${statement.query.slice(0, 300)}`,
-            );
+            found.push(`${node['Relation Name']} (${seqscan ? 'chosen by the planner' : 'no usable index'}) in: ${statement.query.slice(0, 300)}`);
           }
         }
       }

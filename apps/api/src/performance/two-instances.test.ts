@@ -89,9 +89,7 @@ describe.skipIf(!process.env.DATABASE_URL)('two API processes on one database (P
 
   afterAll(async () => {
     for (const server of servers) server.kill('SIGTERM');
-    await Promise.all(
-      servers.map((server) => new Promise((resolve) => (server.exitCode === null ? server.on('exit', resolve) : resolve(null)))),
-    );
+    await Promise.all(servers.map((server) => new Promise((resolve) => (server.exitCode === null ? server.on('exit', resolve) : resolve(null)))));
     await database?.close();
     if (dataDir) await rm(dataDir, { recursive: true, force: true });
   });
@@ -124,9 +122,7 @@ describe.skipIf(!process.env.DATABASE_URL)('two API processes on one database (P
 
     // Confirmed people leave through both processes at once: each seat goes to exactly one waiting person.
     const confirmedTokens = tokens.filter((_, i) => bodies[i]!.status === 'confirmed').slice(0, leaving);
-    const left = await Promise.all(
-      confirmedTokens.map((token, i) => call(i, 'DELETE', `/api/v1/events/${eventId}/registrations/me`, token)),
-    );
+    const left = await Promise.all(confirmedTokens.map((token, i) => call(i, 'DELETE', `/api/v1/events/${eventId}/registrations/me`, token)));
     expect(left.every((response) => response.status < 300)).toBe(true);
     expect(await eventState()).toEqual({
       capacity: seats,

@@ -34,14 +34,7 @@ export const problemTitles: Record<number, string> = {
   503: 'Service Unavailable',
 };
 
-export function sendProblem(
-  request: FastifyRequest,
-  reply: FastifyReply,
-  status: number,
-  code: string,
-  detail: string,
-  extra: Record<string, unknown> = {},
-) {
+export function sendProblem(request: FastifyRequest, reply: FastifyReply, status: number, code: string, detail: string, extra: Record<string, unknown> = {}) {
   // Extension members first: none may replace a member RFC 9457 defines (a `status` of
   // "waitlisted" would break every client reading the problem's status).
   const body: ProblemBody = {
@@ -124,9 +117,7 @@ async function errorsPlugin(app: FastifyInstance) {
     return sendProblem(request, reply, 500, 'internal_error', 'Something went wrong on our side. It has been logged.');
   });
 
-  app.setNotFoundHandler((request, reply) =>
-    sendProblem(request, reply, 404, 'route_not_found', `No route ${request.method} ${request.url.split('?')[0]}.`),
-  );
+  app.setNotFoundHandler((request, reply) => sendProblem(request, reply, 404, 'route_not_found', `No route ${request.method} ${request.url.split('?')[0]}.`));
 }
 
 export default fp(errorsPlugin, { name: 'errors' });

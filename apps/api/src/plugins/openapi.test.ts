@@ -23,8 +23,7 @@ const operations = () =>
   Object.entries(document.paths).flatMap(([path, methods]) =>
     Object.entries(methods).map(([method, operation]) => ({ path, method, responses: operation.responses })),
   );
-const mediaTypes = (path: string, method = 'get', status = '200') =>
-  Object.keys(document.paths[path]![method]!.responses[status]?.content ?? {});
+const mediaTypes = (path: string, method = 'get', status = '200') => Object.keys(document.paths[path]![method]!.responses[status]?.content ?? {});
 
 describe('the OpenAPI document', () => {
   it('documents every error as application/problem+json with the Problem schema, extension members allowed', () => {
@@ -35,8 +34,7 @@ describe('the OpenAPI document', () => {
     );
     expect(errors.length).toBeGreaterThan(300);
     const wrong = errors.filter(
-      ({ content }) =>
-        JSON.stringify(content) !== JSON.stringify({ 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } }),
+      ({ content }) => JSON.stringify(content) !== JSON.stringify({ 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } }),
     );
     expect(wrong.map(({ where }) => where)).toEqual([]);
     expect(document.components.schemas.Problem!.additionalProperties).toEqual({});
@@ -60,9 +58,7 @@ describe('the OpenAPI document', () => {
     expect(withId.length).toBeGreaterThan(30);
     expect(withId.filter(({ responses }) => !responses['414']).map(({ method, path }) => `${method} ${path}`)).toEqual([]);
     const writes = operations().filter(({ method }) => ['post', 'patch', 'put'].includes(method));
-    expect(writes.filter(({ responses }) => !responses['413'] || !responses['415']).map(({ method, path }) => `${method} ${path}`)).toEqual(
-      [],
-    );
+    expect(writes.filter(({ responses }) => !responses['413'] || !responses['415']).map(({ method, path }) => `${method} ${path}`)).toEqual([]);
   });
 
   it('answers an over-long id with the documented 414', async () => {

@@ -28,10 +28,7 @@ export const documentRoute: Transform = (input) => {
   if (!schema?.response || schema.hide) return output;
   const response: Record<string, ResponseEntry> = { ...schema.response };
   const methods = [input.route.method].flat().map((method) => String(method).toUpperCase());
-  const implied = [
-    ...(input.url.includes(':') ? [414] : []),
-    ...(methods.some((method) => bodyMethods.includes(method)) ? [413, 415] : []),
-  ];
+  const implied = [...(input.url.includes(':') ? [414] : []), ...(methods.some((method) => bodyMethods.includes(method)) ? [413, 415] : [])];
   for (const status of implied) response[status] ??= documentedProblem(status);
   for (const [status, entry] of Object.entries(response)) {
     if (Number(status) >= 400 && !entry.content?.[problemMediaType]) response[status] = documentedProblem(Number(status));

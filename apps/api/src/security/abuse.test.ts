@@ -61,17 +61,9 @@ describe('tokens', () => {
         'invalid_token',
       ],
       ['wrong signature', jwt({ alg: 'HS256', typ: 'JWT' }, claims, 'another-secret-another-secret-another'), 'invalid_token'],
-      [
-        'payload changed under the signature',
-        `${token.split('.')[0]}.${b64({ ...claims, role: 'admin' })}.${token.split('.')[2]}`,
-        'invalid_token',
-      ],
+      ['payload changed under the signature', `${token.split('.')[0]}.${b64({ ...claims, role: 'admin' })}.${token.split('.')[2]}`, 'invalid_token'],
       ['expired', jwt({ alg: 'HS256', typ: 'JWT' }, { ...claims, iat: now - 3600, exp: now - 60 }, t.jwtSecret), 'token_expired'],
-      [
-        'wrong type',
-        jwt({ alg: 'HS256', typ: 'JWT' }, { ...claims, typ: 'refresh', iat: now, exp: now + 600 }, t.jwtSecret),
-        'invalid_token',
-      ],
+      ['wrong type', jwt({ alg: 'HS256', typ: 'JWT' }, { ...claims, typ: 'refresh', iat: now, exp: now + 600 }, t.jwtSecret), 'invalid_token'],
       [
         'no session',
         jwt({ alg: 'HS256', typ: 'JWT' }, { sub: claims.sub, role: 'student', typ: 'access', iat: now, exp: now + 600 }, t.jwtSecret),
@@ -79,11 +71,7 @@ describe('tokens', () => {
       ],
       [
         'another user’s session',
-        jwt(
-          { alg: 'HS256', typ: 'JWT' },
-          { ...claims, sub: await f.userId('admin@exchange.test'), role: 'admin', iat: now, exp: now + 600 },
-          t.jwtSecret,
-        ),
+        jwt({ alg: 'HS256', typ: 'JWT' }, { ...claims, sub: await f.userId('admin@exchange.test'), role: 'admin', iat: now, exp: now + 600 }, t.jwtSecret),
         'token_revoked',
       ],
       ['garbage', 'not.a.token', 'invalid_token'],
@@ -110,9 +98,7 @@ describe('tokens', () => {
     const student = await f.student('PSU');
     const disabled = await t.login(student.email);
     const admin = await f.token('admin@exchange.test');
-    expect(
-      (await t.request({ method: 'PATCH', url: `/api/v1/users/${student.id}`, token: admin, payload: { status: 'disabled' } })).statusCode,
-    ).toBe(200);
+    expect((await t.request({ method: 'PATCH', url: `/api/v1/users/${student.id}`, token: admin, payload: { status: 'disabled' } })).statusCode).toBe(200);
     refused(await t.request({ method: 'GET', url: '/api/v1/me', token: disabled }), 401, 'disabled user');
     refused(await t.request({ method: 'POST', url: '/api/v1/auth/refresh', token: disabled }), 401, 'disabled user refreshing');
     // With the right password, a disabled account is told so (403); with a wrong one, 401 as for anyone.
@@ -146,11 +132,7 @@ describe('tokens', () => {
     // The session that changed the password lives on with its new token; every other one ends.
     expect((await t.request({ method: 'GET', url: '/api/v1/me', token: third })).statusCode).toBe(200);
     expect((await t.request({ method: 'GET', url: '/api/v1/me', token: stale })).statusCode).toBe(200);
-    refused(
-      await t.request({ method: 'POST', url: '/api/v1/auth/login', payload: { email: other.email, password: demoPassword } }),
-      401,
-      'old password',
-    );
+    refused(await t.request({ method: 'POST', url: '/api/v1/auth/login', payload: { email: other.email, password: demoPassword } }), 401, 'old password');
   });
 });
 
@@ -215,11 +197,7 @@ describe('input', () => {
       { type: 'transcript' },
       { name: 'big.pdf', content: Buffer.concat([sampleFiles.pdf, Buffer.alloc(10 * 1024 * 1024 + 10)]), contentType: 'application/pdf' },
     );
-    refused(
-      await t.request({ method: 'POST', url: `/api/v1/applications/${draft.id}/documents`, token, ...big }),
-      413,
-      'upload over 10 MB',
-    );
+    refused(await t.request({ method: 'POST', url: `/api/v1/applications/${draft.id}/documents`, token, ...big }), 413, 'upload over 10 MB');
     const dossier = (await t.request({ method: 'GET', url: `/api/v1/applications/${draft.id}`, token })).json();
     expect(dossier.motivation).toBe('I want to study abroad.');
     expect(dossier.documents.map((document: { type: string }) => document.type)).toEqual(['motivation_letter']);
@@ -270,16 +248,8 @@ describe('input', () => {
       ['application/json-patch+json', '[]'],
     ];
     for (const [type, payload] of bodies) {
-      refused(
-        await t.request({ method: 'PATCH', url: `/api/v1/applications/${draft.id}`, token, headers: { 'content-type': type }, payload }),
-        415,
-        type,
-      );
-      refused(
-        await t.request({ method: 'POST', url: '/api/v1/auth/login', headers: { 'content-type': type }, payload }),
-        415,
-        `login ${type}`,
-      );
+      refused(await t.request({ method: 'PATCH', url: `/api/v1/applications/${draft.id}`, token, headers: { 'content-type': type }, payload }), 415, type);
+      refused(await t.request({ method: 'POST', url: '/api/v1/auth/login', headers: { 'content-type': type }, payload }), 415, `login ${type}`);
     }
     // Multipart is parsed in the module that takes uploads; a JSON route then finds no JSON body.
     const form = multipart({ motivation: 'x' });
@@ -292,9 +262,7 @@ describe('input', () => {
       415,
       'JSON to the upload route',
     );
-    expect((await t.request({ method: 'GET', url: `/api/v1/applications/${draft.id}`, token })).json().motivation).toBe(
-      'I want to study abroad.',
-    );
+    expect((await t.request({ method: 'GET', url: `/api/v1/applications/${draft.id}`, token })).json().motivation).toBe('I want to study abroad.');
   });
 
   it('refuses huge, negative and malformed paging', async () => {

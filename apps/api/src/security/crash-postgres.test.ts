@@ -56,12 +56,7 @@ const start = () =>
 beforeAll(async () => {
   if (!runnable) return;
   cluster = await mkdtemp(path.join(tmpdir(), 'exchange-pg-crash-'));
-  if (asRoot)
-    chownSync(
-      cluster,
-      Number(execFileSync('id', ['-u', 'postgres']).toString()),
-      Number(execFileSync('id', ['-g', 'postgres']).toString()),
-    );
+  if (asRoot) chownSync(cluster, Number(execFileSync('id', ['-u', 'postgres']).toString()), Number(execFileSync('id', ['-g', 'postgres']).toString()));
   port = await freePort();
   pg('initdb', ['-D', `${cluster}/data`, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8']);
   start();
@@ -142,8 +137,7 @@ describe.skipIf(!runnable)('crash safety of PostgreSQL itself', () => {
               restarted = new Promise((resolve) => setTimeout(() => resolve(startQuietly()), 1500));
             }
             const answer = await write.run();
-            if (answer.status >= 200 && answer.status < 300 && answer.body?.id)
-              acknowledged.push({ table: write.table, id: answer.body.id });
+            if (answer.status >= 200 && answer.status < 300 && answer.body?.id) acknowledged.push({ table: write.table, id: answer.body.id });
             else refused++;
           }
         }),
@@ -176,9 +170,7 @@ describe.skipIf(!runnable)('crash safety of PostgreSQL itself', () => {
           `select id from events e where confirmed_count > capacity or confirmed_count <> (select count(*) from registrations r where r.event_id = e.id and r.status = 'confirmed')`,
         ),
       ).toEqual([]);
-      expect(
-        await rows(`select call_id, student_id from applications where status <> 'withdrawn' group by 1, 2 having count(*) > 1`),
-      ).toEqual([]);
+      expect(await rows(`select call_id, student_id from applications where status <> 'withdrawn' group by 1, 2 having count(*) > 1`)).toEqual([]);
     } finally {
       api.kill('SIGTERM');
       await new Promise((resolve) => (api.exitCode === null && api.signalCode === null ? api.on('exit', resolve) : resolve(null)));

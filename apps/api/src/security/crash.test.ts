@@ -131,12 +131,8 @@ describe.skipIf(!onPostgres)('crash safety (PostgreSQL)', () => {
           `select id from events e where confirmed_count > capacity or confirmed_count <> (select count(*) from registrations r where r.event_id = e.id and r.status = 'confirmed')`,
         ),
       ).toEqual([]);
-      expect(
-        await rows(`select call_id, student_id from applications where status <> 'withdrawn' group by 1, 2 having count(*) > 1`),
-      ).toEqual([]);
-      expect(
-        await rows(`select event_id, user_id from registrations where status <> 'cancelled' group by 1, 2 having count(*) > 1`),
-      ).toEqual([]);
+      expect(await rows(`select call_id, student_id from applications where status <> 'withdrawn' group by 1, 2 having count(*) > 1`)).toEqual([]);
+      expect(await rows(`select event_id, user_id from registrations where status <> 'cancelled' group by 1, 2 having count(*) > 1`)).toEqual([]);
 
       // The restarted worker sends everything still due; each message reaches the outbox at least once.
       for (let attempt = 0; attempt < 150; attempt++) {
@@ -148,8 +144,7 @@ describe.skipIf(!onPostgres)('crash safety (PostgreSQL)', () => {
       const outbox = await rows(`select to_address from mail_outbox`);
       const delivered = await readOutbox(dataDir);
       const sentTo = new Map<string, number>();
-      for (const mail of delivered)
-        sentTo.set(String(mail.to).replace(/.*<|>.*/g, ''), (sentTo.get(String(mail.to).replace(/.*<|>.*/g, '')) ?? 0) + 1);
+      for (const mail of delivered) sentTo.set(String(mail.to).replace(/.*<|>.*/g, ''), (sentTo.get(String(mail.to).replace(/.*<|>.*/g, '')) ?? 0) + 1);
       const owed = new Map<string, number>();
       for (const row of outbox) owed.set(String(row.to_address), (owed.get(String(row.to_address)) ?? 0) + 1);
       for (const [address, count] of owed) expect(sentTo.get(address) ?? 0, address).toBeGreaterThanOrEqual(count);

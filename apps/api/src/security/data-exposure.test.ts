@@ -331,8 +331,7 @@ describe('mass assignment is refused and changes nothing', () => {
         method: 'PATCH',
         url: async () => `/api/v1/calls/${call.id}`,
         payload: async () => ({ institutionId: f.institution.BUAS }),
-        snapshot: async () =>
-          (await t.request({ method: 'GET', url: `/api/v1/calls/${call.id}`, token: await f.token('admin@exchange.test') })).json(),
+        snapshot: async () => (await t.request({ method: 'GET', url: `/api/v1/calls/${call.id}`, token: await f.token('admin@exchange.test') })).json(),
       },
       {
         who: 'coordinator@psu.exchange.test',

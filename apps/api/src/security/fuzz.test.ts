@@ -61,8 +61,7 @@ function bodies(base: Record<string, unknown>) {
   const mutated = fc.tuple(fc.array(fc.tuple(key, value), { minLength: 1, maxLength: 4 }), fc.subarray(keys)).map(([changes, removed]) => {
     const body: Record<string, unknown> = { ...base };
     for (const name of removed) delete body[name];
-    for (const [name, inner] of changes)
-      Object.defineProperty(body, name, { value: inner, enumerable: true, configurable: true, writable: true });
+    for (const [name, inner] of changes) Object.defineProperty(body, name, { value: inner, enumerable: true, configurable: true, writable: true });
     return JSON.stringify(body);
   });
   return fc.oneof(
@@ -237,14 +236,7 @@ async function targetFor(method: string, url: string, access: unknown): Promise<
   }
   // Routes whose body is empty: fill the ids with fixtures of a caller the route admits.
   const roles = Array.isArray(access) ? (access as string[]) : [];
-  const email =
-    access === 'public'
-      ? null
-      : roles.includes('student') || !roles.length
-        ? await student()
-        : roles.includes('coordinator')
-          ? coordinator
-          : admin;
+  const email = access === 'public' ? null : roles.includes('student') || !roles.length ? await student() : roles.includes('coordinator') ? coordinator : admin;
   let filled = url;
   if (url.includes('/applications/:id')) {
     const made =
@@ -258,16 +250,13 @@ async function targetFor(method: string, url: string, access: unknown): Promise<
     const event = await f.event('PSU');
     filled = filled.replace(':id', event.id);
     if (url.includes(':regId')) filled = filled.replace(':regId', (await f.registration(event.id, await student())).id);
-  } else if (url.includes('/notifications/:id'))
-    filled = filled.replace(':id', await f.notification(email ?? 'student2@psu.exchange.test'));
+  } else if (url.includes('/notifications/:id')) filled = filled.replace(':id', await f.notification(email ?? 'student2@psu.exchange.test'));
   return { email, url: filled, base: {} };
 }
 
 describe('fuzzing every write endpoint', () => {
   it(`answers ${fuzzRuns} generated bodies per endpoint without a 5xx`, { timeout: 900_000 }, async () => {
-    const writes = t.app.routeAccess.filter(
-      (route) => ['POST', 'PATCH', 'PUT'].includes(route.method) && !route.url.endsWith('/documents'),
-    );
+    const writes = t.app.routeAccess.filter((route) => ['POST', 'PATCH', 'PUT'].includes(route.method) && !route.url.endsWith('/documents'));
     expect(writes.length).toBeGreaterThan(30);
     const failures: string[] = [];
     let total = 0;
@@ -276,10 +265,9 @@ describe('fuzzing every write endpoint', () => {
       // For owner-only routes the target's owner is the student who made it.
       let email = target.email;
       if (email === null && route.access !== 'public') {
-        const [row] = await t.database.rows<{ email: string }>(
-          'select u.email from applications a join users u on u.id = a.student_id where a.id = $1',
-          [target.url.split('/')[4]],
-        );
+        const [row] = await t.database.rows<{ email: string }>('select u.email from applications a join users u on u.id = a.student_id where a.id = $1', [
+          target.url.split('/')[4],
+        ]);
         email = row?.email ?? null;
       }
       const token = email ? await t.login(email) : undefined;
@@ -298,9 +286,7 @@ describe('fuzzing every write endpoint', () => {
               response.statusCode >= 500 ||
               (response.statusCode >= 400 && !String(response.headers['content-type']).startsWith('application/problem+json'))
             ) {
-              failures.push(
-                `${route.method} ${route.url} ${payload.slice(0, 200)} → ${response.statusCode} ${response.body.slice(0, 200)}`,
-              );
+              failures.push(`${route.method} ${route.url} ${payload.slice(0, 200)} → ${response.statusCode} ${response.body.slice(0, 200)}`);
               return false;
             }
             return true;

@@ -57,9 +57,7 @@ describe('the OpenAPI response checker', () => {
       check('GET', '/api/v1/things/export.csv', { statusCode: 200, headers: { 'content-type': 'text/csv; charset=utf-8' }, body: 'a,b\n' }),
     ).toBeUndefined();
     expect(check('GET', '/api/v1/loose', json(409, { status: 409, code: 'busy' }, 'application/problem+json'))).toBeUndefined();
-    expect(
-      check('GET', '/api/v1/nowhere', json(404, { status: 404, code: 'route_not_found' }, 'application/problem+json')),
-    ).toBeUndefined();
+    expect(check('GET', '/api/v1/nowhere', json(404, { status: 404, code: 'route_not_found' }, 'application/problem+json'))).toBeUndefined();
   });
 
   it('fails a status the operation does not list, naming the route and the status', () => {
@@ -72,9 +70,7 @@ describe('the OpenAPI response checker', () => {
     expect(check('GET', `/api/v1/things/${id}`, json(404, { status: 404, code: 'not_found' }))).toMatch(
       /answered 404 as application\/json; the document says application\/problem\+json/,
     );
-    expect(check('GET', '/api/v1/things/export.csv', json(200, []))).toMatch(
-      /answered 200 as application\/json; the document says text\/csv/,
-    );
+    expect(check('GET', '/api/v1/things/export.csv', json(200, []))).toMatch(/answered 200 as application\/json; the document says text\/csv/);
   });
 
   it('fails a JSON body that does not fit the schema, with the ajv errors', () => {
@@ -93,8 +89,6 @@ describe('the OpenAPI response checker', () => {
       /no documented operation.*not application\/problem\+json/,
     );
     expect(check('GET', '/api/v1/nowhere', json(200, { id }))).toMatch(/only 400, 404, 414 may answer/);
-    expect(check('GET', '/api/v1/nowhere', json(404, { status: 404 }, 'application/problem+json'))).toMatch(
-      /must have required property 'code'/,
-    );
+    expect(check('GET', '/api/v1/nowhere', json(404, { status: 404 }, 'application/problem+json'))).toMatch(/must have required property 'code'/);
   });
 });

@@ -88,10 +88,8 @@ export function createResponseChecker(document: OpenApiDocument) {
     if (!match) {
       // No route serves it: the not-found handler's (or the router's) problem.
       const where = `${method} ${path} (no documented operation)`;
-      if (!unroutedStatuses.includes(status))
-        return `${where} answered ${status}; only ${unroutedStatuses.join(', ')} may answer an address no route serves`;
-      if (mediaType !== 'application/problem+json')
-        return `${where} answered ${status} as ${mediaType || 'no media type'}, not application/problem+json`;
+      if (!unroutedStatuses.includes(status)) return `${where} answered ${status}; only ${unroutedStatuses.join(', ')} may answer an address no route serves`;
+      if (mediaType !== 'application/problem+json') return `${where} answered ${status} as ${mediaType || 'no media type'}, not application/problem+json`;
       const errors = bodyErrors('/components/schemas/Problem', response.body);
       return errors && `${where} answered ${status}: ${errors}`;
     }
@@ -107,8 +105,7 @@ export function createResponseChecker(document: OpenApiDocument) {
       return hasBody ? `${where} answered ${status} with a body (${mediaType}), which the document says has none` : undefined;
     }
     const documented = Object.keys(content).find((type) => type.toLowerCase() === mediaType);
-    if (!documented)
-      return `${where} answered ${status} as ${mediaType || 'no media type'}; the document says ${Object.keys(content).join(' or ')}`;
+    if (!documented) return `${where} answered ${status} as ${mediaType || 'no media type'}; the document says ${Object.keys(content).join(' or ')}`;
     if (!hasBody || !isJson(mediaType) || content[documented]!.schema === undefined) return undefined;
     const pointer = `/paths/${escapePointer(match.template)}/${verb}/responses/${key}/content/${escapePointer(documented)}/schema`;
     const errors = bodyErrors(pointer, response.body);

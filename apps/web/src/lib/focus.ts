@@ -33,8 +33,7 @@ export function keepFocusAfterActions() {
   });
   onMount(() => {
     const submit = (event: SubmitEvent) => {
-      if (event.target instanceof HTMLFormElement)
-        last = { form: event.target, submitter: event.submitter as HTMLElement | null, at: Date.now() };
+      if (event.target instanceof HTMLFormElement) last = { form: event.target, submitter: event.submitter as HTMLElement | null, at: Date.now() };
     };
     // SvelteKit moves the focus to <body> when it resets it.
     const bodyFocused = () => {

@@ -73,11 +73,7 @@ async function download(link: HTMLAnchorElement, url: URL) {
   }
   const type = response.headers.get('content-type') ?? '';
   // A signed-out session, a missing file or an error page: let the browser show it as before.
-  if (
-    !response.ok ||
-    !response.body ||
-    (type.startsWith('text/html') && !/attachment/i.test(response.headers.get('content-disposition') ?? ''))
-  ) {
+  if (!response.ok || !response.body || (type.startsWith('text/html') && !/attachment/i.test(response.headers.get('content-disposition') ?? ''))) {
     dismissTransfer(started.id);
     window.location.assign(url);
     return;

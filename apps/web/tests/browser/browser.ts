@@ -77,10 +77,7 @@ export const catalogs: Record<'en' | 'ru' | 'zh', Catalog> = { en: catalogOf('en
 
 /** Chooses the language with the switcher's form (which remembers it), and waits for the page in it. */
 export async function chooseLanguage(page: Page, locale: 'en' | 'ru' | 'zh') {
-  await Promise.all([
-    page.waitForResponse((response) => new URL(response.url()).pathname === '/language'),
-    page.click(`[data-testid="language-${locale}"]`),
-  ]);
+  await Promise.all([page.waitForResponse((response) => new URL(response.url()).pathname === '/language'), page.click(`[data-testid="language-${locale}"]`)]);
   await page.waitForFunction((lang) => document.documentElement.lang === lang, locale);
   await page.waitForLoadState('load');
 }
@@ -88,10 +85,7 @@ export async function chooseLanguage(page: Page, locale: 'en' | 'ru' | 'zh') {
 export async function signIn(page: Page, email: string, password = demoPassword) {
   await page.fill('input[name="email"]', email);
   await page.fill('input[name="password"]', password);
-  await Promise.all([
-    page.waitForURL((url) => url.pathname !== '/login', { timeout: 30_000 }),
-    page.click('form.form button[type="submit"]'),
-  ]);
+  await Promise.all([page.waitForURL((url) => url.pathname !== '/login', { timeout: 30_000 }), page.click('form.form button[type="submit"]')]);
   await page.waitForLoadState('load');
 }
 

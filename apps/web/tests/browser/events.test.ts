@@ -34,11 +34,7 @@ const hhmm = (instant: string, timeZone: string) =>
   new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(instant));
 
 async function submit(page: Page, selector: string) {
-  await Promise.all([
-    page.waitForLoadState('load'),
-    page.waitForResponse((response) => response.request().method() === 'POST'),
-    page.click(selector),
-  ]);
+  await Promise.all([page.waitForLoadState('load'), page.waitForResponse((response) => response.request().method() === 'POST'), page.click(selector)]);
   await page.waitForLoadState('networkidle');
 }
 
@@ -192,10 +188,7 @@ describe('registering without JavaScript', () => {
     }
     await Promise.all([page.waitForLoadState('load'), page.click('[data-testid="register"]')]);
     const shown = (await page.textContent('[data-testid="registration-status"]'))!;
-    const expected = Object.values(catalogs).flatMap((catalog) => [
-      catalog.registration_status_confirmed!,
-      catalog.registration_status_waitlisted!,
-    ]);
+    const expected = Object.values(catalogs).flatMap((catalog) => [catalog.registration_status_confirmed!, catalog.registration_status_waitlisted!]);
     expect(expected.some((text) => shown.includes(text))).toBe(true);
     await Promise.all([page.waitForLoadState('load'), page.click('[data-testid="cancel-registration"]')]);
     expect(await page.locator('[data-testid="register"]').count()).toBe(1);

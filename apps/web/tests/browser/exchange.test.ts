@@ -9,8 +9,7 @@ import { baseUrl, catalogs, chooseLanguage, firstPage, launch, signIn, signOut, 
 
 const zh = catalogs.zh;
 const ru = catalogs.ru;
-const fill = (text: string, values: Record<string, string | number>) =>
-  text.replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? ''));
+const fill = (text: string, values: Record<string, string | number>) => text.replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? ''));
 
 // A small valid PDF: the API checks uploads by their content.
 const pdf = Buffer.from(
@@ -77,10 +76,7 @@ describe('the exchange in the browser', () => {
     await page.waitForFunction(() => document.querySelectorAll('[data-testid="preferences"] li').length === 2);
     const before = await page.locator('[data-testid="preferences"] li .label').allTextContents();
     await page.locator('[data-testid="preferences"] li').nth(1).locator('button[value^="up:"]').click();
-    await page.waitForFunction(
-      (first) => document.querySelector('[data-testid="preferences"] li .label')?.textContent !== first,
-      before[0],
-    );
+    await page.waitForFunction((first) => document.querySelector('[data-testid="preferences"] li .label')?.textContent !== first, before[0]);
     const after = await page.locator('[data-testid="preferences"] li .label').allTextContents();
     expect(after).toEqual([before[1], before[0]]);
     expect(await page.inputValue('#motivation')).toBe('我希望在宝鸡学习汉语和中国文化。');
@@ -88,11 +84,7 @@ describe('the exchange in the browser', () => {
 
     for (const type of ['motivation_letter', 'transcript', 'passport_copy']) {
       await page.setInputFiles(`#file-${type}`, { name: `${type}.pdf`, mimeType: 'application/pdf', buffer: pdf });
-      await press(
-        page,
-        `[data-testid="document-${type}"] form.upload button[type="submit"]`,
-        `[data-testid="document-${type}"] a[download]`,
-      );
+      await press(page, `[data-testid="document-${type}"] form.upload button[type="submit"]`, `[data-testid="document-${type}"] a[download]`);
     }
 
     await press(page, '[data-testid="submit-application"]', '[data-testid="submitted-notice"]');
@@ -102,9 +94,7 @@ describe('the exchange in the browser', () => {
     const mine = page.locator('[data-testid="my-application"]', { hasText: '2026/2027学年宝鸡春季学期' });
     // The list says the status, since when (today, in Penza time) and what comes next; the history is on the application's page.
     expect(await mine.locator('.badge').first().textContent()).toContain(zh.app_status_submitted);
-    expect(await mine.locator('[data-testid="status-since"] time').getAttribute('datetime')).toMatch(
-      new RegExp(`^${new Date().toISOString().slice(0, 10)}`),
-    );
+    expect(await mine.locator('[data-testid="status-since"] time').getAttribute('datetime')).toMatch(new RegExp(`^${new Date().toISOString().slice(0, 10)}`));
     expect(await mine.locator('[data-testid="next-step"]').textContent()).toBe(zh.dash_next_submitted);
     await signOut(page);
     expect(browser.problems).toEqual([]);
@@ -157,9 +147,7 @@ describe('the exchange in the browser', () => {
     // Approving asks once more.
     await page.click('tr[data-name="Анна Петрова"] [data-testid="approve-open"]');
     await press(page, 'tr[data-name="Анна Петрова"] [data-testid="approve"]', '[data-testid="decision-done"]');
-    expect(await page.textContent('[data-testid="decision-done"]')).toMatch(
-      new RegExp(`^${fill(zh.nomination_approved_notice!, { name: 'Анна Петрова' })}`),
-    );
+    expect(await page.textContent('[data-testid="decision-done"]')).toMatch(new RegExp(`^${fill(zh.nomination_approved_notice!, { name: 'Анна Петрова' })}`));
     // The notice leads to the dossier, where the approval can be undone for a while.
     expect(await page.textContent('[data-testid="decision-done"] a')).toBe(zh.nomination_undo);
     expect(await anna.textContent()).toContain(zh.nom_status_approved);
@@ -191,9 +179,7 @@ describe('the exchange in the browser', () => {
     const alekseiCard = page.locator('[data-testid="my-application"]', { hasText: 'Курс китайского языка в БИИН 2025/2026' });
     expect(await alekseiCard.locator('.badge').first().textContent()).toContain(ru.app_status_declined);
     // The partner's reason is on the list, without opening the application.
-    expect(await alekseiCard.textContent()).toContain(
-      fill(ru.my_applications_reason!, { reason: '本学期语言课程名额已满，请明年再申请。' }),
-    );
+    expect(await alekseiCard.textContent()).toContain(fill(ru.my_applications_reason!, { reason: '本学期语言课程名额已满，请明年再申请。' }));
     await page.click('[data-testid="notifications-bell"]');
     await page.waitForSelector('[data-testid="notifications"]');
     expect(await page.textContent('[data-testid="notifications"]')).toContain('本学期语言课程名额已满，请明年再申请。');

@@ -8,8 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { baseUrl, catalogs, demoPassword, firstPage, launch, type Browser } from './browser';
 
 const en = catalogs.en;
-const fill = (text: string, values: Record<string, string | number>) =>
-  text.replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? ''));
+const fill = (text: string, values: Record<string, string | number>) => text.replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? ''));
 
 type Focus = { matches: boolean; outline: boolean; shadow: boolean; describe: string };
 
@@ -194,9 +193,7 @@ describe('keyboard only', () => {
     await page.keyboard.press('Enter');
     await tabTo(page, `${row} [data-testid="approve"]`);
     await page.keyboard.press('Enter');
-    await page.waitForSelector(
-      `[data-testid="decision-done"] >> text=${fill(en.nomination_approved_notice!, { name: 'Екатерина Соколова' })}`,
-    );
+    await page.waitForSelector(`[data-testid="decision-done"] >> text=${fill(en.nomination_approved_notice!, { name: 'Екатерина Соколова' })}`);
     expect(await page.textContent(row)).toContain(en.nom_status_approved);
     expect(browser.problems).toEqual([]);
   });

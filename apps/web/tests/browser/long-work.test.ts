@@ -97,10 +97,7 @@ describe('long work and unsaved changes', () => {
     const page = await firstPage(browser);
     await signInAs(page, 'student1@psu.exchange.test');
     await page.goto(`${baseUrl}/applications`);
-    await Promise.all([
-      page.waitForURL(/\/applications\/[0-9a-f-]{36}$/),
-      page.click(`[data-testid="my-application"] a:has-text("${en.call_continue}")`),
-    ]);
+    await Promise.all([page.waitForURL(/\/applications\/[0-9a-f-]{36}$/), page.click(`[data-testid="my-application"] a:has-text("${en.call_continue}")`)]);
     await page.waitForSelector('[data-testid="save-application"]');
     await page.click('#motivation');
     await page.keyboard.press('End');
@@ -139,10 +136,7 @@ describe('long work and unsaved changes', () => {
     const page = await firstPage(browser);
     await signInAs(page, 'student1@psu.exchange.test');
     await page.goto(`${baseUrl}/applications`);
-    await Promise.all([
-      page.waitForURL(/\/applications\/[0-9a-f-]{36}$/),
-      page.click(`[data-testid="my-application"] a:has-text("${en.call_continue}")`),
-    ]);
+    await Promise.all([page.waitForURL(/\/applications\/[0-9a-f-]{36}$/), page.click(`[data-testid="my-application"] a:has-text("${en.call_continue}")`)]);
     await page.waitForSelector('[data-testid="save-application"]');
     await page.click('#motivation');
     await page.keyboard.press('End');
@@ -179,15 +173,10 @@ describe('long work and unsaved changes', () => {
       },
     );
     await watchTransfer(page);
-    const [download] = await Promise.all([
-      page.waitForEvent('download'),
-      page.click(`main a[download]:has-text("${en.office_export_csv}")`),
-    ]);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click(`main a[download]:has-text("${en.office_export_csv}")`)]);
     expect(download.suggestedFilename()).toMatch(/\.csv$/);
     await page.waitForSelector('[data-testid="transfer"][data-state="done"]');
-    expect(await page.textContent('[data-testid="transfer"] [role="status"]')).toBe(
-      en.transfer_downloaded!.replace('{name}', download.suggestedFilename()),
-    );
+    expect(await page.textContent('[data-testid="transfer"] [role="status"]')).toBe(en.transfer_downloaded!.replace('{name}', download.suggestedFilename()));
     const seen = await transferSeen(page);
     expect(seen.some((entry) => entry.state === 'running')).toBe(true);
     expect(seen.at(-1)).toMatchObject({ state: 'done' });
@@ -202,10 +191,7 @@ describe('long work and unsaved changes', () => {
     const page = await firstPage(browser);
     await signInAs(page, 'student1@psu.exchange.test');
     await page.goto(`${baseUrl}/applications`);
-    await Promise.all([
-      page.waitForURL(/\/applications\/[0-9a-f-]{36}$/),
-      page.click(`[data-testid="my-application"] a:has-text("${en.call_continue}")`),
-    ]);
+    await Promise.all([page.waitForURL(/\/applications\/[0-9a-f-]{36}$/), page.click(`[data-testid="my-application"] a:has-text("${en.call_continue}")`)]);
     await page.waitForSelector('[data-testid="document-cv"]');
     // A slow connection: 2 MB at 1 MB/s.
     const cdp = await page.context().newCDPSession(page);
@@ -223,9 +209,7 @@ describe('long work and unsaved changes', () => {
     await page.waitForSelector('[data-testid="document-cv"] a[download]', { timeout: 60_000 });
     await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
     await page.waitForSelector('[data-testid="transfer"][data-state="done"]');
-    expect(await page.textContent('[data-testid="transfer"] [role="status"]')).toBe(
-      en.transfer_uploaded!.replace('{name}', 'cv-large.pdf'),
-    );
+    expect(await page.textContent('[data-testid="transfer"] [role="status"]')).toBe(en.transfer_uploaded!.replace('{name}', 'cv-large.pdf'));
     const seen = await transferSeen(page);
     const partial = seen.filter(
       (entry) => entry.state === 'running' && entry.value !== null && entry.max !== null && entry.value > 0 && entry.value < entry.max,

@@ -31,8 +31,7 @@ async function send<T = Record<string, unknown>>(method: string, path: string, t
   if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${text}`);
   return (text ? JSON.parse(text) : {}) as T;
 }
-const tokenOf = async (email: string, password = demoPassword) =>
-  (await send<{ token: string }>('POST', '/auth/login', null, { email, password })).token;
+const tokenOf = async (email: string, password = demoPassword) => (await send<{ token: string }>('POST', '/auth/login', null, { email, password })).token;
 
 type Institution = { id: string; code: string };
 type Quota = {
@@ -92,13 +91,9 @@ describe('office forms', () => {
     const coordinator = await tokenOf('coordinator@psu.exchange.test');
     const agreements = (await send<{ items: { id: string }[] }>('GET', '/agreements', admin)).items;
     const quotas = (
-      await Promise.all(
-        agreements.map((agreement) => send<{ items: Quota[] }>('GET', `/agreements/${agreement.id}/quotas?academicYear=2026/2027`, admin)),
-      )
+      await Promise.all(agreements.map((agreement) => send<{ items: Quota[] }>('GET', `/agreements/${agreement.id}/quotas?academicYear=2026/2027`, admin)))
     ).flatMap((answer) => answer.items);
-    const line = quotas.find(
-      (quota) => quota.sendingInstitutionId === codeOf('PSU') && quota.receivingInstitutionId === codeOf('BRI') && quota.remaining > 0,
-    )!;
+    const line = quotas.find((quota) => quota.sendingInstitutionId === codeOf('PSU') && quota.receivingInstitutionId === codeOf('BRI') && quota.remaining > 0)!;
     expect(line).toBeDefined();
     const call = await send<{ id: string }>('POST', '/calls', admin, {
       institutionId: codeOf('PSU'),
@@ -180,9 +175,7 @@ describe('office forms', () => {
       expect(await noScript.textContent('#note-error')).toContain(ru.nomination_note_unchanged);
       expect(await noScript.inputValue('#note')).toBe(`${note}   `);
       // The refused form answers 400, which the browser notes; nothing else went wrong.
-      expect(
-        plain.problems.filter((problem) => !problem.includes('?/note: Failed to load resource: the server responded with a status of 400')),
-      ).toEqual([]);
+      expect(plain.problems.filter((problem) => !problem.includes('?/note: Failed to load resource: the server responded with a status of 400'))).toEqual([]);
     } finally {
       await plain.close();
     }

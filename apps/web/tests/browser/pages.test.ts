@@ -72,19 +72,9 @@ const roles: Role[] = [
       const application = await firstLink(page, '/applications', re('/applications/ID'));
       const event = await firstLink(page, '/events', re('/events/ID'));
       const agreement = await firstLink(page, '/agreements', re('/agreements/ID'));
-      return [
-        '/',
-        '/calls',
-        call,
-        '/applications',
-        application,
-        '/events',
-        event,
-        '/events/mine',
-        '/notifications',
-        '/agreements',
-        agreement,
-      ].filter((path): path is string => !!path);
+      return ['/', '/calls', call, '/applications', application, '/events', event, '/events/mine', '/notifications', '/agreements', agreement].filter(
+        (path): path is string => !!path,
+      );
     },
   },
   {
@@ -132,15 +122,7 @@ const roles: Role[] = [
     screenshots: ['zh:light:/nominations?direction=incoming'],
     pages: async (page) => {
       const nomination = await firstLink(page, '/nominations?direction=incoming', re('/nominations/ID'));
-      return [
-        '/',
-        '/nominations?direction=incoming',
-        ...(nomination ? [nomination] : []),
-        '/calls',
-        '/flows',
-        '/office/students',
-        '/office/events',
-      ];
+      return ['/', '/nominations?direction=incoming', ...(nomination ? [nomination] : []), '/calls', '/flows', '/office/students', '/office/events'];
     },
   },
   {
@@ -184,8 +166,7 @@ const roles: Role[] = [
   },
 ];
 
-const shotName = (role: string, path: string) =>
-  `${role.replace(/\s+/g, '-')}${path === '/' ? '-home' : path.replace(/[/?=&]+/g, '-')}.png`;
+const shotName = (role: string, path: string) => `${role.replace(/\s+/g, '-')}${path === '/' ? '-home' : path.replace(/[/?=&]+/g, '-')}.png`;
 
 describe.each(roles)('every page as $name', (role) => {
   let browser: Browser;

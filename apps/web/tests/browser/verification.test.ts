@@ -45,9 +45,7 @@ describe('registration and verification', () => {
     await page.selectOption('#institutionId', { label: 'Penza State University' });
     await page.check('#consent');
     await Promise.all([page.waitForURL(/\/register\/done/), page.click('form.form button[type="submit"]')]);
-    expect(await page.textContent('[role="status"]')).toContain(
-      en.register_done_text_institution!.replace('{institution}', 'Penza State University'),
-    );
+    expect(await page.textContent('[role="status"]')).toContain(en.register_done_text_institution!.replace('{institution}', 'Penza State University'));
 
     await page.goto(`${baseUrl}/login`);
     await page.fill('input[name="email"]', student.email);

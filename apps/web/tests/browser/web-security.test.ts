@@ -33,14 +33,7 @@ describe('web server defences', () => {
 
   it('sends a signed-in user only to paths of this site after sign-in or a language switch', async () => {
     const origin = new URL(baseUrl).origin;
-    const targets = [
-      '/.//evil.example/x',
-      '/..//evil.example/x',
-      '/%2e%2e//evil.example',
-      '/\\evil.example',
-      '//evil.example',
-      'https://evil.example/',
-    ];
+    const targets = ['/.//evil.example/x', '/..//evil.example/x', '/%2e%2e//evil.example', '/\\evil.example', '//evil.example', 'https://evil.example/'];
     for (const target of targets) {
       const signIn = await fetch(`${baseUrl}/login?redirectTo=${encodeURIComponent(target)}`, {
         method: 'POST',

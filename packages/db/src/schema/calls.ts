@@ -1,13 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { check, index, integer, jsonb, numeric, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
-import {
-  documentTypes,
-  extraIdentityFields,
-  mobilityTypes,
-  type DocumentType,
-  type ExtraIdentityField,
-  type LanguageRequirement,
-} from '@exchange/shared';
+import { documentTypes, extraIdentityFields, mobilityTypes, type DocumentType, type ExtraIdentityField, type LanguageRequirement } from '@exchange/shared';
 import { createdAt, instant, localized, oneOf, primaryId } from './columns.js';
 import { institutions } from './institutions.js';
 import { quotaLines } from './quotas.js';

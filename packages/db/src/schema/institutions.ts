@@ -15,8 +15,5 @@ export const institutions = pgTable(
     timeZone: text().notNull(),
     createdAt: createdAt(),
   },
-  (table) => [
-    uniqueIndex('institutions_code_unique').on(table.code),
-    check('institutions_country_iso', sql`${table.country} ~ '^[A-Z]{2}$'`),
-  ],
+  (table) => [uniqueIndex('institutions_code_unique').on(table.code), check('institutions_country_iso', sql`${table.country} ~ '^[A-Z]{2}$'`)],
 );

@@ -53,10 +53,7 @@ export async function findAgreement(db: Executor, id: string) {
 }
 
 export async function agreementPartyIds(db: Executor, agreementId: string) {
-  const rows = await db
-    .select({ institutionId: agreementParties.institutionId })
-    .from(agreementParties)
-    .where(eq(agreementParties.agreementId, agreementId));
+  const rows = await db.select({ institutionId: agreementParties.institutionId }).from(agreementParties).where(eq(agreementParties.agreementId, agreementId));
   return rows.map((row) => row.institutionId);
 }
 

@@ -1,14 +1,5 @@
 import { and, asc, eq, inArray, isNotNull, notExists, sql } from 'drizzle-orm';
-import {
-  applicationPreferences,
-  applications,
-  callQuotas,
-  institutions,
-  nominations,
-  quotaLines,
-  users,
-  type Executor,
-} from '@exchange/db';
+import { applicationPreferences, applications, callQuotas, institutions, nominations, quotaLines, users, type Executor } from '@exchange/db';
 
 const nowhere = '00000000-0000-0000-0000-000000000000';
 
@@ -23,11 +14,7 @@ export function allocationRepository(db: Executor) {
   return {
     /** The lines a call offers; locked (in id order, so two confirmations never deadlock) they hold off nominations. */
     async offeredLines(callId: string, lock: boolean) {
-      const offered = await db
-        .select({ quotaId: callQuotas.quotaId })
-        .from(callQuotas)
-        .where(eq(callQuotas.callId, callId))
-        .orderBy(asc(callQuotas.quotaId));
+      const offered = await db.select({ quotaId: callQuotas.quotaId }).from(callQuotas).where(eq(callQuotas.callId, callId)).orderBy(asc(callQuotas.quotaId));
       const lineIds = offered.map((row) => row.quotaId);
       const query = db
         .select()
@@ -99,9 +86,7 @@ export function allocationRepository(db: Executor) {
     },
 
     async institutionCodes() {
-      return new Map(
-        (await db.select({ id: institutions.id, code: institutions.code }).from(institutions)).map((row) => [row.id, row.code]),
-      );
+      return new Map((await db.select({ id: institutions.id, code: institutions.code }).from(institutions)).map((row) => [row.id, row.code]));
     },
 
     /** Waitlisted applications of a call with the lines they wanted, save those whose partner rejected them. */

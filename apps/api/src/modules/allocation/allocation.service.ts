@@ -54,8 +54,7 @@ export function createAllocationService({ db, clock, calls, applications, nomina
       preferencesOf.set(preference.applicationId, list);
     }
     const rejectedOn = new Map<string, string[]>();
-    for (const rejection of rejections)
-      rejectedOn.set(rejection.applicationId, [...(rejectedOn.get(rejection.applicationId) ?? []), rejection.quotaId]);
+    for (const rejection of rejections) rejectedOn.set(rejection.applicationId, [...(rejectedOn.get(rejection.applicationId) ?? []), rejection.quotaId]);
     const applicants: AllocationApplicant[] = eligible.map((row) => ({
       id: row.id,
       score: row.score!,
@@ -96,8 +95,7 @@ export function createAllocationService({ db, clock, calls, applications, nomina
     const lineName = (quotaId: string) => codes.get(receivingOf.get(quotaId) ?? '') ?? quotaId;
     const byId = new Map(input.applicants.map((applicant) => [applicant.id, applicant]));
     const placedOn = new Map<string, number>();
-    for (const outcome of result.outcomes)
-      if (outcome.placed) placedOn.set(outcome.placed.quotaId, (placedOn.get(outcome.placed.quotaId) ?? 0) + 1);
+    for (const outcome of result.outcomes) if (outcome.placed) placedOn.set(outcome.placed.quotaId, (placedOn.get(outcome.placed.quotaId) ?? 0) + 1);
     return {
       call,
       input,
@@ -150,20 +148,13 @@ export function createAllocationService({ db, clock, calls, applications, nomina
           const reason = reasons.get(outcome.applicantId) ?? null;
           if (outcome.placed) {
             // A student offered a seat in a later round (waiting, or rejected by a partner) learns why this one.
-            const nomination = await nominations.nominate(
-              tx,
-              who,
-              outcome.applicantId,
-              outcome.placed.quotaId,
-              status === 'submitted' ? null : reason,
-            );
+            const nomination = await nominations.nominate(tx, who, outcome.applicantId, outcome.placed.quotaId, status === 'submitted' ? null : reason);
             created.push(nomination.id);
             continue;
           }
           // Someone every remaining choice of whom has rejected them has no line left to wait for.
           const target = outcome.waitlist.length > 0 ? 'waitlisted' : 'not_placed';
-          if (status !== target)
-            await applications.moveStatus(tx, outcome.applicantId, target, who.actor.id, { note: reason, noteLocale: 'en' });
+          if (status !== target) await applications.moveStatus(tx, outcome.applicantId, target, who.actor.id, { note: reason, noteLocale: 'en' });
         }
         await writeAudit(tx, who, {
           action: 'allocation.confirm',

@@ -93,8 +93,5 @@ export async function institutionNames(db: Executor) {
 
 /** Where each of the lines leads. */
 export async function lineDestinations(db: Executor, lineIds: string[]) {
-  return db
-    .select({ id: quotaLines.id, receivingInstitutionId: quotaLines.receivingInstitutionId })
-    .from(quotaLines)
-    .where(inArray(quotaLines.id, lineIds));
+  return db.select({ id: quotaLines.id, receivingInstitutionId: quotaLines.receivingInstitutionId }).from(quotaLines).where(inArray(quotaLines.id, lineIds));
 }

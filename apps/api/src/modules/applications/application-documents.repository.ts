@@ -8,13 +8,7 @@ export async function retireCurrentDocument(tx: Transaction, applicationId: stri
   const [previous] = await tx
     .update(applicationDocuments)
     .set({ replacedAt: sql`now()` })
-    .where(
-      and(
-        eq(applicationDocuments.applicationId, applicationId),
-        eq(applicationDocuments.type, type),
-        isNull(applicationDocuments.replacedAt),
-      ),
-    )
+    .where(and(eq(applicationDocuments.applicationId, applicationId), eq(applicationDocuments.type, type), isNull(applicationDocuments.replacedAt)))
     .returning({
       id: applicationDocuments.id,
       fileName: applicationDocuments.fileName,
@@ -41,13 +35,7 @@ export async function retireDocument(tx: Transaction, applicationId: string, doc
   const [removed] = await tx
     .update(applicationDocuments)
     .set({ replacedAt: sql`now()` })
-    .where(
-      and(
-        eq(applicationDocuments.id, documentId),
-        eq(applicationDocuments.applicationId, applicationId),
-        isNull(applicationDocuments.replacedAt),
-      ),
-    )
+    .where(and(eq(applicationDocuments.id, documentId), eq(applicationDocuments.applicationId, applicationId), isNull(applicationDocuments.replacedAt)))
     .returning({
       id: applicationDocuments.id,
       type: applicationDocuments.type,

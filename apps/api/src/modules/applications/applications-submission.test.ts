@@ -41,8 +41,7 @@ describe('identity for the border', () => {
     return created.json();
   };
   const submit = (id: string) => t.request({ method: 'POST', url: `/api/v1/applications/${id}/submit`, token: newcomer });
-  const patch = (id: string, payload: Record<string, unknown>) =>
-    t.request({ method: 'PATCH', url: `/api/v1/applications/${id}`, token: newcomer, payload });
+  const patch = (id: string, payload: Record<string, unknown>) => t.request({ method: 'PATCH', url: `/api/v1/applications/${id}`, token: newcomer, payload });
 
   beforeAll(async () => {
     const admin = await t.login('admin@exchange.test');
@@ -65,9 +64,7 @@ describe('identity for the border', () => {
   });
 
   it('refuses malformed identity data: a Cyrillic "Latin" name, a lower-case country, a sex outside ISO 5218', async () => {
-    const draft = (
-      await t.request({ method: 'POST', url: '/api/v1/applications', token: newcomer, payload: { callId: strictCall } })
-    ).json();
+    const draft = (await t.request({ method: 'POST', url: '/api/v1/applications', token: newcomer, payload: { callId: strictCall } })).json();
     const refused = await patch(draft.id, {
       fullNameLatin: 'Анна Иванова',
       citizenship: 'ru',
@@ -121,9 +118,7 @@ describe('identity for the border', () => {
     expect(draft.statusCode).toBe(201);
     expect(draft.json()).toMatchObject({ ...identity, ...border, languageCertificates: [] });
     await patch(draft.json().id, { preferences: [{ quotaId: quotaIds[0], rank: 1 }], motivation: 'Again.', gpa: 4.5 });
-    expect((await submit(draft.json().id)).json().missing).toEqual([
-      { item: 'languageCertificate', language: 'zh', scale: 'HSK', level: '4' },
-    ]);
+    expect((await submit(draft.json().id)).json().missing).toEqual([{ item: 'languageCertificate', language: 'zh', scale: 'HSK', level: '4' }]);
   });
 });
 
@@ -152,8 +147,7 @@ describe('the deadline', () => {
             ...identity,
           },
         });
-        for (const type of ['motivation_letter', 'transcript'])
-          expect((await upload(token, id, type, `${type}.pdf`, sampleFiles.pdf)).statusCode).toBe(201);
+        for (const type of ['motivation_letter', 'transcript']) expect((await upload(token, id, type, `${type}.pdf`, sampleFiles.pdf)).statusCode).toBe(201);
       }
       f.now = zonedLocalToInstant(`${closingDay}T23:58`, 'Europe/Moscow');
       expect((await t.request({ method: 'POST', url: `/api/v1/applications/${ids[0]}/submit`, token: tokens[0] })).statusCode).toBe(200);
@@ -217,9 +211,7 @@ describe('exports', () => {
     expect(rowOf(english.body, submitted.student.email)).toContain('"Submitted"');
     // The name as in the passport, next to the native one: what the partner's paperwork needs.
     expect(submitted.fullNameLatin).toBeTruthy();
-    expect(rowOf(english.body, submitted.student.email)).toContain(
-      `"${submitted.student.fullName}","${submitted.fullNameLatin}","${submitted.student.email}"`,
-    );
+    expect(rowOf(english.body, submitted.student.email)).toContain(`"${submitted.student.fullName}","${submitted.fullNameLatin}","${submitted.student.email}"`);
 
     // Russian from Accept-Language; the time at Penza with the zone's name and offset.
     const russian = await t.request({
@@ -246,8 +238,7 @@ describe('exports', () => {
     const russianRow = rowOf(russian.body, submitted.student.email);
     expect(russianRow).toContain('"Подана"');
     expect(russianRow).toContain(`"${penza} (московское время, UTC+3)"`);
-    if (submitted.documents.some((document: { type: string }) => document.type === 'transcript'))
-      expect(russianRow).toContain('Выписка оценок');
+    if (submitted.documents.some((document: { type: string }) => document.type === 'transcript')) expect(russianRow).toContain('Выписка оценок');
 
     // Chinese from Accept-Language, and ?lang= wins over the header.
     const chinese = await t.request({

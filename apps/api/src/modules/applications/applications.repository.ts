@@ -60,11 +60,7 @@ export async function toApplications(
       ? Promise.resolve(rows.map((row) => row.student!))
       : db.select({ id: users.id, fullName: users.fullName, email: users.email }).from(users).where(inArray(users.id, studentIds)),
     options.withHistory
-      ? db
-          .select()
-          .from(applicationStatusHistory)
-          .where(inArray(applicationStatusHistory.applicationId, ids))
-          .orderBy(asc(applicationStatusHistory.seq))
+      ? db.select().from(applicationStatusHistory).where(inArray(applicationStatusHistory.applicationId, ids)).orderBy(asc(applicationStatusHistory.seq))
       : Promise.resolve([]),
   ]);
   return rows.map(({ application, call, lastChange: last }) => {
@@ -204,11 +200,7 @@ export async function listApplications(db: Executor, filter: ApplicationFilter, 
   });
   const statusCounts = buildOnce(db, `${shape}:counts`, () => {
     // The counts join the students only to search their names: the join costs a scan of them.
-    let query = db
-      .select({ status: applications.status, n: count() })
-      .from(applications)
-      .innerJoin(calls, eq(calls.id, applications.callId))
-      .$dynamic();
+    let query = db.select({ status: applications.status, n: count() }).from(applications).innerJoin(calls, eq(calls.id, applications.callId)).$dynamic();
     if (filter.q) query = query.innerJoin(users, eq(users.id, applications.studentId));
     return query.where(conditions(filter, false)).groupBy(applications.status).prepare('applications_counts');
   });

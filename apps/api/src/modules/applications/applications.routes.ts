@@ -138,8 +138,7 @@ export async function applicationsRoutes(app: Api, { applications }: { applicati
       try {
         for await (const part of request.parts()) {
           if (part.type === 'field' && part.fieldname === 'type') type = String(part.value);
-          else if (part.type === 'file' && part.fieldname === 'file' && !file)
-            file = { name: part.filename, content: await part.toBuffer() };
+          else if (part.type === 'file' && part.fieldname === 'file' && !file) file = { name: part.filename, content: await part.toBuffer() };
           else if (part.type === 'file') await part.toBuffer();
         }
       } catch (error) {

@@ -78,8 +78,7 @@ export function createApplicationsService({ db, clock, calls }: { db: Database; 
   async function ownDraft(tx: Executor, actor: Actor, id: string) {
     const loaded = await load(tx, actor, id, { forUpdate: true });
     if (loaded.application.studentId !== actor.id) throw forbidden('Only the student who applies changes an application.');
-    if (loaded.application.status !== 'draft')
-      throw conflict('not_a_draft', 'The application has been submitted; it can no longer be changed.');
+    if (loaded.application.status !== 'draft') throw conflict('not_a_draft', 'The application has been submitted; it can no longer be changed.');
     return loaded;
   }
 
@@ -112,13 +111,7 @@ export function createApplicationsService({ db, clock, calls }: { db: Database; 
     changeStatus,
 
     /** Moves an application along inside the caller's transaction (locked first): how other modules change its status. */
-    async moveStatus(
-      tx: Executor,
-      id: string,
-      to: ApplicationStatus,
-      actorId: string | null,
-      options: Parameters<typeof changeStatus>[4] = {},
-    ) {
+    async moveStatus(tx: Executor, id: string, to: ApplicationStatus, actorId: string | null, options: Parameters<typeof changeStatus>[4] = {}) {
       const loaded = (await findApplication(tx, id, { forUpdate: true }))!;
       return changeStatus(tx, loaded, to, actorId, options);
     },
@@ -146,10 +139,7 @@ export function createApplicationsService({ db, clock, calls }: { db: Database; 
       const items = await toApplications(db, rows, { forStudent: false, withHistory: false });
       // What the rows name by id: the parties (names, time zones) and where each preferred line leads.
       const lineIds = [...new Set(items.flatMap((item) => item.preferences.map((preference) => preference.quotaId)))];
-      const [parties, lines] = await Promise.all([
-        institutionNames(db),
-        lineIds.length > 0 ? lineDestinations(db, lineIds) : Promise.resolve([]),
-      ]);
+      const [parties, lines] = await Promise.all([institutionNames(db), lineIds.length > 0 ? lineDestinations(db, lineIds) : Promise.resolve([])]);
       return { items, institutions: parties, lines };
     },
 
@@ -265,8 +255,7 @@ export function createApplicationsService({ db, clock, calls }: { db: Database; 
         if (!['draft', 'submitted'].includes(loaded.application.status)) {
           throw conflict('cannot_withdraw', 'The application has been decided on; ask your international office.');
         }
-        if (clock() >= loaded.call.closesAt)
-          throw conflict('call_closed', 'The call is closed: the application can no longer be withdrawn.');
+        if (clock() >= loaded.call.closesAt) throw conflict('call_closed', 'The call is closed: the application can no longer be withdrawn.');
         const updated = await changeStatus(tx, loaded, 'withdrawn', who.actor.id);
         await writeAudit(tx, who, {
           action: 'application.withdraw',

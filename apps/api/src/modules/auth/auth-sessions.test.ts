@@ -96,21 +96,16 @@ describe('the personal calendar feed', () => {
     expect(created.statusCode).toBe(201);
     return { admin, id: created.json().id as string, token: await t.login(email, 'Penza-Baoji-2026') };
   }
-  const feedOf = async (token: string) =>
-    (await t.request({ method: 'POST', url: '/api/v1/me/calendar-feed', token, payload: {} })).json().path as string;
+  const feedOf = async (token: string) => (await t.request({ method: 'POST', url: '/api/v1/me/calendar-feed', token, payload: {} })).json().path as string;
   const read = async (path: string) => (await t.request({ method: 'GET', url: `/api/v1${path}` })).statusCode;
 
   it('stops answering once the account is disabled, and stays dead when it is enabled again', async () => {
     const { admin, id, token } = await newStudent('feed.disabled@psu.exchange.test');
     const path = await feedOf(token);
     expect(await read(path)).toBe(200);
-    expect(
-      (await t.request({ method: 'PATCH', url: `/api/v1/users/${id}`, token: admin, payload: { status: 'disabled' } })).statusCode,
-    ).toBe(200);
+    expect((await t.request({ method: 'PATCH', url: `/api/v1/users/${id}`, token: admin, payload: { status: 'disabled' } })).statusCode).toBe(200);
     expect(await read(path)).toBe(404);
-    expect((await t.request({ method: 'PATCH', url: `/api/v1/users/${id}`, token: admin, payload: { status: 'active' } })).statusCode).toBe(
-      200,
-    );
+    expect((await t.request({ method: 'PATCH', url: `/api/v1/users/${id}`, token: admin, payload: { status: 'active' } })).statusCode).toBe(200);
     expect(await read(path)).toBe(404);
     const fresh = await feedOf(await t.login('feed.disabled@psu.exchange.test', 'Penza-Baoji-2026'));
     expect(fresh).not.toBe(path);

@@ -8,10 +8,7 @@ export async function institutionExists(db: Executor, id: string) {
   return Boolean(institution);
 }
 
-type Registration = Pick<
-  typeof users.$inferInsert,
-  'email' | 'fullName' | 'role' | 'institutionId' | 'status' | 'locale' | 'passwordHash' | 'consentVersion'
->;
+type Registration = Pick<typeof users.$inferInsert, 'email' | 'fullName' | 'role' | 'institutionId' | 'status' | 'locale' | 'passwordHash' | 'consentVersion'>;
 
 /** A new account, or undefined when the address already has one (a registration racing this one included). */
 export async function insertRegistration(tx: Executor, values: Registration) {

@@ -29,8 +29,7 @@ export function createCalendarService({ db, secret, events, registrations, repos
   // Separate keys for separate uses, derived from the server's secret.
   const feedKey = createHmac('sha256', secret).update('exchange:calendar-feed').digest();
 
-  const feedToken = (userId: string, createdAt: Date) =>
-    createHmac('sha256', feedKey).update(`${userId}:${createdAt.toISOString()}`).digest('base64url');
+  const feedToken = (userId: string, createdAt: Date) => createHmac('sha256', feedKey).update(`${userId}:${createdAt.toISOString()}`).digest('base64url');
 
   return {
     async centreCalendar(centreId: string, locale: Locale) {

@@ -86,9 +86,7 @@ describe('calendars', () => {
     expect(feed.statusCode).toBe(200);
     const { token, path } = feed.json();
     expect(token).toMatch(/^[A-Za-z0-9_-]{40,}$/);
-    expect(
-      (await t.request({ method: 'POST', url: '/api/v1/me/calendar-feed', token: student('student2@psu'), payload: {} })).json().token,
-    ).toBe(token);
+    expect((await t.request({ method: 'POST', url: '/api/v1/me/calendar-feed', token: student('student2@psu'), payload: {} })).json().token).toBe(token);
     const personal = await t.request({ method: 'GET', url: `/api/v1${path}` });
     expect(personal.statusCode).toBe(200);
     expect(parse(personal.body).map((entry) => entry.uid)).toContain(`${event.id}@exchange.penza-baoji`);
@@ -96,9 +94,7 @@ describe('calendars', () => {
     const stored = await t.database.rows<{ token_hash: string }>('select token_hash from calendar_feeds');
     expect(stored.some((row) => row.token_hash === token)).toBe(false);
     // Rotating kills the old address.
-    const rotated = (
-      await t.request({ method: 'POST', url: '/api/v1/me/calendar-feed', token: student('student2@psu'), payload: { rotate: true } })
-    ).json();
+    const rotated = (await t.request({ method: 'POST', url: '/api/v1/me/calendar-feed', token: student('student2@psu'), payload: { rotate: true } })).json();
     expect(rotated.token).not.toBe(token);
     expect((await t.request({ method: 'GET', url: `/api/v1${path}` })).statusCode).toBe(404);
   });

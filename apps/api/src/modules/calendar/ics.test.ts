@@ -24,9 +24,7 @@ const event = (id: string, timeZone: string, startsAt: string, extra: Partial<Ic
 /** Reads a feed as a calendar client does: its own VTIMEZONEs decide what the local times mean. */
 function parse(feed: string) {
   const calendar = new ICAL.Component(ICAL.parse(feed));
-  const zones = new Map(
-    calendar.getAllSubcomponents('vtimezone').map((zone) => [String(zone.getFirstPropertyValue('tzid')), new ICAL.Timezone(zone)]),
-  );
+  const zones = new Map(calendar.getAllSubcomponents('vtimezone').map((zone) => [String(zone.getFirstPropertyValue('tzid')), new ICAL.Timezone(zone)]));
   return calendar.getAllSubcomponents('vevent').map((component) => {
     const start = component.getFirstPropertyValue('dtstart') as ICAL.Time;
     const end = component.getFirstPropertyValue('dtend') as ICAL.Time;

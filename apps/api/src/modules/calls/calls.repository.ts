@@ -67,9 +67,7 @@ export async function listCalls(db: Executor, filter: CallFilter, limit: number,
     filter.status ? eq(calls.status, filter.status) : undefined,
     filter.academicYear ? eq(calls.academicYear, filter.academicYear) : undefined,
     filter.open === true ? and(eq(calls.status, 'published'), lte(calls.opensAt, now), gt(calls.closesAt, now)) : undefined,
-    filter.open === false
-      ? sql`not (${calls.status} = 'published' and ${calls.opensAt} <= now() and ${calls.closesAt} > now())`
-      : undefined,
+    filter.open === false ? sql`not (${calls.status} = 'published' and ${calls.opensAt} <= now() and ${calls.closesAt} > now())` : undefined,
   ];
   const where = and(...conditions);
   const [rows, [{ total } = { total: 0 }]] = await Promise.all([

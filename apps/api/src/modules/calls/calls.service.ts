@@ -129,15 +129,10 @@ export function createCallsService({ db }: { db: Database }) {
         if (!canManageCalls(who.actor, before.institutionId)) throw forbidden('Only the coordinators of the call’s institution change it.');
         const beforeView = (await withQuotas(tx, [before]))[0]!;
 
-        const changesStructure = structuralFields.some(
-          (field) => input[field] !== undefined && !sameTerms(input[field], beforeView[field]),
-        );
+        const changesStructure = structuralFields.some((field) => input[field] !== undefined && !sameTerms(input[field], beforeView[field]));
         if (changesStructure) {
           if ((await countSubmittedApplications(tx, id)) > 0) {
-            throw conflict(
-              'call_has_applications',
-              'Students have already applied on these terms: only the texts and the window can change now.',
-            );
+            throw conflict('call_has_applications', 'Students have already applied on these terms: only the texts and the window can change now.');
           }
         }
         const opensAt = input.opensAt ? new Date(input.opensAt) : before.opensAt;

@@ -23,14 +23,9 @@ beforeAll(async () => {
   psuCoordinator = await t.login('coordinator@psu.exchange.test');
   [psu, buas] = [await t.institutionId('PSU'), await t.institutionId('BUAS')];
   const agreementId = (await t.request({ method: 'GET', url: '/api/v1/agreements', token: admin })).json().items[0].id;
-  const lines = (
-    await t.request({ method: 'GET', url: `/api/v1/agreements/${agreementId}/quotas?academicYear=2025/2026`, token: admin })
-  ).json().items;
+  const lines = (await t.request({ method: 'GET', url: `/api/v1/agreements/${agreementId}/quotas?academicYear=2025/2026`, token: admin })).json().items;
   psuLines = lines
-    .filter(
-      (line: { sendingInstitutionId: string; mobilityType: string }) =>
-        line.sendingInstitutionId === psu && line.mobilityType === 'semester',
-    )
+    .filter((line: { sendingInstitutionId: string; mobilityType: string }) => line.sendingInstitutionId === psu && line.mobilityType === 'semester')
     .map((line: { id: string }) => line.id);
 });
 afterAll(() => t?.close());
@@ -120,16 +115,12 @@ describe('creating calls', () => {
 describe('editing a call students have applied to', () => {
   const psuCall = async () => {
     const items = (await t.request({ method: 'GET', url: '/api/v1/calls?limit=100', token: psuCoordinator })).json().items;
-    return items.find(
-      (call: { institutionId: string; languageRequirement: unknown }) => call.institutionId === psu && call.languageRequirement,
-    );
+    return items.find((call: { institutionId: string; languageRequirement: unknown }) => call.institutionId === psu && call.languageRequirement);
   };
 
   it('takes a new deadline and title when the terms are sent back as they are, in any key or list order', async () => {
     const call = await psuCall();
-    const submitted = (
-      await t.request({ method: 'GET', url: `/api/v1/applications?callId=${call.id}&status=submitted`, token: psuCoordinator })
-    ).json();
+    const submitted = (await t.request({ method: 'GET', url: `/api/v1/applications?callId=${call.id}&status=submitted`, token: psuCoordinator })).json();
     expect(submitted.total).toBeGreaterThan(0);
     const { language, scale, level } = call.languageRequirement;
     const closesAt = new Date(Date.parse(call.closesAt) + 7 * 86_400_000).toISOString();

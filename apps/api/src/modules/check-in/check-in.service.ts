@@ -30,11 +30,9 @@ export function createCheckInService({ db, events, registrations, repository = c
   async function recordCheckIn(tx: Transaction, who: Who, { event, institutionId }: Managed, row: Registration) {
     if (event.status === 'cancelled') throw conflict('event_cancelled', 'The event is cancelled.');
     if (row.status !== 'confirmed') {
-      throw conflict(
-        row.status === 'waitlisted' ? 'registration_waitlisted' : 'registration_cancelled',
-        'Only confirmed registrations can be checked in.',
-        { registrationStatus: row.status },
-      );
+      throw conflict(row.status === 'waitlisted' ? 'registration_waitlisted' : 'registration_cancelled', 'Only confirmed registrations can be checked in.', {
+        registrationStatus: row.status,
+      });
     }
     let current = row;
     if (!row.checkedInAt) {

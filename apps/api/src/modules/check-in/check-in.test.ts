@@ -34,9 +34,7 @@ describe('at the door', () => {
     expect(foreign.statusCode).toBe(404);
     expect(problemOf(foreign).code).toBe(problemOf(missing).code);
     expect(problemOf(foreign).detail).toBe(problemOf(missing).detail);
-    expect(
-      (await t.request({ method: 'GET', url: `/api/v1/events/${event.id}/registrations.csv`, token: buasCoordinator })).statusCode,
-    ).toBe(404);
+    expect((await t.request({ method: 'GET', url: `/api/v1/events/${event.id}/registrations.csv`, token: buasCoordinator })).statusCode).toBe(404);
 
     const forged = await t.request({
       method: 'POST',
@@ -89,9 +87,7 @@ describe('at the door', () => {
       ).code,
     ).toBe('invalid_check_in_code');
     // Only the hash of the code is kept.
-    const stored = await t.database.rows<{ check_in_token_hash: string }>('select check_in_token_hash from registrations where id = $1', [
-      confirmed.id,
-    ]);
+    const stored = await t.database.rows<{ check_in_token_hash: string }>('select check_in_token_hash from registrations where id = $1', [confirmed.id]);
     expect(stored[0]!.check_in_token_hash).toMatch(/^[0-9a-f]{64}$/);
     expect(stored[0]!.check_in_token_hash).not.toContain(confirmed.checkInCode);
 
@@ -107,8 +103,6 @@ describe('at the door', () => {
       checkedIn: 1,
     });
     expect(attendance.json().totals.checkedIn).toBeGreaterThanOrEqual(1);
-    expect((await t.request({ method: 'GET', url: `/api/v1/centres/${centreOf.PSU}/attendance`, token: buasCoordinator })).statusCode).toBe(
-      404,
-    );
+    expect((await t.request({ method: 'GET', url: `/api/v1/centres/${centreOf.PSU}/attendance`, token: buasCoordinator })).statusCode).toBe(404);
   });
 });

@@ -156,12 +156,7 @@ export function createEventsRepository(db: Database) {
           .prepare('events_page'),
       );
       const counted = buildOnce(executor, `${shape}:total`, () =>
-        executor
-          .select({ total: count() })
-          .from(events)
-          .innerJoin(centres, eq(centres.id, events.centreId))
-          .where(where())
-          .prepare('events_total'),
+        executor.select({ total: count() }).from(events).innerJoin(centres, eq(centres.id, events.centreId)).where(where()).prepare('events_total'),
       );
       const values = {
         readerInstitutionId: actor?.institutionId,

@@ -204,14 +204,10 @@ export function createEventsService({ db, waitingList, clock = () => new Date(),
             });
           }
           if (input.capacity !== undefined && input.capacity < before.confirmedCount) {
-            throw conflict(
-              'capacity_below_confirmed',
-              `${before.confirmedCount} people are already confirmed; capacity cannot go below that.`,
-              {
-                confirmed: before.confirmedCount,
-                errors: [{ path: 'body.capacity', code: 'below_confirmed', message: `At least ${before.confirmedCount}` }],
-              },
-            );
+            throw conflict('capacity_below_confirmed', `${before.confirmedCount} people are already confirmed; capacity cannot go below that.`, {
+              confirmed: before.confirmedCount,
+              errors: [{ path: 'body.capacity', code: 'below_confirmed', message: `At least ${before.confirmedCount}` }],
+            });
           }
           if (input.audience) await checkAudience(tx, input.audience.institutionIds);
           const updated = await repo.updateEvent(tx, id, {

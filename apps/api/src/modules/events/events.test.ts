@@ -59,9 +59,7 @@ describe('running events', () => {
     expect((await t.request({ method: 'GET', url: `/api/v1/events/${draft.id}` })).statusCode).toBe(404);
     expect((await t.request({ method: 'GET', url: `/api/v1/events/${draft.id}`, token: buasCoordinator })).statusCode).toBe(404);
     expect((await t.request({ method: 'GET', url: `/api/v1/events/${draft.id}`, token: psuCoordinator })).statusCode).toBe(200);
-    const anyStatus = (
-      await t.request({ method: 'GET', url: `/api/v1/events?status=any&centreId=${centreOf.PSU}`, token: psuCoordinator })
-    ).json();
+    const anyStatus = (await t.request({ method: 'GET', url: `/api/v1/events?status=any&centreId=${centreOf.PSU}`, token: psuCoordinator })).json();
     expect(anyStatus.items.map((event: { id: string }) => event.id)).toContain(draft.id);
     expect((await register(draft.id, student('student1@psu'))).statusCode).toBe(404);
 
@@ -133,9 +131,7 @@ describe('changing and cancelling events', () => {
     expect((await feed('zh')).body).toContain('LOCATION:2号教室');
     // A new place is announced to everyone registered, once.
     for (const name of ['student1@psu', 'student4@psu']) {
-      expect(
-        (await notificationsOf(student(name))).filter((n) => n.kind === 'event.changed' && n.params.eventId === event.id),
-      ).toHaveLength(1);
+      expect((await notificationsOf(student(name))).filter((n) => n.kind === 'event.changed' && n.params.eventId === event.id)).toHaveLength(1);
     }
   });
 
@@ -147,9 +143,7 @@ describe('changing and cancelling events', () => {
     const cancelled = await t.request({ method: 'POST', url: `/api/v1/events/${event.id}/cancel`, token: psuCoordinator });
     expect(cancelled.json().status).toBe('cancelled');
     for (const name of ['student1@buas', 'student2@buas']) {
-      expect(
-        (await notificationsOf(student(name))).filter((n) => n.kind === 'event.cancelled' && n.params.eventId === event.id),
-      ).toHaveLength(1);
+      expect((await notificationsOf(student(name))).filter((n) => n.kind === 'event.cancelled' && n.params.eventId === event.id)).toHaveLength(1);
     }
     const late = await register(event.id, student('student3@psu'));
     expect(late.statusCode).toBe(409);

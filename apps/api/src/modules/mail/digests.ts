@@ -21,13 +21,7 @@ export type DigestOptions = {
  * a day (a second insert waits for the first and then finds the row), and the entries it takes
  * are locked and marked in that same transaction, together with the outbox mail.
  */
-export function createDigestComposer({
-  db,
-  clock,
-  link,
-  repository = createDigestsRepository(db),
-  outbox = createOutboxRepository(),
-}: DigestOptions) {
+export function createDigestComposer({ db, clock, link, repository = createDigestsRepository(db), outbox = createOutboxRepository() }: DigestOptions) {
   const repo = repository;
 
   async function composeFor(userId: string, day: string): Promise<boolean> {

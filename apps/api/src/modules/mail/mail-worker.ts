@@ -33,19 +33,8 @@ const isLocale = (value: string | null): value is Locale => (locales as readonly
  * with SKIP LOCKED); a mail is sent at least once, and a file delivery is idempotent (the file
  * is named by the mail's id).
  */
-export function createMailWorker({
-  db,
-  smtpUrl,
-  outboxDir,
-  origin,
-  from,
-  clock,
-  log,
-  outbox = createOutboxRepository(),
-}: MailWorkerOptions) {
-  const transport = smtpUrl
-    ? nodemailer.createTransport(smtpUrl)
-    : nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
+export function createMailWorker({ db, smtpUrl, outboxDir, origin, from, clock, log, outbox = createOutboxRepository() }: MailWorkerOptions) {
+  const transport = smtpUrl ? nodemailer.createTransport(smtpUrl) : nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
   const link = (pagePath: string) => new URL(pagePath, origin).href;
   const digests = createDigestComposer({ db, clock, link, outbox });
   // Message ids at the sender's own domain, as mail servers expect.

@@ -45,17 +45,15 @@ beforeAll(async () => {
   psuCoordinator = await t.login('coordinator@psu.exchange.test');
   const admin = await t.login('admin@exchange.test');
   const agreementId = (await t.request({ method: 'GET', url: '/api/v1/agreements', token: psuCoordinator })).json().items[0].id;
-  const quotas = (
-    await t.request({ method: 'GET', url: `/api/v1/agreements/${agreementId}/quotas?academicYear=2025/2026`, token: psuCoordinator })
-  ).json().items;
+  const quotas = (await t.request({ method: 'GET', url: `/api/v1/agreements/${agreementId}/quotas?academicYear=2025/2026`, token: psuCoordinator })).json()
+    .items;
   const line = (to: string) =>
     quotas.find(
       (q: { sendingInstitutionId: string; receivingInstitutionId: string; mobilityType: string }) =>
         q.sendingInstitutionId === psu && q.receivingInstitutionId === to && q.mobilityType === 'semester',
     ).id;
   [lines.BUAS, lines.BRI] = [line(buas), line(bri)];
-  for (const id of Object.values(lines))
-    await t.request({ method: 'PATCH', url: `/api/v1/quotas/${id}`, token: admin, payload: { seats: 20 } });
+  for (const id of Object.values(lines)) await t.request({ method: 'PATCH', url: `/api/v1/quotas/${id}`, token: admin, payload: { seats: 20 } });
   const call = await t.request({
     method: 'POST',
     url: '/api/v1/calls',

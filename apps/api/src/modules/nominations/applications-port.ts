@@ -8,12 +8,6 @@ type StatusOptions = { note?: string | null; noteLocale?: Locale | null; params?
 /** What a nomination needs of the application it nominates (the applications service provides it). */
 export type Applications = {
   find(tx: Executor, id: string, options?: { forUpdate?: boolean }): Promise<LoadedApplication | undefined>;
-  changeStatus(
-    tx: Executor,
-    loaded: LoadedApplication,
-    to: ApplicationStatus,
-    actorId: string | null,
-    options?: StatusOptions,
-  ): Promise<ApplicationRow>;
+  changeStatus(tx: Executor, loaded: LoadedApplication, to: ApplicationStatus, actorId: string | null, options?: StatusOptions): Promise<ApplicationRow>;
   moveStatus(tx: Executor, id: string, to: ApplicationStatus, actorId: string | null, options?: StatusOptions): Promise<ApplicationRow>;
 };

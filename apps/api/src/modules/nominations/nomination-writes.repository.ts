@@ -4,10 +4,7 @@ import type { Locale } from '@exchange/shared';
 
 /** A nomination's own writes: its creation and each change of its state. */
 
-type NewNomination = Pick<
-  typeof nominations.$inferInsert,
-  'applicationId' | 'quotaId' | 'sendingInstitutionId' | 'receivingInstitutionId' | 'createdBy'
->;
+type NewNomination = Pick<typeof nominations.$inferInsert, 'applicationId' | 'quotaId' | 'sendingInstitutionId' | 'receivingInstitutionId' | 'createdBy'>;
 
 /** Records a nomination; a second one of the same application fails on the unique index (23505). */
 export async function insertNomination(tx: Executor, values: NewNomination) {

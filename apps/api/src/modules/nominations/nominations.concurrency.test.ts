@@ -169,9 +169,7 @@ describe.skipIf(!onPostgres)('nominations under concurrency (PostgreSQL)', () =>
       }
     } finally {
       for (const server of servers) server.kill('SIGTERM');
-      await Promise.all(
-        servers.map((server) => new Promise((resolve) => (server.exitCode === null ? server.on('exit', resolve) : resolve(null)))),
-      );
+      await Promise.all(servers.map((server) => new Promise((resolve) => (server.exitCode === null ? server.on('exit', resolve) : resolve(null)))));
       await rm(dataDir, { recursive: true, force: true });
     }
   }, 240_000);

@@ -39,13 +39,7 @@ export async function rejectedBy(db: Executor, applicationId: string, institutio
   const rows = await db
     .select({ id: nominations.id })
     .from(nominations)
-    .where(
-      and(
-        eq(nominations.applicationId, applicationId),
-        eq(nominations.receivingInstitutionId, institutionId),
-        eq(nominations.status, 'rejected'),
-      ),
-    )
+    .where(and(eq(nominations.applicationId, applicationId), eq(nominations.receivingInstitutionId, institutionId), eq(nominations.status, 'rejected')))
     .limit(1);
   return rows.length > 0;
 }
@@ -130,12 +124,7 @@ export async function toNominations<R extends Joined>(db: Executor, rows: R[], s
             motivation: row.application.motivation,
           },
       documents: documents
-        .filter(
-          (d) =>
-            d.applicationId === row.application.id &&
-            !withdrawn &&
-            (!partner || (partnerDocumentTypes as readonly string[]).includes(d.type)),
-        )
+        .filter((d) => d.applicationId === row.application.id && !withdrawn && (!partner || (partnerDocumentTypes as readonly string[]).includes(d.type)))
         .map((d) => ({ id: d.id, type: d.type, fileName: d.fileName, contentType: d.contentType, size: d.size, uploadedAt: d.uploadedAt })),
       ...(partner
         ? {}
@@ -169,10 +158,7 @@ export async function listNominations(db: Executor, filter: NominationFilter, li
       filter.sendingInstitutionId ? eq(nominations.sendingInstitutionId, value('sendingInstitutionId')) : undefined,
       filter.receivingInstitutionId ? eq(nominations.receivingInstitutionId, value('receivingInstitutionId')) : undefined,
       filter.eitherInstitutionId
-        ? or(
-            eq(nominations.sendingInstitutionId, value('eitherInstitutionId')),
-            eq(nominations.receivingInstitutionId, value('eitherInstitutionId')),
-          )
+        ? or(eq(nominations.sendingInstitutionId, value('eitherInstitutionId')), eq(nominations.receivingInstitutionId, value('eitherInstitutionId')))
         : undefined,
       filter.academicYear ? eq(quotaLines.academicYear, value('academicYear')) : undefined,
       filter.quotaId ? eq(nominations.quotaId, value('quotaId')) : undefined,
@@ -192,10 +178,7 @@ export async function listNominations(db: Executor, filter: NominationFilter, li
     // The count joins only what the filters need: every join is a read of each nominee's rows.
     let query = db.select({ total: count() }).from(nominations).$dynamic();
     if (filter.academicYear) query = query.innerJoin(quotaLines, eq(quotaLines.id, nominations.quotaId));
-    if (filter.q)
-      query = query
-        .innerJoin(applications, eq(applications.id, nominations.applicationId))
-        .innerJoin(users, eq(users.id, applications.studentId));
+    if (filter.q) query = query.innerJoin(applications, eq(applications.id, nominations.applicationId)).innerJoin(users, eq(users.id, applications.studentId));
     return query.where(where()).prepare('nominations_total');
   });
   const values = { ...filter, q: filter.q ? `%${escapeLike(filter.q)}%` : undefined, limit, offset };

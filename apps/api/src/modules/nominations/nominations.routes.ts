@@ -93,8 +93,7 @@ export async function nominationsRoutes(app: Api, { nominations }: { nominations
       body: nominationCreate,
       response: { 201: nomination, ...problems(409, 422) },
     },
-    handler: async (request, reply) =>
-      reply.code(201).send(await nominations.create(who(request), request.body.applicationId, request.body.quotaId)),
+    handler: async (request, reply) => reply.code(201).send(await nominations.create(who(request), request.body.applicationId, request.body.quotaId)),
   });
 
   app.post('/nominations/approve', {

@@ -73,10 +73,7 @@ export function createNominationsService({ db, clock, applications }: Dependenci
     }
     // As in the allocation: a partner that rejected the student for this call is not asked again.
     if (await rejectedBy(tx, applicationId, line.receivingInstitutionId)) {
-      throw conflict(
-        'rejected_by_partner',
-        'This partner has already rejected this student for this call; nominate them to another partner.',
-      );
+      throw conflict('rejected_by_partner', 'This partner has already rejected this student for this call; nominate them to another partner.');
     }
     if (!(await takeSeat(tx, quotaId))) throw conflict('quota_full', 'No seat is free on this quota line.');
     let created;
@@ -120,15 +117,13 @@ export function createNominationsService({ db, clock, applications }: Dependenci
   async function decide(who: Who, id: string, proposalId: string, decision: 'approved' | 'rejected', comment: string | null) {
     return inTransaction(db, async (tx) => {
       const loaded = await loadVisible(tx, who.actor, id, { forUpdate: true });
-      if (!canDecideNomination(who.actor, loaded.nomination))
-        throw forbidden('Nominees are decided on by the receiving institution’s coordinators.');
+      if (!canDecideNomination(who.actor, loaded.nomination)) throw forbidden('Nominees are decided on by the receiving institution’s coordinators.');
       if (loaded.nomination.proposalId !== proposalId) {
         throw conflict('stale_proposal', 'The nomination has changed since you opened it; look again before deciding.', {
           proposalId: loaded.nomination.proposalId,
         });
       }
-      if (loaded.nomination.status !== 'pending')
-        throw conflict('already_decided', 'This nomination has already been decided on or cancelled.');
+      if (loaded.nomination.status !== 'pending') throw conflict('already_decided', 'This nomination has already been decided on or cancelled.');
       const commentLocale = comment ? await writerLocale(tx, who.actor.id) : null;
       // The service's clock, not the database's: the undo window is measured against it.
       const after = await recordDecision(tx, id, { status: decision, comment, commentLocale, decidedBy: who.actor.id, decidedAt: clock() });
@@ -181,15 +176,13 @@ export function createNominationsService({ db, clock, applications }: Dependenci
     undoApproval(who: Who, id: string, proposalId: string) {
       return inTransaction(db, async (tx) => {
         const loaded = await loadVisible(tx, who.actor, id, { forUpdate: true });
-        if (!canDecideNomination(who.actor, loaded.nomination))
-          throw forbidden('Only the receiving institution’s coordinators take back their approval.');
+        if (!canDecideNomination(who.actor, loaded.nomination)) throw forbidden('Only the receiving institution’s coordinators take back their approval.');
         if (loaded.nomination.proposalId !== proposalId) {
           throw conflict('stale_proposal', 'The nomination has changed since you opened it; look again.', {
             proposalId: loaded.nomination.proposalId,
           });
         }
-        if (loaded.nomination.status !== 'approved')
-          throw conflict('not_approved', 'Only an approved nomination can have its approval undone.');
+        if (loaded.nomination.status !== 'approved') throw conflict('not_approved', 'Only an approved nomination can have its approval undone.');
         const decidedAt = loaded.nomination.decidedAt;
         if (!decidedAt || clock().getTime() - decidedAt.getTime() > approvalUndoMinutes * 60_000) {
           throw conflict(
@@ -238,8 +231,7 @@ export function createNominationsService({ db, clock, applications }: Dependenci
         const loaded = await loadVisible(tx, who.actor, id, { forUpdate: true });
         if (!canManageOutgoing(who.actor, loaded.nomination.sendingInstitutionId))
           throw forbidden('Nominations are cancelled by the sending institution’s coordinators.');
-        if (!['pending', 'approved'].includes(loaded.nomination.status))
-          throw conflict('not_cancellable', 'This nomination no longer holds a seat.');
+        if (!['pending', 'approved'].includes(loaded.nomination.status)) throw conflict('not_cancellable', 'This nomination no longer holds a seat.');
         const after = await markCancelled(tx, id);
         await freeSeat(tx, loaded.nomination.quotaId);
         await applications.moveStatus(tx, loaded.application.id, 'cancelled', who.actor.id);
@@ -259,10 +251,8 @@ export function createNominationsService({ db, clock, applications }: Dependenci
     updateNote(who: Who, id: string, note: string | null) {
       return inTransaction(db, async (tx) => {
         const loaded = await loadVisible(tx, who.actor, id, { forUpdate: true });
-        if (!canManageOutgoing(who.actor, loaded.nomination.sendingInstitutionId))
-          throw forbidden('The sending institution writes the note.');
-        if (loaded.nomination.status !== 'pending')
-          throw conflict('already_decided', 'This nomination has already been decided on or cancelled.');
+        if (!canManageOutgoing(who.actor, loaded.nomination.sendingInstitutionId)) throw forbidden('The sending institution writes the note.');
+        if (loaded.nomination.status !== 'pending') throw conflict('already_decided', 'This nomination has already been decided on or cancelled.');
         const after = await replaceNote(tx, id, note);
         await writeAudit(tx, who, {
           action: 'nomination.update',
@@ -281,9 +271,7 @@ export function createNominationsService({ db, clock, applications }: Dependenci
       const document = await findApplicationDocument(db, loaded.application.id, documentId);
       const partner = nominationSide(actor, loaded.nomination) === 'receiving';
       // A cancelled nomination no longer gives the partner the application's documents.
-      const withheld =
-        partner &&
-        (loaded.nomination.status === 'cancelled' || !(partnerDocumentTypes as readonly string[]).includes(document?.type ?? ''));
+      const withheld = partner && (loaded.nomination.status === 'cancelled' || !(partnerDocumentTypes as readonly string[]).includes(document?.type ?? ''));
       if (!document || withheld) throw notFound('document');
       return document;
     },

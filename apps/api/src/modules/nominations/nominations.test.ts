@@ -39,13 +39,9 @@ describe('allocation', () => {
     const of = (email: string) => outcomes.find((outcome) => outcome.applicationId === ids[email])!;
     expect(of('student1@psu.exchange.test').placed).toEqual({ quotaId: toBri, rank: 1 });
     expect(of('student2@psu.exchange.test').placed).toEqual({ quotaId: toBuas, rank: 2 });
-    expect(of('student2@psu.exchange.test').reason.en).toBe(
-      'Placed at 2nd choice BUAS: 1st choice BRI full, its last seat went to a score of 91.5.',
-    );
+    expect(of('student2@psu.exchange.test').reason.en).toBe('Placed at 2nd choice BUAS: 1st choice BRI full, its last seat went to a score of 91.5.');
     expect(of('student3@psu.exchange.test').placed).toBeNull();
-    expect(of('student3@psu.exchange.test').reason.en).toBe(
-      'Not placed: all 2 choices full; waitlisted 1st for BUAS, waitlisted 1st for BRI.',
-    );
+    expect(of('student3@psu.exchange.test').reason.en).toBe('Not placed: all 2 choices full; waitlisted 1st for BUAS, waitlisted 1st for BRI.');
     expect(of('student3@psu.exchange.test').reason.ru).toContain('Не размещён');
     const application = await t.request({
       method: 'GET',
@@ -81,8 +77,7 @@ describe('allocation', () => {
         used: 1,
         remaining: 0,
       });
-    const status = async (email: string) =>
-      (await t.request({ method: 'GET', url: `/api/v1/applications/${ids[email]}`, token: tokens.psu })).json().status;
+    const status = async (email: string) => (await t.request({ method: 'GET', url: `/api/v1/applications/${ids[email]}`, token: tokens.psu })).json().status;
     expect(await status('student1@psu.exchange.test')).toBe('nominated');
     expect(await status('student3@psu.exchange.test')).toBe('waitlisted');
     const bell = (await t.request({ method: 'GET', url: '/api/v1/notifications', token: tokens['student3@psu.exchange.test'] })).json();
@@ -94,9 +89,7 @@ describe('the partner’s side', () => {
   let nominationId: string;
 
   it('shows a partner only its own nominees, without passport number, passport copy or internal comments', async () => {
-    const incoming = (
-      await t.request({ method: 'GET', url: `/api/v1/nominations?direction=incoming&quotaId=${toBuas}`, token: tokens.buas })
-    ).json();
+    const incoming = (await t.request({ method: 'GET', url: `/api/v1/nominations?direction=incoming&quotaId=${toBuas}`, token: tokens.buas })).json();
     expect(incoming.items).toHaveLength(1);
     const nominee = incoming.items[0];
     nominationId = nominee.id;
@@ -202,22 +195,17 @@ describe('the partner’s side', () => {
     expect((await t.request({ method: 'GET', url: `/api/v1/quotas/${toBuas}`, token: tokens.psu })).json().used).toBe(1);
 
     expect(
-      (
-        await t.request({ method: 'POST', url: `/api/v1/nominations/${nominationId}/approve`, token: tokens.buas, payload: { proposalId } })
-      ).json().status,
+      (await t.request({ method: 'POST', url: `/api/v1/nominations/${nominationId}/approve`, token: tokens.buas, payload: { proposalId } })).json().status,
     ).toBe('approved');
     f.now = new Date(f.now.getTime() + 10 * 60_000 + 1_000);
     const late = await undo(tokens.buas, proposalId);
     expect(late.statusCode).toBe(409);
     expect(problemOf(late)).toMatchObject({ code: 'undo_window_passed', detail: expect.stringContaining('10 minutes') });
-    expect((await t.request({ method: 'GET', url: `/api/v1/nominations/${nominationId}`, token: tokens.buas })).json().status).toBe(
-      'approved',
-    );
+    expect((await t.request({ method: 'GET', url: `/api/v1/nominations/${nominationId}`, token: tokens.buas })).json().status).toBe('approved');
   });
 
   it('requires a reason to reject, frees the seat, and offers it to the next waitlisted student', async () => {
-    const [briNomination] = (await t.request({ method: 'GET', url: '/api/v1/nominations?direction=incoming', token: tokens.bri })).json()
-      .items;
+    const [briNomination] = (await t.request({ method: 'GET', url: '/api/v1/nominations?direction=incoming', token: tokens.bri })).json().items;
     const noReason = await t.request({
       method: 'POST',
       url: `/api/v1/nominations/${briNomination.id}/reject`,
@@ -242,9 +230,7 @@ describe('the partner’s side', () => {
     ).json();
     expect(student1.status).toBe('declined');
 
-    const waitlist = (
-      await t.request({ method: 'GET', url: `/api/v1/calls/${callId}/waitlist?quotaId=${toBri}`, token: tokens.psu })
-    ).json().items;
+    const waitlist = (await t.request({ method: 'GET', url: `/api/v1/calls/${callId}/waitlist?quotaId=${toBri}`, token: tokens.psu })).json().items;
     expect(waitlist.map((entry: { applicationId: string }) => entry.applicationId)).toEqual([
       ids['student3@psu.exchange.test'],
       ids['student5@psu.exchange.test'],
@@ -285,17 +271,11 @@ describe('the partner’s side', () => {
     expect(student1.statusNote).toBe('No places in railway engineering this term.');
     expect(student1.statusNoteLocale).toBe('zh');
     expect(student1.history.at(-1)).toMatchObject({ to: 'declined', noteLocale: 'zh' });
-    const outgoing = (
-      await t.request({ method: 'GET', url: `/api/v1/nominations?direction=outgoing&status=rejected`, token: tokens.psu })
-    ).json().items;
+    const outgoing = (await t.request({ method: 'GET', url: `/api/v1/nominations?direction=outgoing&status=rejected`, token: tokens.psu })).json().items;
     expect(outgoing[0]).toMatchObject({ comment: 'No places in railway engineering this term.', commentLocale: 'zh' });
 
-    const mails = await t.database.rows<{ body: string }>(
-      `select body from mail_outbox where body like '%No places in railway engineering%'`,
-    );
-    expect(mails.map((mail) => mail.body)).toEqual([
-      expect.stringContaining('Причина: No places in railway engineering this term. (на китайском)'),
-    ]);
+    const mails = await t.database.rows<{ body: string }>(`select body from mail_outbox where body like '%No places in railway engineering%'`);
+    expect(mails.map((mail) => mail.body)).toEqual([expect.stringContaining('Причина: No places in railway engineering this term. (на китайском)')]);
 
     const english = await t.request({ method: 'GET', url: '/api/v1/nominations/export.csv?status=rejected&lang=en', token: tokens.psu });
     expect(english.body).toContain('"No places in railway engineering this term. (in Chinese)"');
@@ -320,17 +300,13 @@ describe('the partner’s side', () => {
       student: { fullNameLatin: 'Student C', email: '', motivation: '', gpa: null, preferences: [], languageCertificates: [] },
     });
     expect((await t.request({ method: 'GET', url: documentUrl, token: tokens.bri })).statusCode).toBe(404);
-    const listed = (
-      await t.request({ method: 'GET', url: '/api/v1/nominations?direction=incoming&status=cancelled', token: tokens.bri })
-    ).json().items;
+    const listed = (await t.request({ method: 'GET', url: '/api/v1/nominations?direction=incoming&status=cancelled', token: tokens.bri })).json().items;
     expect(listed.find((n: { id: string }) => n.id === outgoing[0].id).student.motivation).toBe('');
     const exported = await t.request({ method: 'GET', url: '/api/v1/nominations/export.csv?direction=incoming', token: tokens.bri });
     expect(exported.body).toContain('Student C');
     expect(exported.body).not.toContain('student3@psu.exchange.test');
     // The home side still reads everything.
-    expect(
-      (await t.request({ method: 'GET', url: `/api/v1/nominations/${outgoing[0].id}`, token: tokens.psu })).json().student.motivation,
-    ).toBe('Motivated.');
+    expect((await t.request({ method: 'GET', url: `/api/v1/nominations/${outgoing[0].id}`, token: tokens.psu })).json().student.motivation).toBe('Motivated.');
     expect((await t.request({ method: 'GET', url: `/api/v1/quotas/${outgoing[0].quotaId}`, token: tokens.psu })).json().used).toBe(0);
     const partnerCancel = await t.request({ method: 'POST', url: `/api/v1/nominations/${outgoing[0].id}/cancel`, token: tokens.buas });
     expect([403, 404]).toContain(partnerCancel.statusCode);
@@ -341,8 +317,7 @@ describe('the partner’s side', () => {
     expect(report.directions).toHaveLength(6);
     const direction = (from: string, to: string) =>
       report.directions.find(
-        (d: { sendingInstitutionId: string; receivingInstitutionId: string }) =>
-          d.sendingInstitutionId === from && d.receivingInstitutionId === to,
+        (d: { sendingInstitutionId: string; receivingInstitutionId: string }) => d.sendingInstitutionId === from && d.receivingInstitutionId === to,
       );
     const all = (await t.request({ method: 'GET', url: '/api/v1/nominations?limit=100', token: tokens.admin })).json().items;
     for (const [from, to] of [
@@ -357,9 +332,7 @@ describe('the partner’s side', () => {
       expect(direction(from, to).approved).toBe(mine.filter((n: { status: string }) => n.status === 'approved').length);
     }
     const seats = await t.database.db.select().from(quotaLines).where(eq(quotaLines.academicYear, '2025/2026'));
-    expect(report.directions.reduce((sum: number, d: { seats: number }) => sum + d.seats, 0)).toBe(
-      seats.reduce((sum, line) => sum + line.seats, 0),
-    );
+    expect(report.directions.reduce((sum: number, d: { seats: number }) => sum + d.seats, 0)).toBe(seats.reduce((sum, line) => sum + line.seats, 0));
     const pair = report.balances.find(
       (b: { institutionAId: string; institutionBId: string }) =>
         [b.institutionAId, b.institutionBId].includes(psu) && [b.institutionAId, b.institutionBId].includes(buas),

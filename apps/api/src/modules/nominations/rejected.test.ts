@@ -15,12 +15,7 @@ let toBuas: string;
 let toBri: string;
 const ids: Record<string, string> = {};
 const tokens: Record<string, string> = {};
-const [a, b, c, d] = [
-  'student1@psu.exchange.test',
-  'student2@psu.exchange.test',
-  'student3@psu.exchange.test',
-  'student4@psu.exchange.test',
-];
+const [a, b, c, d] = ['student1@psu.exchange.test', 'student2@psu.exchange.test', 'student3@psu.exchange.test', 'student4@psu.exchange.test'];
 
 type Outcome = { applicationId: string; placed: { quotaId: string; rank: number } | null; reason: { en: string; ru: string; zh: string } };
 
@@ -32,9 +27,7 @@ beforeAll(async () => {
   tokens.bri = await t.login('coordinator@bri.exchange.test');
   const admin = await t.login('admin@exchange.test');
   const agreementId = (await t.request({ method: 'GET', url: '/api/v1/agreements', token: tokens.psu })).json().items[0].id;
-  const lines = (
-    await t.request({ method: 'GET', url: `/api/v1/agreements/${agreementId}/quotas?academicYear=2025/2026`, token: tokens.psu })
-  ).json().items;
+  const lines = (await t.request({ method: 'GET', url: `/api/v1/agreements/${agreementId}/quotas?academicYear=2025/2026`, token: tokens.psu })).json().items;
   const line = (to: string) =>
     lines.find(
       (l: { sendingInstitutionId: string; receivingInstitutionId: string; mobilityType: string }) =>
@@ -139,12 +132,9 @@ const confirm = async (fingerprint: string) => {
   expect(response.statusCode).toBe(200);
   return response.json() as { nominationIds: string[] };
 };
-const applicationOf = async (email: string) =>
-  (await t.request({ method: 'GET', url: `/api/v1/applications/${ids[email]}`, token: tokens[email] })).json();
+const applicationOf = async (email: string) => (await t.request({ method: 'GET', url: `/api/v1/applications/${ids[email]}`, token: tokens[email] })).json();
 const reject = async (partner: 'bri' | 'buas', email: string) => {
-  const incoming = (
-    await t.request({ method: 'GET', url: '/api/v1/nominations?direction=incoming&status=pending', token: tokens[partner] })
-  ).json().items;
+  const incoming = (await t.request({ method: 'GET', url: '/api/v1/nominations?direction=incoming&status=pending', token: tokens[partner] })).json().items;
   const nominee = incoming.find((n: { applicationId: string }) => n.applicationId === ids[email]);
   const response = await t.request({
     method: 'POST',
@@ -205,9 +195,7 @@ describe('a nominee the partner rejected', () => {
     const application = await applicationOf(a);
     expect(application.status).toBe('nominated');
     expect(application.statusNote).toBe('Placed at 2nd choice BUAS: 1st choice BRI rejected the nomination.');
-    const incoming = (
-      await t.request({ method: 'GET', url: '/api/v1/nominations?direction=incoming&status=pending', token: tokens.buas })
-    ).json().items;
+    const incoming = (await t.request({ method: 'GET', url: '/api/v1/nominations?direction=incoming&status=pending', token: tokens.buas })).json().items;
     expect(incoming.map((n: { applicationId: string }) => n.applicationId)).toContain(ids[a]);
     expect((await t.request({ method: 'GET', url: `/api/v1/quotas/${toBuas}`, token: tokens.psu })).json()).toMatchObject({
       seats: 2,
@@ -234,9 +222,7 @@ describe('nominating by hand', () => {
   it('refuses the partner that already rejected the student for this call, and takes no seat', async () => {
     // BUAS rejected d above; a freed seat on its line must still not bring d back to it.
     const admin = await t.login('admin@exchange.test');
-    expect((await t.request({ method: 'PATCH', url: `/api/v1/quotas/${toBuas}`, token: admin, payload: { seats: 3 } })).statusCode).toBe(
-      200,
-    );
+    expect((await t.request({ method: 'PATCH', url: `/api/v1/quotas/${toBuas}`, token: admin, payload: { seats: 3 } })).statusCode).toBe(200);
     const response = await t.request({
       method: 'POST',
       url: '/api/v1/nominations',

@@ -8,13 +8,7 @@ export function notificationsRepository(db: Executor) {
       const mine = eq(notifications.userId, userId);
       const where = unreadOnly ? and(mine, isNull(notifications.readAt)) : mine;
       const [rows, [{ total } = { total: 0 }], [{ unreadCount } = { unreadCount: 0 }]] = await Promise.all([
-        db
-          .select()
-          .from(notifications)
-          .where(where)
-          .orderBy(desc(notifications.createdAt), desc(notifications.id))
-          .limit(limit)
-          .offset(offset),
+        db.select().from(notifications).where(where).orderBy(desc(notifications.createdAt), desc(notifications.id)).limit(limit).offset(offset),
         db.select({ total: count() }).from(notifications).where(where),
         db
           .select({ unreadCount: count() })

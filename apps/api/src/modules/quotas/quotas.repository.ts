@@ -4,12 +4,7 @@ import { toQuota } from '../../lib/shapes.js';
 
 type QuotaInsert = typeof quotaLines.$inferInsert;
 
-const quotaOrder = [
-  asc(quotaLines.academicYear),
-  asc(quotaLines.sendingInstitutionId),
-  asc(quotaLines.receivingInstitutionId),
-  asc(quotaLines.mobilityType),
-];
+const quotaOrder = [asc(quotaLines.academicYear), asc(quotaLines.sendingInstitutionId), asc(quotaLines.receivingInstitutionId), asc(quotaLines.mobilityType)];
 
 export async function listQuotas(db: Executor, agreementId: string, academicYear?: string) {
   const rows = await db

@@ -117,32 +117,24 @@ describe.skipIf(!process.env.DATABASE_URL)('registration under concurrency (Post
       const waiting = registrations.filter((item) => item.status === 'waitlisted');
       expect(confirmed).toHaveLength(seats);
       expect(waiting).toHaveLength(people - seats);
-      expect(waiting.map((item) => item.position).sort((a, b) => a! - b!)).toEqual(
-        Array.from({ length: people - seats }, (_, index) => index + 1),
-      );
+      expect(waiting.map((item) => item.position).sort((a, b) => a! - b!)).toEqual(Array.from({ length: people - seats }, (_, index) => index + 1));
 
       // The database agrees: the counter, the rows, the order of the queue.
       const [counter] = await database.rows<{ confirmed_count: number }>('select confirmed_count from events where id = $1', [eventId]);
       expect(counter!.confirmed_count).toBe(seats);
-      const queue = await database.rows<{ user_id: string }>(
-        `select user_id from registrations where event_id = $1 and status = 'waitlisted' order by seq`,
-        [eventId],
-      );
+      const queue = await database.rows<{ user_id: string }>(`select user_id from registrations where event_id = $1 and status = 'waitlisted' order by seq`, [
+        eventId,
+      ]);
       const byPosition = [...waiting].sort((a, b) => a.position! - b.position!).map((item) => item.userId);
       expect(queue.map((row) => row.user_id)).toEqual(byPosition);
 
       // Ten confirmed people leave at once: exactly the first ten in the queue move up.
       const leavers = confirmed.slice(0, leaving);
-      const cancellations = await Promise.all(
-        leavers.map((item) => send('DELETE', `/api/v1/events/${eventId}/registrations/me`, item.token)),
-      );
+      const cancellations = await Promise.all(leavers.map((item) => send('DELETE', `/api/v1/events/${eventId}/registrations/me`, item.token)));
       expect(cancellations.map((answer) => answer.statusCode)).toEqual(Array(leaving).fill(204));
 
       const headIds = byPosition.slice(0, leaving);
-      const rows = await database.rows<{ user_id: string; status: string }>(
-        'select user_id, status from registrations where event_id = $1',
-        [eventId],
-      );
+      const rows = await database.rows<{ user_id: string; status: string }>('select user_id, status from registrations where event_id = $1', [eventId]);
       const statusOf = new Map(rows.map((row) => [row.user_id, row.status]));
       expect(headIds.every((id) => statusOf.get(id) === 'confirmed')).toBe(true);
       expect(rows.filter((row) => row.status === 'confirmed')).toHaveLength(seats);

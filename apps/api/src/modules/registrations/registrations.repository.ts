@@ -62,13 +62,7 @@ export function createRegistrationsRepository(db: Database) {
       const [row] = await executor
         .select({ n: count() })
         .from(registrations)
-        .where(
-          and(
-            eq(registrations.eventId, registration.eventId),
-            eq(registrations.status, 'waitlisted'),
-            sql`${registrations.seq} <= ${registration.seq}`,
-          ),
-        );
+        .where(and(eq(registrations.eventId, registration.eventId), eq(registrations.status, 'waitlisted'), sql`${registrations.seq} <= ${registration.seq}`));
       return row?.n ?? null;
     },
 
@@ -192,12 +186,7 @@ export function createRegistrationsRepository(db: Database) {
         .innerJoin(events, eq(events.id, registrations.eventId))
         .innerJoin(centres, eq(centres.id, events.centreId))
         .where(
-          and(
-            eq(registrations.userId, userId),
-            ne(registrations.status, 'cancelled'),
-            ne(events.status, 'draft'),
-            from ? gt(events.endsAt, from) : undefined,
-          ),
+          and(eq(registrations.userId, userId), ne(registrations.status, 'cancelled'), ne(events.status, 'draft'), from ? gt(events.endsAt, from) : undefined),
         )
         .orderBy(asc(events.startsAt))
         .limit(500);

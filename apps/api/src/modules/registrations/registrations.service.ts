@@ -14,12 +14,7 @@ import { AppError, conflict, notFound } from '../../errors.js';
 import { writeAudit, type Who } from '../../lib/audit.js';
 import { inTransaction } from '../../lib/transaction.js';
 import type { EventsService } from '../events/index.js';
-import {
-  createRegistrationsRepository,
-  toRegistration,
-  type RegistrationRow,
-  type RegistrationsRepository,
-} from './registrations.repository.js';
+import { createRegistrationsRepository, toRegistration, type RegistrationRow, type RegistrationsRepository } from './registrations.repository.js';
 import type { WaitingList } from './waiting-list.js';
 
 const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');

@@ -33,13 +33,9 @@ describe('registration', () => {
     expect((await mine(event.id, student('student3@psu'))).json()).toMatchObject({ status: 'confirmed', position: null });
     expect((await mine(event.id, student('student4@psu'))).json()).toMatchObject({ status: 'waitlisted', position: 1 });
     expect(await eventOf(event.id)).toMatchObject({ confirmedCount: 2, waitlistCount: 1 });
-    const promoted = (await notificationsOf(student('student3@psu'))).filter(
-      (n) => n.kind === 'event.promoted' && n.params.eventId === event.id,
-    );
+    const promoted = (await notificationsOf(student('student3@psu'))).filter((n) => n.kind === 'event.promoted' && n.params.eventId === event.id);
     expect(promoted).toHaveLength(1);
-    expect((await notificationsOf(student('student4@psu'))).some((n) => n.kind === 'event.promoted' && n.params.eventId === event.id)).toBe(
-      false,
-    );
+    expect((await notificationsOf(student('student4@psu'))).some((n) => n.kind === 'event.promoted' && n.params.eventId === event.id)).toBe(false);
     expect((await mine(event.id, student('student1@psu'))).statusCode).toBe(404);
     expect((await unregister(event.id, student('student1@psu'))).statusCode).toBe(404);
 
@@ -139,9 +135,7 @@ describe('the registrations list', () => {
     expect(header(chinese.body)).toBe('"姓名","电子邮箱","院校","状态","候补顺位","报名时间","签到时间"');
     expect(chinese.body).toContain('"已确认"');
     expect(chinese.body).toMatch(
-      new RegExp(
-        `"\\d{4}/\\d{2}/\\d{2} \\d{2}:\\d{2}（${event.timeZone === 'Asia/Shanghai' ? '北京时间，UTC\\+8' : '莫斯科时间，UTC\\+3'}）"`,
-      ),
+      new RegExp(`"\\d{4}/\\d{2}/\\d{2} \\d{2}:\\d{2}（${event.timeZone === 'Asia/Shanghai' ? '北京时间，UTC\\+8' : '莫斯科时间，UTC\\+3'}）"`),
     );
     const russianBook = await t.request({
       method: 'GET',

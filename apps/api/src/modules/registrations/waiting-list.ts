@@ -10,13 +10,7 @@ import { createRegistrationsRepository, type RegistrationsRepository } from './r
 
 type EventRow = Awaited<ReturnType<RegistrationsRepository['addConfirmed']>>;
 
-export function createWaitingList({
-  db,
-  repository = createRegistrationsRepository(db),
-}: {
-  db: Database;
-  repository?: RegistrationsRepository;
-}) {
+export function createWaitingList({ db, repository = createRegistrationsRepository(db) }: { db: Database; repository?: RegistrationsRepository }) {
   return {
     countWaiting: (executor: Executor, eventId: string) => repository.countWaiting(executor, eventId),
 

@@ -32,7 +32,6 @@ export function reportsRepository(db: Executor) {
         .groupBy(quotaLines.sendingInstitutionId, quotaLines.receivingInstitutionId),
 
     /** The parties of the agreement, by code. */
-    partyIds: async () =>
-      (await db.select({ id: institutions.id }).from(institutions).orderBy(asc(institutions.code))).map((row) => row.id),
+    partyIds: async () => (await db.select({ id: institutions.id }).from(institutions).orderBy(asc(institutions.code))).map((row) => row.id),
   };
 }

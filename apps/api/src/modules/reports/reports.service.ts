@@ -6,10 +6,7 @@ export function createReportsService({ db }: { db: Database }) {
   return {
     /** Per direction between the parties: seats, nominated, approved; and each pair's balance of approved students. */
     async flows(academicYear: string) {
-      const [seats, counts] = await Promise.all([
-        repository.seatsByDirection(academicYear),
-        repository.nominationsByDirection(academicYear),
-      ]);
+      const [seats, counts] = await Promise.all([repository.seatsByDirection(academicYear), repository.nominationsByDirection(academicYear)]);
       const parties = await repository.partyIds();
       const directions = parties.flatMap((sending) =>
         parties

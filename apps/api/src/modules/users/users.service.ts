@@ -49,8 +49,7 @@ export function createUsersService({ db }: { db: Database }) {
 
     /** Admins list everyone; coordinators only the students of their own institution. */
     list(actor: Actor, filter: UserFilter, limit: number, offset: number) {
-      const scoped: UserFilter =
-        actor.role === 'admin' ? filter : { ...filter, role: 'student', institutionId: actor.institutionId ?? undefined };
+      const scoped: UserFilter = actor.role === 'admin' ? filter : { ...filter, role: 'student', institutionId: actor.institutionId ?? undefined };
       if (actor.role !== 'admin' && filter.role && filter.role !== 'student') return { items: [], total: 0, limit, offset };
       if (actor.role !== 'admin' && filter.institutionId && filter.institutionId !== actor.institutionId) {
         return { items: [], total: 0, limit, offset };
@@ -111,8 +110,7 @@ export function createUsersService({ db }: { db: Database }) {
       return db.transaction(async (tx) => {
         const before = await findUserById(tx, id, { forUpdate: true });
         if (!before || !canViewUser(who.actor, before)) throw notFound('user');
-        if (!canUpdateUser(who.actor, before, fields))
-          throw forbidden('You may verify, disable or rename students of your own institution only.');
+        if (!canUpdateUser(who.actor, before, fields)) throw forbidden('You may verify, disable or rename students of your own institution only.');
         const role = input.role ?? before.role;
         const institutionId = input.institutionId === undefined ? before.institutionId : input.institutionId;
         requireInstitutionRule(role, institutionId);

@@ -10,8 +10,7 @@ export const agreements: Table = {
   'GET /api/v1/institutions': { owned: false, build: async () => get('/api/v1/institutions'), expect: everyone(200) },
   'GET /api/v1/institutions/:id': {
     owned: true,
-    build: async (f, caller, owner) =>
-      get(`/api/v1/institutions/${owner === 'missing' ? missingId : f.institution[institutionFor(caller, owner)]}`),
+    build: async (f, caller, owner) => get(`/api/v1/institutions/${owner === 'missing' ? missingId : f.institution[institutionFor(caller, owner)]}`),
     expect: everyone([200, 200, 200, 404]),
   },
   'GET /api/v1/agreements': { owned: false, build: async () => get('/api/v1/agreements'), expect: signedIn(200) },

@@ -1,20 +1,7 @@
 /** The matrix rows of centres, events, registrations, check-in and calendar feeds. */
 import { randomBytes } from 'node:crypto';
 import { missingId } from '../fixtures/security.js';
-import {
-  centreFor,
-  env,
-  eventBody,
-  eventFor,
-  everyone,
-  get,
-  institutionFor,
-  localized,
-  only,
-  registrationFor,
-  signedIn,
-  type Table,
-} from './support.js';
+import { centreFor, env, eventBody, eventFor, everyone, get, institutionFor, localized, only, registrationFor, signedIn, type Table } from './support.js';
 
 export const events: Table = {
   // ——— centres and events ———

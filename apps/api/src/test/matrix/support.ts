@@ -140,8 +140,7 @@ export const quotaFor = async (f: Fixtures, caller: Caller, owner: Owner) => {
 export const callFor = async (f: Fixtures, caller: Caller, owner: Owner, options: { closed?: boolean } = {}) =>
   owner === 'missing' ? missingId : (await f.call(institutionFor(caller, owner), options)).id;
 
-export const centreFor = async (f: Fixtures, caller: Caller, owner: Owner) =>
-  owner === 'missing' ? missingId : f.centreOf(institutionFor(caller, owner));
+export const centreFor = async (f: Fixtures, caller: Caller, owner: Owner) => (owner === 'missing' ? missingId : f.centreOf(institutionFor(caller, owner)));
 
 export const clientAddress = (address: string) => ({
   [clientIpHeader]: address,

@@ -36,10 +36,7 @@ export function editPreferences(
 export const dedupe = (list: readonly string[]) => [...new Set(list.filter(Boolean))];
 
 /** Reads a `move` button's value: `up:<quotaId>`, `down:…`, `remove:…`, `add:…`. */
-export function parseEdit(
-  value: string | null,
-  addChoice: string | null,
-): { op: 'up' | 'down' | 'remove' | 'add'; quotaId: string } | null {
+export function parseEdit(value: string | null, addChoice: string | null): { op: 'up' | 'down' | 'remove' | 'add'; quotaId: string } | null {
   if (!value) return null;
   const [op, quotaId = ''] = value.split(':');
   if (op === 'add') return addChoice ? { op, quotaId: addChoice } : null;
@@ -125,8 +122,7 @@ export function applicationBody(values: ApplicationValues, max: number): { body?
     gpa: numberOrNull(values.gpa),
     languageCertificates: rowOf.map((index) => values.certificates[index]!),
   };
-  for (const field of identityFields)
-    candidate[field] = numericFields.includes(field) ? numberOrNull(values[field]) : values[field] || null;
+  for (const field of identityFields) candidate[field] = numericFields.includes(field) ? numberOrNull(values[field]) : values[field] || null;
 
   const errors: ApplicationErrors = {};
   // The call's own limit is stricter than the contract's five.
@@ -151,8 +147,7 @@ function errorsOf(issues: readonly Issue[], rowOf: readonly number[]): Applicati
       else rows[row] ??= issue.code === 'too_big' ? 'too_long_text' : 'certificate_incomplete';
     } else if (typeof field === 'string' && field in errorCodes) {
       const name = field as keyof typeof errorCodes;
-      errors[name] ??=
-        issue.code !== 'too_big' || name === 'gpa' ? errorCodes[name] : name === 'preferences' ? 'too_many' : 'too_long_text';
+      errors[name] ??= issue.code !== 'too_big' || name === 'gpa' ? errorCodes[name] : name === 'preferences' ? 'too_many' : 'too_long_text';
     }
   }
   if (Object.keys(rows).length > 0) {

@@ -118,12 +118,8 @@ export function callBody(values: CallValues, timeZone: string): { body?: Omit<Ca
       languageRequirement = { language: values.languageLanguage as Language, scale, level: values.languageLevel };
     }
   }
-  const requiredDocuments = values.requiredDocuments.filter((type): type is DocumentType =>
-    (documentTypes as readonly string[]).includes(type),
-  );
-  const requiredIdentity = values.requiredIdentity.filter((field): field is ExtraIdentityField =>
-    (extraIdentityFields as readonly string[]).includes(field),
-  );
+  const requiredDocuments = values.requiredDocuments.filter((type): type is DocumentType => (documentTypes as readonly string[]).includes(type));
+  const requiredIdentity = values.requiredIdentity.filter((field): field is ExtraIdentityField => (extraIdentityFields as readonly string[]).includes(field));
   if (Object.keys(errors).length > 0) return { errors };
   return {
     errors,

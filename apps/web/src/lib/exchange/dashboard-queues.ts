@@ -11,11 +11,6 @@ export function queueWording(user: Pick<User, 'id' | 'role' | 'institutionId'>):
   const home = user.institutionId ?? '';
   return {
     applications: canReviewApplication(user, { homeInstitutionId: home }) ? 'to_review' : 'awaiting_review',
-    incoming:
-      user.role === 'admin'
-        ? 'all_pending'
-        : canDecideNomination(user, { receivingInstitutionId: home })
-          ? 'to_decide'
-          : 'awaiting_decision',
+    incoming: user.role === 'admin' ? 'all_pending' : canDecideNomination(user, { receivingInstitutionId: home }) ? 'to_decide' : 'awaiting_decision',
   };
 }

@@ -3,10 +3,7 @@ import { academicYearsAround, barPercent, flowMatrix } from './flows';
 
 describe('flows', () => {
   it('makes a matrix of the six directions with an empty diagonal', () => {
-    const matrix = flowMatrix(
-      ['p', 'b', 'r'],
-      [{ sendingInstitutionId: 'p', receivingInstitutionId: 'b', seats: 10, nominated: 2, approved: 1 }],
-    );
+    const matrix = flowMatrix(['p', 'b', 'r'], [{ sendingInstitutionId: 'p', receivingInstitutionId: 'b', seats: 10, nominated: 2, approved: 1 }]);
     expect(matrix[0]![0]).toBeNull();
     expect(matrix[0]![1]).toMatchObject({ seats: 10, approved: 1 });
     expect(matrix[2]![1]).toMatchObject({ seats: 0, nominated: 0 });

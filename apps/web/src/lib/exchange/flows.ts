@@ -21,8 +21,7 @@ export function flowMatrix(institutionIds: readonly string[], directions: readon
 }
 
 /** Bar length in percent of the largest value, at least a sliver for non-zero values. */
-export const barPercent = (value: number, largest: number) =>
-  largest <= 0 || value <= 0 ? 0 : Math.max(2, Math.round((value / largest) * 100));
+export const barPercent = (value: number, largest: number) => (largest <= 0 || value <= 0 ? 0 : Math.max(2, Math.round((value / largest) * 100)));
 
 /** Academic years around a date, for a year picker: two back, one ahead. */
 export function academicYearsAround(date: Date): string[] {

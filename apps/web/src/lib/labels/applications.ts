@@ -3,14 +3,7 @@
  * the next step, documents, identity fields and what is missing. The status and document names
  * are `@exchange/shared`'s labels, which the exports share.
  */
-import {
-  documentTypeLabel,
-  languageLabel,
-  type ApplicationStatus,
-  type IdentityField,
-  type MissingItem,
-  type NominationStatus,
-} from '@exchange/shared';
+import { documentTypeLabel, languageLabel, type ApplicationStatus, type IdentityField, type MissingItem, type NominationStatus } from '@exchange/shared';
 import { m } from '@exchange/texts/messages';
 
 export { applicationStatusLabel, callStatusLabel, documentTypeLabel, nominationStatusLabel, sexLabel } from '@exchange/shared';

@@ -15,15 +15,7 @@ import {
 import { m } from '@exchange/texts/messages';
 import { getLocale } from '@exchange/texts/runtime';
 
-export {
-  agreementStatusLabel,
-  languageLabel,
-  localeNames,
-  mobilityTypeLabel,
-  planStatusLabel,
-  roleLabel,
-  userStatusLabel,
-} from '@exchange/shared';
+export { agreementStatusLabel, languageLabel, localeNames, mobilityTypeLabel, planStatusLabel, roleLabel, userStatusLabel } from '@exchange/shared';
 
 /** A level of study in the page language ("Master (EQF 7)"); fits `levels.map(eqfLabel)`. */
 export const eqfLabel = (level: number) => eqfLevelLabel(level);

@@ -90,9 +90,7 @@ describe('createApi', () => {
   });
 
   it('turns problem+json into ApiError', async () => {
-    const fetch = vi.fn(async () =>
-      answer(403, { type: 'about:blank', title: 'Pending', status: 403, code: 'account_pending' }, 'application/problem+json'),
-    );
+    const fetch = vi.fn(async () => answer(403, { type: 'about:blank', title: 'Pending', status: 403, code: 'account_pending' }, 'application/problem+json'));
     const api = createApi({ token: null, clientAddress: null, fetch });
     await expect(api.login({ email: 'a@b.c', password: 'x' })).rejects.toMatchObject({ status: 403, code: 'account_pending' });
   });

@@ -75,17 +75,12 @@ export async function loadDashboard(api: Api, user: User, now = new Date()): Pro
     office ? settle('applications', exchange.applications({ limit: 1 })) : undefined,
     office ? settle('applications to review', exchange.applications({ status: 'submitted', reviewed: 'false', limit: 1 })) : undefined,
     user.role === 'coordinator' ? settle('calls', exchange.calls({ status: 'published', open: 'false', limit: 20 })) : undefined,
-    settle(
-      'incoming nominations',
-      exchange.nominations({ direction: user.role === 'admin' ? undefined : 'incoming', status: 'pending', limit: 5 }),
-    ),
+    settle('incoming nominations', exchange.nominations({ direction: user.role === 'admin' ? undefined : 'incoming', status: 'pending', limit: 5 })),
     office ? settle('outgoing nominations', exchange.nominations({ direction: 'outgoing', status: 'pending', limit: 1 })) : undefined,
     user.role === 'coordinator'
       ? settle('events', api.events.list({ from: now.toISOString(), to: new Date(now.getTime() + week).toISOString(), limit: 20 }))
       : undefined,
-    user.role === 'coordinator' || user.role === 'admin'
-      ? settle('pending students', api.users({ status: 'pending', role: 'student', limit: 1 }))
-      : undefined,
+    user.role === 'coordinator' || user.role === 'admin' ? settle('pending students', api.users({ status: 'pending', role: 'student', limit: 1 })) : undefined,
     user.role === 'admin' ? settle('flows', exchange.flows(academicYear)) : undefined,
   ]);
 
@@ -99,8 +94,7 @@ export async function loadDashboard(api: Api, user: User, now = new Date()): Pro
     toAllocate = closed.map((call, index) => ({ call, submitted: submitted[index]?.total ?? 0 })).filter((entry) => entry.submitted > 0);
   }
 
-  const ownEvents =
-    events && user.institutionId ? events.items.filter((event) => event.institutionId === user.institutionId) : events?.items;
+  const ownEvents = events && user.institutionId ? events.items.filter((event) => event.institutionId === user.institutionId) : events?.items;
   return {
     toReview: unreviewed?.total,
     statusCounts: counts?.counts,

@@ -11,8 +11,7 @@ export async function streamOn(load: () => Promise<Response>, options: { inline?
     answer = await load();
   } catch (cause) {
     if (cause instanceof ApiError) {
-      if (cause.status === 404 || cause.status === 400 || cause.status === 403 || cause.status === 422)
-        error(404, { message: 'not_found' });
+      if (cause.status === 404 || cause.status === 400 || cause.status === 403 || cause.status === 422) error(404, { message: 'not_found' });
       if (cause.status === 401) error(401, { message: 'forbidden' });
     }
     throw cause;

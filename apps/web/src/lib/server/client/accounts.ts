@@ -26,8 +26,7 @@ export function createAccountsApi({ request }: Transport) {
     login: (body: { email: string; password: string }): Promise<Session> => request('POST', '/auth/login', { body, schema: session }),
     refresh: (): Promise<Session> => request('POST', '/auth/refresh', { schema: session }),
     logout: (): Promise<void> => request('POST', '/auth/logout'),
-    register: (body: RegisterBody): Promise<User> =>
-      request('POST', '/auth/register', { body, schema: registered }).then((answer) => answer.user),
+    register: (body: RegisterBody): Promise<User> => request('POST', '/auth/register', { body, schema: registered }).then((answer) => answer.user),
     me: (): Promise<User> => request('GET', '/me', { schema: user }),
     /** The signed-in user with what only their own pages show (the consent on record). */
     account: (): Promise<Me> => request('GET', '/me', { schema: me }),
@@ -35,8 +34,7 @@ export function createAccountsApi({ request }: Transport) {
 
     institutions: (): Promise<Page<Institution>> => request('GET', '/institutions', { query: { limit: 100 }, schema: institutionPage }),
 
-    users: (query: Partial<UserListQuery> = {}): Promise<Page<User>> =>
-      request('GET', '/users', { query: query as Query, schema: userPage }),
+    users: (query: Partial<UserListQuery> = {}): Promise<Page<User>> => request('GET', '/users', { query: query as Query, schema: userPage }),
     updateUser: (id: string, body: UserUpdate): Promise<User> => request('PATCH', `/users/${segment(id)}`, { body, schema: user }),
   };
 }

@@ -35,8 +35,7 @@ export function createApplicationsApi({ request, upload, file }: Transport) {
     updateCall: (callId: string, body: CallUpdate): Promise<Call> => request('PATCH', `/calls/${id(callId)}`, { body, schema: call }),
 
     applications: (query: Query = {}): Promise<ApplicationPage> => request('GET', '/applications', { query, schema: applicationPage }),
-    application: (applicationId: string): Promise<Application> =>
-      request('GET', `/applications/${id(applicationId)}`, { schema: application }),
+    application: (applicationId: string): Promise<Application> => request('GET', `/applications/${id(applicationId)}`, { schema: application }),
     startApplication: (callId: string): Promise<Application> => request('POST', '/applications', { body: { callId }, schema: application }),
     updateApplication: (applicationId: string, body: ApplicationUpdate): Promise<Application> =>
       request('PATCH', `/applications/${id(applicationId)}`, { body, schema: application }),
@@ -50,16 +49,13 @@ export function createApplicationsApi({ request, upload, file }: Transport) {
     removeDocument: (applicationId: string, documentId: string): Promise<void> =>
       request('DELETE', `/applications/${id(applicationId)}/documents/${id(documentId)}`),
     document: (applicationId: string, documentId: string) => file(`/applications/${id(applicationId)}/documents/${id(documentId)}`),
-    submit: (applicationId: string): Promise<Application> =>
-      request('POST', `/applications/${id(applicationId)}/submit`, { schema: application }),
-    withdraw: (applicationId: string): Promise<Application> =>
-      request('POST', `/applications/${id(applicationId)}/withdraw`, { schema: application }),
+    submit: (applicationId: string): Promise<Application> => request('POST', `/applications/${id(applicationId)}/submit`, { schema: application }),
+    withdraw: (applicationId: string): Promise<Application> => request('POST', `/applications/${id(applicationId)}/withdraw`, { schema: application }),
     review: (applicationId: string, body: ReviewBody): Promise<Application> =>
       request('POST', `/applications/${id(applicationId)}/review`, { body, schema: application }),
     exportApplications: (format: 'csv' | 'xlsx', query: Query) => file(`/applications/export.${format}`, query),
 
-    allocate: (callId: string): Promise<AllocationResult> =>
-      request('POST', `/calls/${id(callId)}/allocation`, { schema: allocationResult }),
+    allocate: (callId: string): Promise<AllocationResult> => request('POST', `/calls/${id(callId)}/allocation`, { schema: allocationResult }),
     confirmAllocation: (callId: string, fingerprint: string): Promise<AllocationConfirmed> =>
       request('POST', `/calls/${id(callId)}/allocation/confirm`, { body: { fingerprint }, schema: allocationConfirmed }),
     waitlist: (callId: string, quotaId?: string): Promise<WaitlistEntry[]> =>

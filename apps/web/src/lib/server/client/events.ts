@@ -46,8 +46,7 @@ export function createEventsApi({ request, file }: Transport) {
     register: (eventId: string): Promise<Registration> => request('POST', `/events/${id(eventId)}/registrations`, { schema: registration }),
     mine: (eventId: string): Promise<Registration> => request('GET', `/events/${id(eventId)}/registrations/me`, { schema: registration }),
     unregister: (eventId: string): Promise<void> => request('DELETE', `/events/${id(eventId)}/registrations/me`),
-    myRegistrations: (): Promise<MyRegistration[]> =>
-      request('GET', '/me/registrations', { schema: myRegistrationList }).then((answer) => answer.items),
+    myRegistrations: (): Promise<MyRegistration[]> => request('GET', '/me/registrations', { schema: myRegistrationList }).then((answer) => answer.items),
 
     registrants: (eventId: string, query: Partial<RegistrationListQuery> = {}): Promise<RegistrationPage> =>
       request('GET', `/events/${id(eventId)}/registrations`, { query, schema: registrationPage }),
@@ -58,8 +57,7 @@ export function createEventsApi({ request, file }: Transport) {
 
     attendance: (centreId: string, from?: string, to?: string): Promise<Attendance> =>
       request('GET', `/centres/${id(centreId)}/attendance`, { query: { from, to }, schema: attendance }),
-    calendarFeed: (rotate = false): Promise<CalendarFeed> =>
-      request('POST', '/me/calendar-feed', { body: { rotate }, schema: calendarFeed }),
+    calendarFeed: (rotate = false): Promise<CalendarFeed> => request('POST', '/me/calendar-feed', { body: { rotate }, schema: calendarFeed }),
 
     exportFile: (eventId: string, format: 'csv' | 'xlsx', lang: string) => file(`/events/${id(eventId)}/registrations.${format}`, { lang }),
     eventCalendar: (eventId: string, lang: string) => file(`/events/${id(eventId)}/calendar.ics`, { lang }),

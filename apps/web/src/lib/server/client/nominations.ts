@@ -29,8 +29,7 @@ export function createNominationsApi({ request, file }: Transport) {
       request('POST', '/nominations/approve', { body: { items }, schema: bulkApprovalResult }).then((answer) => answer.results),
     reject: (nominationId: string, proposalId: string, comment: string): Promise<Nomination> =>
       request('POST', `/nominations/${id(nominationId)}/reject`, { body: { proposalId, comment }, schema: nomination }),
-    cancelNomination: (nominationId: string): Promise<Nomination> =>
-      request('POST', `/nominations/${id(nominationId)}/cancel`, { schema: nomination }),
+    cancelNomination: (nominationId: string): Promise<Nomination> => request('POST', `/nominations/${id(nominationId)}/cancel`, { schema: nomination }),
     noteNomination: (nominationId: string, note: string | null): Promise<Nomination> =>
       request('PATCH', `/nominations/${id(nominationId)}`, { body: { note }, schema: nomination }),
     nominationDocument: (nominationId: string, documentId: string) => file(`/nominations/${id(nominationId)}/documents/${id(documentId)}`),

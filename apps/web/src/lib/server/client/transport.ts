@@ -125,8 +125,7 @@ export function createTransport(context: ApiContext) {
 
   async function failure(method: string, path: string, response: Response): Promise<never> {
     const error = parseProblem(response.status, await bodyOf(response));
-    if (response.status >= 500)
-      log.error('API error', { method, path, status: response.status, code: error.code, requestId: error.requestId });
+    if (response.status >= 500) log.error('API error', { method, path, status: response.status, code: error.code, requestId: error.requestId });
     throw error;
   }
 
@@ -140,11 +139,7 @@ export function createTransport(context: ApiContext) {
   }
 
   /** A JSON call; without a schema the answer is ignored (204s). */
-  async function request<T = void>(
-    method: string,
-    path: string,
-    options: { body?: unknown; query?: Query; schema?: Schema<T> } = {},
-  ): Promise<T> {
+  async function request<T = void>(method: string, path: string, options: { body?: unknown; query?: Query; schema?: Schema<T> } = {}): Promise<T> {
     const init: RequestInit = { headers: { accept: 'application/json, application/problem+json', ...(await headers()) } };
     if (options.body !== undefined) {
       (init.headers as Record<string, string>)['content-type'] = 'application/json';

@@ -1,12 +1,4 @@
-import {
-  instantToZonedLocal,
-  zonedLocalToInstant,
-  type Centre,
-  type Event,
-  type Institution,
-  type Locale,
-  type Page,
-} from '@exchange/shared';
+import { instantToZonedLocal, zonedLocalToInstant, type Centre, type Event, type Institution, type Locale, type Page } from '@exchange/shared';
 import { isLocale } from '@exchange/shared';
 import { pageError } from '$lib/server/guards';
 import type { PageServerLoad } from './$types';

@@ -9,10 +9,7 @@ const psu = '11111111-1111-4111-8111-111111111111';
 describe('registration form', () => {
   it('accepts a complete form', () => {
     expect(
-      validateRegistration(
-        { email: 'anna@example.org', password: 'Volga river in May', fullName: 'Анна Петрова', institutionId: psu, consent: true },
-        [psu],
-      ),
+      validateRegistration({ email: 'anna@example.org', password: 'Volga river in May', fullName: 'Анна Петрова', institutionId: psu, consent: true }, [psu]),
     ).toEqual({});
   });
 

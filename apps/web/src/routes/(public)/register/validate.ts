@@ -7,10 +7,7 @@ export type FieldErrors = Partial<Record<'email' | 'password' | 'fullName' | 'in
 const emailShape = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** The checks the form can make before asking the API (which checks everything again). */
-export function validateRegistration(
-  values: RegistrationValues & { password: string; consent: boolean },
-  institutionIds: readonly string[],
-): FieldErrors {
+export function validateRegistration(values: RegistrationValues & { password: string; consent: boolean }, institutionIds: readonly string[]): FieldErrors {
   const errors: FieldErrors = {};
   if (!values.email) errors.email = 'required';
   else if (values.email.length > 254 || !emailShape.test(values.email)) errors.email = 'email_invalid';

@@ -23,9 +23,7 @@ export const load: PageServerLoad = async (event) => {
       institutionsOf(event.locals.api),
       event.locals.api.agreements({ limit: 100 }),
     ]);
-    const quotas = (
-      await Promise.all(agreements.items.map((agreement) => event.locals.api.quotas(agreement.id, params.academicYear)))
-    ).flat();
+    const quotas = (await Promise.all(agreements.items.map((agreement) => event.locals.api.quotas(agreement.id, params.academicYear)))).flat();
     // The lines this list can be narrowed to: those on the chosen side of the user's institution.
     // Only what the filter and the rows show: the page carries every line to the browser.
     const lines = quotas

@@ -138,10 +138,7 @@ export function toBody(values: EventFormValues): { body: EventCreate; errors: nu
     endsAt: endsAt!,
     timeZone: zone!,
     // Like a title: the languages left empty fall back to another when shown.
-    venue:
-      values.venueRu.trim() || values.venueZh.trim() || values.venueEn.trim()
-        ? { ru: values.venueRu, zh: values.venueZh, en: values.venueEn }
-        : null,
+    venue: values.venueRu.trim() || values.venueZh.trim() || values.venueEn.trim() ? { ru: values.venueRu, zh: values.venueZh, en: values.venueEn } : null,
     onlineUrl: values.onlineUrl.trim() || null,
     capacity,
     waitlistEnabled: values.waitlistEnabled,

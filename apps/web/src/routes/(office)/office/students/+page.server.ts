@@ -32,8 +32,7 @@ async function decide(event: Parameters<Actions[string]>[0], status: 'active' | 
     return { done: status === 'active' ? ('verified' as const) : ('disabled' as const), name: updated.fullName, problem: null };
   } catch (cause) {
     if (!(cause instanceof ApiError)) throw cause;
-    const problem =
-      cause.status === 404 ? 'not_found' : cause.status === 403 ? 'forbidden' : cause.status >= 500 ? 'unavailable' : 'unexpected';
+    const problem = cause.status === 404 ? 'not_found' : cause.status === 403 ? 'forbidden' : cause.status >= 500 ? 'unavailable' : 'unexpected';
     return fail(cause.status >= 500 ? 503 : cause.status, { problem, name, done: null });
   }
 }

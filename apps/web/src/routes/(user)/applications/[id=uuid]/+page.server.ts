@@ -30,10 +30,7 @@ export const actions: Actions = {
     const call = await api.call(String(form.get('callId') ?? '')).catch(() => null);
     const max = call?.maxPreferences ?? 5;
     const offered = call?.quotaIds ?? values.preferences;
-    const edit = parseEdit(
-      form.get('move') === null ? null : String(form.get('move')),
-      form.get('addQuota') ? String(form.get('addQuota')) : null,
-    );
+    const edit = parseEdit(form.get('move') === null ? null : String(form.get('move')), form.get('addQuota') ? String(form.get('addQuota')) : null);
     if (edit) values.preferences = editPreferences(values.preferences, edit, max, offered);
     const removeCertificate = form.get('removeCertificate');
     if (removeCertificate !== null) values.certificates.splice(Number(removeCertificate), 1);
@@ -124,8 +121,7 @@ export const actions: Actions = {
     };
     const errors: Record<string, string> = {};
     const score = Number(review.score);
-    if (!review.score || !Number.isFinite(score) || score < 0 || score > 100 || !/^\d{1,3}(\.\d{1,2})?$/.test(review.score))
-      errors.score = 'score_invalid';
+    if (!review.score || !Number.isFinite(score) || score < 0 || score > 100 || !/^\d{1,3}(\.\d{1,2})?$/.test(review.score)) errors.score = 'score_invalid';
     if (review.eligible !== 'yes' && review.eligible !== 'no') errors.eligible = 'required';
     if (review.eligible === 'no' && !review.comment) errors.comment = 'reason_required';
     if (review.comment.length > 2000) errors.comment = 'too_long_text';

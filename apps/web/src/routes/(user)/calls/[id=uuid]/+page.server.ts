@@ -11,9 +11,7 @@ export const load: PageServerLoad = async (event) => {
     const [call, institutions, applications] = await Promise.all([
       api.call(event.params.id),
       institutionsOf(event.locals.api),
-      user.role === 'student'
-        ? api.applications({ callId: event.params.id, limit: 20 }).then((answer) => answer.items)
-        : Promise.resolve([]),
+      user.role === 'student' ? api.applications({ callId: event.params.id, limit: 20 }).then((answer) => answer.items) : Promise.resolve([]),
     ]);
     return {
       call,

@@ -13,12 +13,9 @@ export const load: PageServerLoad = async (event) => {
   try {
     const [nomination, institutions] = await Promise.all([api.nomination(event.params.id), institutionsOf(event.locals.api)]);
     const agreements = await event.locals.api.agreements({ limit: 100 });
-    const quotas = (
-      await Promise.all(agreements.items.map((agreement) => event.locals.api.quotas(agreement.id, nomination.academicYear)))
-    ).flat();
+    const quotas = (await Promise.all(agreements.items.map((agreement) => event.locals.api.quotas(agreement.id, nomination.academicYear)))).flat();
     // A freed seat is offered to the next student waiting for the line, by the sending office.
-    const freed =
-      (nomination.status === 'rejected' || nomination.status === 'cancelled') && canManageOutgoing(user, nomination.sendingInstitutionId);
+    const freed = (nomination.status === 'rejected' || nomination.status === 'cancelled') && canManageOutgoing(user, nomination.sendingInstitutionId);
     const waitlist = freed ? await api.waitlist(nomination.callId, nomination.quotaId).catch(() => []) : [];
     return { nomination, institutions, quotas, waitlist, now: new Date().toISOString() };
   } catch (cause) {

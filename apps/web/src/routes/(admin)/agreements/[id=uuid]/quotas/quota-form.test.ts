@@ -29,9 +29,7 @@ describe('quota fields', () => {
   });
 
   it('names each wrong field and keeps what was typed', () => {
-    const { errors, values } = parseQuotaFields(
-      form({ seats: '-1', totalMonths: 'ten', iscedCodes: '23', language: 'ru', level: 'HSK:12' }),
-    );
+    const { errors, values } = parseQuotaFields(form({ seats: '-1', totalMonths: 'ten', iscedCodes: '23', language: 'ru', level: 'HSK:12' }));
     expect(errors).toEqual({
       seats: 'number_invalid',
       totalMonths: 'number_invalid',

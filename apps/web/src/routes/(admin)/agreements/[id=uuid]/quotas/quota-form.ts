@@ -86,8 +86,7 @@ export function parseQuotaFields(form: FormData): { values: QuotaFormValues; err
   if (values.language !== '') {
     const [scale = '', level = ''] = values.level.split(':');
     const validLanguage = (languages as readonly string[]).includes(values.language);
-    const validLevel =
-      scale in languageLevels && (languageLevels[scale as keyof typeof languageLevels] as readonly string[]).includes(level);
+    const validLevel = scale in languageLevels && (languageLevels[scale as keyof typeof languageLevels] as readonly string[]).includes(level);
     if (!validLanguage) errors.language = 'required';
     else if (!validLevel) errors.level = values.level ? 'level_invalid' : 'required';
     else

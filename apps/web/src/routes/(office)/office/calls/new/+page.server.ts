@@ -12,10 +12,7 @@ export const load: PageServerLoad = async (event) => {
   // An administrator chooses whose call it is (`?institution=` preselects one); a coordinator's is its own.
   const chooses = user.role === 'admin';
   try {
-    const [institutions, lines] = await Promise.all([
-      institutionsOf(event.locals.api),
-      sendingLines(event.locals.api, chooses ? 'any' : user.institutionId),
-    ]);
+    const [institutions, lines] = await Promise.all([institutionsOf(event.locals.api), sendingLines(event.locals.api, chooses ? 'any' : user.institutionId)]);
     const asked = event.url.searchParams.get('institution');
     const institutionId = chooses ? (institutions.find((item) => item.id === asked) ?? institutions[0])?.id : user.institutionId;
     const now = new Date();

@@ -76,8 +76,7 @@ export const actions: Actions = {
   cancel: async (event) => {
     requireRole(event, ['coordinator', 'admin']);
     const form = await event.request.formData();
-    if (form.get('confirm') !== 'yes')
-      return fail(400, { values: null, errors: {}, problem: 'confirm_cancel', problemText: '', done: null });
+    if (form.get('confirm') !== 'yes') return fail(400, { values: null, errors: {}, problem: 'confirm_cancel', problemText: '', done: null });
     try {
       await event.locals.api.events.cancel(event.params.id);
       return { values: null, errors: {}, problem: null, problemText: null, done: 'cancelled' as const };

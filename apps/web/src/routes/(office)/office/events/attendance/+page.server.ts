@@ -9,9 +9,7 @@ export type Term = { key: string; year: number; half: 'spring' | 'autumn' };
 /** Spring term: 1 February to 1 September; autumn term: 1 September to 1 February. */
 function termRange(term: Term, zone: string) {
   const [from, to] =
-    term.half === 'spring'
-      ? [`${term.year}-02-01T00:00`, `${term.year}-09-01T00:00`]
-      : [`${term.year}-09-01T00:00`, `${term.year + 1}-02-01T00:00`];
+    term.half === 'spring' ? [`${term.year}-02-01T00:00`, `${term.year}-09-01T00:00`] : [`${term.year}-09-01T00:00`, `${term.year + 1}-02-01T00:00`];
   return { from: zonedLocalToInstant(from, zone).toISOString(), to: zonedLocalToInstant(to, zone).toISOString() };
 }
 

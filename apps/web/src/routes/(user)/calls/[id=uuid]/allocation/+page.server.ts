@@ -53,8 +53,7 @@ export const actions: Actions = {
     const form = await event.request.formData();
     const applicationId = form.get('applicationId');
     const quotaId = form.get('quotaId');
-    if (!isId(applicationId) || !isId(quotaId))
-      return fail(400, { problem: 'validation_failed', problemText: exchangeProblem('validation_failed') });
+    if (!isId(applicationId) || !isId(quotaId)) return fail(400, { problem: 'validation_failed', problemText: exchangeProblem('validation_failed') });
     try {
       const nomination = await event.locals.api.exchange.nominate(applicationId, quotaId);
       return { nominated: nomination.student.fullName };

@@ -10,7 +10,5 @@ export const GET: RequestHandler = (event) => {
   const format = event.url.searchParams.get('format');
   if (format !== 'csv' && format !== 'xlsx') error(404, { message: 'not_found' });
   const params = listParams(event.url, ['status', 'quotaId', 'minScore', 'maxScore', 'q', 'sort', 'order']);
-  return streamOn(() =>
-    event.locals.api.exchange.exportApplications(format, { ...params, callId: event.params.id, lang: event.locals.locale }),
-  );
+  return streamOn(() => event.locals.api.exchange.exportApplications(format, { ...params, callId: event.params.id, lang: event.locals.locale }));
 };
