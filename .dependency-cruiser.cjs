@@ -1,8 +1,8 @@
 /**
  * The API's module boundaries, checked by `npm run lint` (scripts/module-graph.mjs): a module
  * reaches another only through that module's public `index.ts` (its service's type; the
- * service itself is passed in by `app.ts`), never through its repository or routes; routes
- * hold no SQL; and nothing imports in a circle.
+ * service itself is passed in by `app.ts`), never through its repository or routes; routes and
+ * services hold no SQL (only repositories import drizzle); and nothing imports in a circle.
  */
 const modules = '^apps/api/src/modules/([^/]+)/';
 
@@ -35,6 +35,13 @@ module.exports = {
       severity: 'error',
       from: { path: '\\.routes\\.ts$' },
       to: { path: ['(^|/)node_modules/drizzle-orm/', '(^|/)node_modules/@exchange/db/', '^packages/db/'] },
+    },
+    {
+      name: 'sql-only-in-repositories',
+      comment: 'Services keep the rules and the transactions; every query is a named function of a repository.',
+      severity: 'error',
+      from: { path: modules, pathNot: ['\\.repository\\.ts$', '\\.test\\.ts$'] },
+      to: { path: '(^|/)node_modules/drizzle-orm/', dependencyTypesNot: ['type-only'] },
     },
   ],
   options: {
