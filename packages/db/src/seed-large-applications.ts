@@ -4,7 +4,7 @@
  */
 import { createHash, randomUUID } from 'node:crypto';
 import type postgres from 'postgres';
-import { samplePdf } from './seed-applications.js';
+import { samplePdf } from './seed-documents.js';
 import { day, type Random } from './seed-large-random.js';
 
 export type LargeLine = {

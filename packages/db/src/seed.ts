@@ -2,7 +2,8 @@ import { sql } from 'drizzle-orm';
 import type { MobilityType } from '@exchange/shared';
 import type { Database } from './client.js';
 import { hashPassword } from './password-hash.js';
-import { seedCallsAndApplications, seedNominations } from './seed-applications.js';
+import { seedCallsAndApplications } from './seed-applications.js';
+import { seedNominations } from './seed-nominations.js';
 import { seedCentresAndEvents } from './seed-events.js';
 import { agreementParties, agreements, institutions, planItems, quotaLines, users } from './schema/index.js';
 
