@@ -28,6 +28,11 @@ import { createRegistrationsService } from './modules/registrations/registration
 import { createWaitingList } from './modules/registrations/waiting-list.js';
 import { createMailWorker, type MailWorker } from './modules/mail/mail-worker.js';
 import { healthRoutes } from './modules/health/health.routes.js';
+import { mobilitiesRoutes } from './modules/mobilities/mobilities.routes.js';
+import { createMobilitiesService } from './modules/mobilities/mobilities.service.js';
+import { lettersRoutes } from './modules/letters/letters.routes.js';
+import { createLettersService } from './modules/letters/letters.service.js';
+import { createChecklistsService } from './modules/checklists/checklists.service.js';
 import { nominationsRoutes } from './modules/nominations/nominations.routes.js';
 import { createNominationsService } from './modules/nominations/nominations.service.js';
 import { institutionsRoutes } from './modules/institutions/institutions.routes.js';
@@ -142,7 +147,10 @@ export async function buildApp(options: BuildOptions) {
   const quotas = createQuotasService({ db, agreements });
   const calls = createCallsService({ db });
   const applications = createApplicationsService({ db, clock, calls });
-  const nominations = createNominationsService({ db, clock, applications });
+  const letters = createLettersService({ db });
+  // The mobility and its nomination cancel each other: each reaches the other through a port.
+  const mobilities = createMobilitiesService({ db, clock, letters, checklist: createChecklistsService(), nominations: () => nominations });
+  const nominations = createNominationsService({ db, clock, applications, mobilities: mobilities.hooks });
   const allocation = createAllocationService({ db, clock, calls, applications, nominations });
   const reports = createReportsService({ db });
   const institutions = createInstitutionsService({ db });
@@ -168,6 +176,8 @@ export async function buildApp(options: BuildOptions) {
       await api.register(applicationsRoutes, { applications });
       await api.register(allocationRoutes, { allocation });
       await api.register(nominationsRoutes, { nominations });
+      await api.register(mobilitiesRoutes, { mobilities });
+      await api.register(lettersRoutes, { letters });
       await api.register(reportsRoutes, { reports });
       await api.register(eventsRoutes, { events });
       await api.register(registrationsRoutes, { registrations });

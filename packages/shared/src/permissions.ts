@@ -137,3 +137,14 @@ export const canDecideNomination = (actor: Actor | null, nomination: { receiving
 
 /** Nominate, cancel, allocate: the sending institution's coordinators. */
 export const canManageOutgoing = (actor: Actor | null, institutionId: string) => actor?.role === 'coordinator' && actor.institutionId === institutionId;
+
+// ——— mobilities ———
+
+/** How the actor stands to a mobility: its student, one of its offices, an administrator, or not at all. */
+export function mobilitySide(
+  actor: Actor,
+  mobility: { studentId: string; sendingInstitutionId: string; receivingInstitutionId: string },
+): 'student' | 'sending' | 'receiving' | 'admin' | null {
+  if (actor.role === 'student') return actor.id === mobility.studentId ? 'student' : null;
+  return nominationSide(actor, mobility);
+}

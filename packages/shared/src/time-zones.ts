@@ -50,3 +50,8 @@ export function utcOffset(zoned: ZonedDateTime): string {
   const rest = size % 60;
   return `UTC${minutes < 0 ? '-' : '+'}${Math.floor(size / 60)}${rest ? `:${String(rest).padStart(2, '0')}` : ''}`;
 }
+
+/** The calendar date (`YYYY-MM-DD`) an instant falls on in a zone: "today" for a campus. */
+export function localDateIn(instant: string | Date, timeZone: string): string {
+  return inZone(instant, timeZone).toPlainDate().toString();
+}

@@ -1,23 +1,7 @@
 import { sql } from 'drizzle-orm';
-import {
-  bigserial,
-  boolean,
-  check,
-  customType,
-  date,
-  index,
-  integer,
-  jsonb,
-  numeric,
-  pgTable,
-  primaryKey,
-  smallint,
-  text,
-  uniqueIndex,
-  uuid,
-} from 'drizzle-orm/pg-core';
+import { bigserial, boolean, check, date, index, integer, jsonb, numeric, pgTable, primaryKey, smallint, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { applicationStatuses, documentTypes, locales, type ApplicationStatus, type DocumentType } from '@exchange/shared';
-import { createdAt, identityChecks, instant, oneOf, primaryId } from './columns.js';
+import { bytea, createdAt, identityChecks, instant, oneOf, primaryId } from './columns.js';
 import { calls } from './calls.js';
 import { quotaLines } from './quotas.js';
 import { users } from './users.js';
@@ -101,11 +85,6 @@ export const applicationPreferences = pgTable(
     check('application_preferences_rank_range', sql`${table.rank} BETWEEN 1 AND 5`),
   ],
 );
-
-const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
-  dataType: () => 'bytea',
-  fromDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value)),
-});
 
 /**
  * Uploaded documents, kept in the database so one backup holds everything. A replaced

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, jsonb, timestamp, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import { check, customType, jsonb, timestamp, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import { sexCodes, type LocalizedText } from '@exchange/shared';
 
 /** Shared column helpers: ids are random UUIDs, times are instants with a zone. */
@@ -10,6 +10,12 @@ export const primaryId = () =>
 export const instant = () => timestamp({ withTimezone: true, mode: 'date' });
 export const createdAt = () => instant().notNull().defaultNow();
 export const localized = () => jsonb().$type<LocalizedText>().notNull();
+
+/** Uploaded files are kept in the database, so one backup holds everything. */
+export const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value)),
+});
 
 /** SQL list for a CHECK constraint: `IN ('a', 'b')`. */
 export const oneOf = (values: readonly (string | number)[]) =>

@@ -10,3 +10,6 @@ export * from './applications.js';
 export * from './nominations.js';
 export * from './events.js';
 export * from './student-profiles.js';
+export * from './mobilities.js';
+export * from './mobility-letters.js';
+export * from './checklists.js';

@@ -12,3 +12,4 @@ export * from './agreements.js';
 export * from './audit.js';
 export * from './notifications.js';
 export * from './health.js';
+export * from './mobilities.js';

@@ -27,6 +27,7 @@ import {
   listInstitutionsWithZones,
 } from './nomination-lookups.repository.js';
 import type { Applications } from './applications-port.js';
+import type { Mobilities } from './mobilities-port.js';
 import { insertNomination, markCancelled, recordDecision, reopenDecision, replaceNote } from './nomination-writes.repository.js';
 
 type Loaded = NonNullable<Awaited<ReturnType<typeof findNomination>>>;
@@ -34,9 +35,9 @@ type Loaded = NonNullable<Awaited<ReturnType<typeof findNomination>>>;
 /** Statuses from which an eligible application may be nominated by hand. */
 const nominable = ['submitted', 'waitlisted', 'not_placed', 'declined', 'cancelled'];
 
-type Dependencies = { db: Database; clock: Clock; applications: Applications };
+type Dependencies = { db: Database; clock: Clock; applications: Applications; mobilities: Mobilities };
 
-export function createNominationsService({ db, clock, applications }: Dependencies) {
+export function createNominationsService({ db, clock, applications, mobilities }: Dependencies) {
   const sideOf = (actor: Actor) => (row: Loaded) => nominationSide(actor, row.nomination) ?? 'receiving';
 
   async function loadVisible(tx: Executor, actor: Actor, id: string, options: { forUpdate?: boolean } = {}) {
@@ -128,6 +129,8 @@ export function createNominationsService({ db, clock, applications }: Dependenci
       // The service's clock, not the database's: the undo window is measured against it.
       const after = await recordDecision(tx, id, { status: decision, comment, commentLocale, decidedBy: who.actor.id, decidedAt: clock() });
       if (decision === 'rejected') await freeSeat(tx, loaded.nomination.quotaId);
+      // The partner's yes opens the mobility in the same transaction: one exists exactly when the approval does.
+      if (decision === 'approved') await mobilities.open(tx, who, after, loaded.quota, loaded.application.studentId);
       const partner = await institutionName(tx, loaded.nomination.receivingInstitutionId);
       await applications.moveStatus(tx, loaded.application.id, decision === 'approved' ? 'accepted' : 'declined', who.actor.id, {
         note: comment,
@@ -143,6 +146,32 @@ export function createNominationsService({ db, clock, applications }: Dependenci
         after,
       });
       return (await toNominations(tx, [{ ...loaded, nomination: after }], sideOf(who.actor)))[0]!;
+    });
+  }
+
+  /** Cancels in the caller's transaction (a cancelled mobility cancels its nomination this way): the seat is freed. */
+  async function cancelInside(tx: Executor, who: Who, id: string, reason: string | null) {
+    const loaded = await loadVisible(tx, who.actor, id, { forUpdate: true });
+    if (!canManageOutgoing(who.actor, loaded.nomination.sendingInstitutionId))
+      throw forbidden('Nominations are cancelled by the sending institution’s coordinators.');
+    if (!['pending', 'approved'].includes(loaded.nomination.status)) throw conflict('not_cancellable', 'This nomination no longer holds a seat.');
+    if (loaded.nomination.status === 'approved') await mobilities.close(tx, who, id, reason);
+    const after = await markCancelled(tx, id);
+    await freeSeat(tx, loaded.nomination.quotaId);
+    await applications.moveStatus(
+      tx,
+      loaded.application.id,
+      'cancelled',
+      who.actor.id,
+      reason ? { note: reason, noteLocale: await writerLocale(tx, who.actor.id) } : {},
+    );
+    await writeAudit(tx, who, {
+      action: 'nomination.cancel',
+      entityType: 'nomination',
+      entityId: id,
+      institutionId: loaded.nomination.sendingInstitutionId,
+      before: loaded.nomination,
+      after,
     });
   }
 
@@ -190,6 +219,7 @@ export function createNominationsService({ db, clock, applications }: Dependenci
             `An approval can be undone only within ${approvalUndoMinutes} minutes; now ask the sending office to cancel the nomination.`,
           );
         }
+        await mobilities.discard(tx, id);
         const after = await reopenDecision(tx, id);
         const partner = await institutionName(tx, loaded.nomination.receivingInstitutionId);
         // Back to the partner's decision; the student is told, as on nomination.
@@ -228,24 +258,13 @@ export function createNominationsService({ db, clock, applications }: Dependenci
 
     cancel(who: Who, id: string) {
       return inTransaction(db, async (tx) => {
-        const loaded = await loadVisible(tx, who.actor, id, { forUpdate: true });
-        if (!canManageOutgoing(who.actor, loaded.nomination.sendingInstitutionId))
-          throw forbidden('Nominations are cancelled by the sending institution’s coordinators.');
-        if (!['pending', 'approved'].includes(loaded.nomination.status)) throw conflict('not_cancellable', 'This nomination no longer holds a seat.');
-        const after = await markCancelled(tx, id);
-        await freeSeat(tx, loaded.nomination.quotaId);
-        await applications.moveStatus(tx, loaded.application.id, 'cancelled', who.actor.id);
-        await writeAudit(tx, who, {
-          action: 'nomination.cancel',
-          entityType: 'nomination',
-          entityId: id,
-          institutionId: loaded.nomination.sendingInstitutionId,
-          before: loaded.nomination,
-          after,
-        });
-        return (await toNominations(tx, [{ ...loaded, nomination: after }], sideOf(who.actor)))[0]!;
+        await cancelInside(tx, who, id, null);
+        const loaded = await loadVisible(tx, who.actor, id);
+        return (await toNominations(tx, [loaded], sideOf(who.actor)))[0]!;
       });
     },
+
+    cancelInside,
 
     /** A new note to the partner is a new proposal: decisions on the old one are refused. */
     updateNote(who: Who, id: string, note: string | null) {

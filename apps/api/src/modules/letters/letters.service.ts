@@ -1,0 +1,92 @@
+import { randomInt } from 'node:crypto';
+import type { Database, Executor } from '@exchange/db';
+import { writeAudit, type Who } from '../../lib/audit.js';
+import { toIso, toIsoOrNull } from '../../lib/route.js';
+import type { MobilityRow } from '../mobilities/index.js';
+import { findLetterByCode, insertLetter, letterFacts, listLetters, revokeCurrent } from './letters.repository.js';
+
+/** Crockford's base 32: no I, L, O or U, so a code read aloud or typed from paper is not mistaken. */
+const alphabet = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+
+/** A verification code such as `K7QM-3XR9-TB4P`: 60 random bits, too many to guess. */
+export function newLetterCode(): string {
+  const characters = Array.from({ length: 12 }, () => alphabet[randomInt(alphabet.length)]);
+  return [0, 4, 8].map((start) => characters.slice(start, start + 4).join('')).join('-');
+}
+
+/** How a code typed by a person is looked up: upper case, O read as 0, I and L as 1, hyphens where they belong. */
+export function normaliseLetterCode(input: string): string {
+  const plain = input
+    .toUpperCase()
+    .replace(/[^0-9A-Z]/g, '')
+    .replace(/O/g, '0')
+    .replace(/[IL]/g, '1');
+  return plain.length === 12 ? [0, 4, 8].map((start) => plain.slice(start, start + 4)).join('-') : plain;
+}
+
+export function createLettersService({ db }: { db: Database }) {
+  return {
+    /** Issues the admission letter / invitation, in the host's language and English; a letter issued before is revoked. */
+    async issueAdmission(tx: Executor, who: Who, mobility: MobilityRow) {
+      const facts = await letterFacts(tx, mobility.applicationId, mobility.sendingInstitutionId, mobility.receivingInstitutionId, who.actor.id);
+      await revokeCurrent(tx, mobility.id, 'admission', who.actor.id);
+      const letter = await insertLetter(tx, {
+        mobilityId: mobility.id,
+        kind: 'admission',
+        code: newLetterCode(),
+        issuedBy: who.actor.id,
+        content: {
+          ...facts.student,
+          sendingInstitution: facts.sending.name,
+          receivingInstitution: facts.receiving.name,
+          receivingCity: facts.receiving.city,
+          programme: mobility.programme ?? '',
+          mobilityType: mobility.mobilityType,
+          academicYear: mobility.academicYear,
+          plannedStart: mobility.plannedStart!,
+          plannedEnd: mobility.plannedEnd!,
+          locale: facts.receiving.country === 'RU' ? 'ru' : 'zh',
+          signedBy: facts.signedBy,
+        },
+      });
+      await writeAudit(tx, who, {
+        action: 'letter.issue',
+        entityType: 'mobility_letter',
+        entityId: letter.id,
+        institutionId: mobility.receivingInstitutionId,
+        after: { code: letter.code, kind: letter.kind },
+      });
+      return letter;
+    },
+
+    async listFor(tx: Executor, mobilityId: string) {
+      return (await listLetters(tx, mobilityId)).map((row) => ({
+        id: row.id,
+        kind: row.kind,
+        code: row.code,
+        issuedAt: toIso(row.issuedAt),
+        revokedAt: toIsoOrNull(row.revokedAt),
+      }));
+    },
+
+    /** The public check of a letter: genuine or revoked, and only the letter's essentials. */
+    async verify(input: string) {
+      const code = normaliseLetterCode(input);
+      const row = code.length === 14 ? await findLetterByCode(db, code) : undefined;
+      if (!row) return { code, status: 'unknown' as const };
+      return {
+        code,
+        status: row.revokedAt ? ('revoked' as const) : ('valid' as const),
+        kind: row.kind,
+        fullNameLatin: row.content.fullNameLatin,
+        sendingInstitution: row.content.sendingInstitution,
+        receivingInstitution: row.content.receivingInstitution,
+        plannedStart: row.content.plannedStart,
+        plannedEnd: row.content.plannedEnd,
+        issuedAt: toIso(row.issuedAt),
+        revokedAt: toIsoOrNull(row.revokedAt),
+      };
+    },
+  };
+}
+export type LettersService = ReturnType<typeof createLettersService>;

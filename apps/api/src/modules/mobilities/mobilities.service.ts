@@ -1,0 +1,317 @@
+import type { z } from 'zod';
+import type { Database, Executor } from '@exchange/db';
+import {
+  canManageOutgoing,
+  countedMonths,
+  localDateIn,
+  mobilitySide,
+  monthsOfStay,
+  passportCoversStay,
+  type Actor,
+  type admissionRequest,
+  type arrivalRequest,
+  type departureRequest,
+  type fundingRequest,
+  type Mobility,
+  type mobilityListQuery,
+} from '@exchange/shared';
+import { conflict, forbidden, notFound, unprocessable } from '../../errors.js';
+import { writeAudit, type Who } from '../../lib/audit.js';
+import type { Clock } from '../../lib/clock.js';
+import { inTransaction } from '../../lib/transaction.js';
+import {
+  deleteUntouched,
+  findByNomination,
+  findIdentity,
+  findMobility,
+  insertMobility,
+  listMobilities,
+  lockLineMonths,
+  openSteps,
+  staysOnLine,
+  updateMobility,
+  type JoinedMobility,
+  type MobilityFilter,
+  type MobilityRow,
+} from './mobilities.repository.js';
+import { findLineValidity } from './mobility-lookups.repository.js';
+import { mobilityFields, toSummary } from './mobility-view.js';
+import type { Checklist, Letters, Nominations } from './ports.js';
+
+type Dependencies = { db: Database; clock: Clock; letters: Letters; checklist: Checklist; nominations: () => Nominations };
+type ApprovedNomination = {
+  id: string;
+  applicationId: string;
+  quotaId: string;
+  sendingInstitutionId: string;
+  receivingInstitutionId: string;
+};
+
+const isHostCoordinator = (actor: Actor, row: MobilityRow) => actor.role === 'coordinator' && actor.institutionId === row.receivingInstitutionId;
+
+export function createMobilitiesService({ db, clock, letters, checklist, nominations }: Dependencies) {
+  const hostToday = (loaded: JoinedMobility) => localDateIn(clock(), loaded.hostTimeZone);
+
+  async function loadVisible(tx: Executor, actor: Actor, id: string, options: { forUpdate?: boolean } = {}) {
+    const loaded = await findMobility(tx, id, options);
+    if (!loaded || !mobilitySide(actor, loaded.mobility)) throw notFound('mobility');
+    return loaded;
+  }
+
+  /** Loads a mobility to change it: locked, visible, and as recent as the version the actor saw. */
+  async function loadForChange(tx: Executor, actor: Actor, id: string, version: number | undefined) {
+    const loaded = await loadVisible(tx, actor, id, { forUpdate: true });
+    if (version !== undefined && version !== loaded.mobility.version) {
+      throw conflict('stale_version', 'The mobility has changed since you opened it; look again before acting.', { version: loaded.mobility.version });
+    }
+    if (loaded.mobility.status === 'cancelled') throw conflict('mobility_cancelled', 'This mobility was cancelled; nothing more can be done on it.');
+    return loaded;
+  }
+
+  function requireHost(actor: Actor, loaded: JoinedMobility) {
+    if (!isHostCoordinator(actor, loaded.mobility))
+      throw forbidden('Admission, arrival and departure are recorded by the receiving institution’s coordinators.');
+  }
+
+  /** Every date of a stay falls within the agreement's validity. */
+  async function requireWithinAgreement(tx: Executor, quotaId: string, dates: { path: string; value: string }[]) {
+    const validity = await findLineValidity(tx, quotaId);
+    if (!validity) return;
+    const outside = dates.filter(({ value }) => value < validity.validFrom || value > validity.validTo);
+    if (outside.length > 0) {
+      throw unprocessable(
+        'outside_agreement',
+        `The agreement is valid from ${validity.validFrom} to ${validity.validTo}; every date of the stay must fall within it.`,
+        {
+          errors: outside.map(({ path }) => ({ path, code: 'outside_agreement', message: `Between ${validity.validFrom} and ${validity.validTo}` })),
+        },
+      );
+    }
+  }
+
+  /** The line's months, with this stay counted by `dates`, stay within its `totalMonths`. */
+  async function requireMonthsLeft(tx: Executor, row: MobilityRow, dates: { start: string; end: string }) {
+    const line = await lockLineMonths(tx, row.quotaId);
+    if (line?.totalMonths == null) return;
+    const others = (await staysOnLine(tx, row.quotaId, row.id)).reduce((sum, stay) => sum + countedMonths(stay), 0);
+    const needed = monthsOfStay(dates.start, dates.end);
+    if (others + needed > line.totalMonths) {
+      throw unprocessable(
+        'months_exceeded',
+        `This quota line allows ${line.totalMonths} months abroad; other stays use ${others}, and this one needs ${needed}. Shorten the stay or ask an administrator to raise the line's months.`,
+        { totalMonths: line.totalMonths, used: others, needed },
+      );
+    }
+  }
+
+  async function toMobility(tx: Executor, who: Who, loaded: JoinedMobility): Promise<Mobility> {
+    const side = mobilitySide(who.actor, loaded.mobility)!;
+    const [identity, items, issued] = await Promise.all([
+      findIdentity(tx, loaded.mobility.applicationId),
+      checklist.itemsFor(tx, loaded, hostToday(loaded)),
+      letters.listFor(tx, loaded.mobility.id),
+    ]);
+    // The host sees the border data because the mobility exists; each such read is on record.
+    if (side === 'receiving') {
+      await writeAudit(tx, who, {
+        action: 'mobility.identity_read',
+        entityType: 'mobility',
+        entityId: loaded.mobility.id,
+        institutionId: loaded.mobility.receivingInstitutionId,
+      });
+    }
+    return { ...mobilityFields(loaded), student: identity!, checklist: items, letters: issued };
+  }
+
+  async function change(
+    who: Who,
+    id: string,
+    version: number | undefined,
+    work: (tx: Executor, loaded: JoinedMobility) => Promise<{ action: string; after: MobilityRow }>,
+  ) {
+    return inTransaction(db, async (tx) => {
+      const loaded = await loadForChange(tx, who.actor, id, version);
+      const { action, after } = await work(tx, loaded);
+      await writeAudit(tx, who, {
+        action,
+        entityType: 'mobility',
+        entityId: id,
+        institutionId: action === 'mobility.funding' ? after.sendingInstitutionId : after.receivingInstitutionId,
+        before: loaded.mobility,
+        after,
+      });
+      return toMobility(tx, who, (await findMobility(tx, id))!);
+    });
+  }
+
+  return {
+    /** The nominations service's hooks: a mobility exists exactly while its nomination is approved. */
+    hooks: {
+      async open(
+        tx: Executor,
+        who: Who,
+        nomination: ApprovedNomination,
+        quota: { academicYear: string; mobilityType: MobilityRow['mobilityType'] },
+        studentId: string,
+      ) {
+        const created = await insertMobility(tx, {
+          nominationId: nomination.id,
+          applicationId: nomination.applicationId,
+          studentId,
+          quotaId: nomination.quotaId,
+          sendingInstitutionId: nomination.sendingInstitutionId,
+          receivingInstitutionId: nomination.receivingInstitutionId,
+          academicYear: quota.academicYear,
+          mobilityType: quota.mobilityType,
+        });
+        await writeAudit(tx, who, {
+          action: 'mobility.create',
+          entityType: 'mobility',
+          entityId: created.id,
+          institutionId: nomination.receivingInstitutionId,
+          after: created,
+        });
+        return created;
+      },
+
+      /** An approval taken back: only while the host has not admitted the student yet. */
+      async discard(tx: Executor, nominationId: string) {
+        const row = await findByNomination(tx, nominationId, { forUpdate: true });
+        if (!row) return;
+        if (row.admittedAt) throw conflict('mobility_under_way', 'The student has been admitted already; the sending office can cancel the mobility instead.');
+        await deleteUntouched(tx, row.id);
+      },
+
+      /** The nomination is cancelled: so is its mobility, which must not have started. */
+      async close(tx: Executor, who: Who, nominationId: string, reason: string | null) {
+        const row = await findByNomination(tx, nominationId, { forUpdate: true });
+        if (!row || row.status === 'cancelled') return;
+        if (row.status !== 'preparing')
+          throw conflict('mobility_under_way', 'The student is abroad or back already; a stay that has begun is ended by recording the departure.');
+        const after = await updateMobility(tx, row.id, { status: 'cancelled', cancellationReason: reason });
+        await writeAudit(tx, who, {
+          action: 'mobility.cancel',
+          entityType: 'mobility',
+          entityId: row.id,
+          institutionId: row.sendingInstitutionId,
+          before: row,
+          after,
+        });
+      },
+    },
+
+    async list(actor: Actor, query: z.output<typeof mobilityListQuery>) {
+      const filter: MobilityFilter = { status: query.status, academicYear: query.academicYear };
+      if (actor.role === 'student') filter.studentId = actor.id;
+      else if (actor.role !== 'admin') filter.institution = { id: actor.institutionId ?? '', direction: query.direction };
+      const { rows, total } = await listMobilities(db, filter, query.limit, query.offset);
+      const today = localDateIn(clock(), 'UTC');
+      const steps = await openSteps(
+        db,
+        rows.map((row) => row.mobility.id),
+        today,
+      );
+      return { items: rows.map((row) => toSummary(row, steps)), total, limit: query.limit, offset: query.offset };
+    },
+
+    async view(who: Who, id: string) {
+      return inTransaction(db, async (tx) => toMobility(tx, who, await loadVisible(tx, who.actor, id)));
+    },
+
+    /** The host admits the student: the planned dates, the programme, the letter and the checklist. */
+    admit(who: Who, id: string, body: z.output<typeof admissionRequest>) {
+      return change(who, id, body.version, async (tx, loaded) => {
+        requireHost(who.actor, loaded);
+        if (loaded.mobility.admittedAt) throw conflict('already_admitted', 'The student has been admitted already.');
+        await requireWithinAgreement(tx, loaded.mobility.quotaId, [
+          { path: 'body.plannedStart', value: body.plannedStart },
+          { path: 'body.plannedEnd', value: body.plannedEnd },
+        ]);
+        const identity = await findIdentity(tx, loaded.mobility.applicationId);
+        if (!passportCoversStay(identity?.passportExpiresOn ?? null, body.plannedEnd)) {
+          throw unprocessable('passport_expires', 'The student’s passport must be valid until after the planned end; ask the student to renew it first.', {
+            errors: [{ path: 'body.plannedEnd', code: 'passport_expires', message: `The passport expires on ${identity?.passportExpiresOn ?? '—'}` }],
+          });
+        }
+        await requireMonthsLeft(tx, loaded.mobility, { start: body.plannedStart, end: body.plannedEnd });
+        const after = await updateMobility(tx, id, {
+          plannedStart: body.plannedStart,
+          plannedEnd: body.plannedEnd,
+          programme: body.programme,
+          admittedAt: clock(),
+        });
+        await letters.issueAdmission(tx, who, after);
+        await checklist.onAdmitted(tx, { ...loaded, mobility: after }, body.requestedDocuments);
+        return { action: 'mobility.admit', after };
+      });
+    },
+
+    arrive(who: Who, id: string, body: z.output<typeof arrivalRequest>) {
+      return change(who, id, body.version, async (tx, loaded) => {
+        requireHost(who.actor, loaded);
+        if (!loaded.mobility.admittedAt) throw conflict('not_admitted', 'Admit the student before confirming the arrival.');
+        if (loaded.mobility.status !== 'preparing') throw conflict('already_arrived', 'The arrival has been confirmed already.');
+        if (body.date > hostToday(loaded))
+          throw unprocessable('date_in_future', 'An arrival is confirmed on or after the day it happens.', {
+            errors: [{ path: 'body.date', code: 'date_in_future', message: 'Not after today' }],
+          });
+        await requireWithinAgreement(tx, loaded.mobility.quotaId, [{ path: 'body.date', value: body.date }]);
+        const after = await updateMobility(tx, id, { status: 'abroad', arrivedOn: body.date });
+        await checklist.onArrived(tx, { ...loaded, mobility: after });
+        return { action: 'mobility.arrive', after };
+      });
+    },
+
+    depart(who: Who, id: string, body: z.output<typeof departureRequest>) {
+      return change(who, id, body.version, async (tx, loaded) => {
+        requireHost(who.actor, loaded);
+        if (loaded.mobility.status === 'preparing') throw conflict('not_arrived', 'Confirm the arrival before the departure.');
+        if (loaded.mobility.status !== 'abroad') throw conflict('already_departed', 'The departure has been recorded already.');
+        const arrived = loaded.mobility.arrivedOn!;
+        if (body.date < arrived) {
+          throw unprocessable('departure_before_arrival', `The student arrived on ${arrived}; the departure cannot come before it.`, {
+            errors: [{ path: 'body.date', code: 'departure_before_arrival', message: `On or after ${arrived}` }],
+          });
+        }
+        if (body.date > hostToday(loaded))
+          throw unprocessable('date_in_future', 'A departure is recorded on or after the day it happens.', {
+            errors: [{ path: 'body.date', code: 'date_in_future', message: 'Not after today' }],
+          });
+        await requireWithinAgreement(tx, loaded.mobility.quotaId, [{ path: 'body.date', value: body.date }]);
+        await requireMonthsLeft(tx, loaded.mobility, { start: arrived, end: body.date });
+        const after = await updateMobility(tx, id, {
+          status: 'returned',
+          departedOn: body.date,
+          interrupted: body.interrupted,
+          interruptionReason: body.interrupted ? body.reason : null,
+        });
+        return { action: body.interrupted ? 'mobility.interrupt' : 'mobility.depart', after };
+      });
+    },
+
+    /** Before departure only: the nomination is cancelled with it, its seat freed for the waiting list. */
+    cancel(who: Who, id: string, body: { version?: number; reason: string }) {
+      return inTransaction(db, async (tx) => {
+        const loaded = await loadForChange(tx, who.actor, id, body.version);
+        if (!canManageOutgoing(who.actor, loaded.mobility.sendingInstitutionId))
+          throw forbidden('A mobility is cancelled by the sending institution’s coordinators.');
+        if (loaded.mobility.status !== 'preparing')
+          throw conflict('mobility_under_way', 'The student is abroad or back already; a stay that has begun is ended by recording the departure.');
+        await nominations().cancelInside(tx, who, loaded.mobility.nominationId, body.reason);
+        return toMobility(tx, who, (await findMobility(tx, id))!);
+      });
+    },
+
+    /** Funding is the sending office's business. */
+    setFunding(who: Who, id: string, body: z.output<typeof fundingRequest>) {
+      return change(who, id, body.version, async (tx, loaded) => {
+        if (!canManageOutgoing(who.actor, loaded.mobility.sendingInstitutionId))
+          throw forbidden('Funding is recorded by the sending institution’s coordinators.');
+        const after = await updateMobility(tx, id, { funding: body.funding });
+        return { action: 'mobility.funding', after };
+      });
+    },
+  };
+}
+export type MobilitiesService = ReturnType<typeof createMobilitiesService>;
+export type MobilityHooks = MobilitiesService['hooks'];

@@ -1,0 +1,44 @@
+/**
+ * Due dates of checklist steps: calendar days, or working days of the host country. Working
+ * days skip weekends and the country's public holidays, and count the weekend days a
+ * government moves work to (Russia and China both transfer days around their holidays).
+ */
+import { Temporal } from 'temporal-polyfill';
+import type { DueRule } from './mobility-rules.js';
+
+/** A country's official calendar: its days off that fall on weekdays, and its weekend days worked. */
+export type OfficialCalendar = { holidays: ReadonlySet<string>; workingWeekends: ReadonlySet<string> };
+const emptyCalendar: OfficialCalendar = { holidays: new Set(), workingWeekends: new Set() };
+const calendars = new Map<string, OfficialCalendar>();
+
+/** Registers a country's calendar (ISO 3166 alpha-2); `holidays.ts` registers the ones shipped. */
+export function registerCalendar(country: string, calendar: OfficialCalendar) {
+  calendars.set(country, calendar);
+}
+
+export function isWorkingDay(date: string, country: string): boolean {
+  const calendar = calendars.get(country) ?? emptyCalendar;
+  if (calendar.workingWeekends.has(date)) return true;
+  if (calendar.holidays.has(date)) return false;
+  return Temporal.PlainDate.from(date).dayOfWeek <= 5;
+}
+
+/** `days` working days after `date` (before it when negative); the day itself does not count. */
+export function addWorkingDays(date: string, days: number, country: string): string {
+  let current = Temporal.PlainDate.from(date);
+  const step = days < 0 ? -1 : 1;
+  for (let left = Math.abs(days); left > 0;) {
+    current = current.add({ days: step });
+    if (isWorkingDay(current.toString(), country)) left--;
+  }
+  return current.toString();
+}
+
+/** When a step is due, or null while its anchor (the planned start, the arrival) is not known. */
+export function dueDateOf(rule: DueRule | null, anchors: { start: string | null; arrival: string | null }, country: string): string | null {
+  if (!rule) return null;
+  const anchor = rule.anchor === 'start' ? anchors.start : anchors.arrival;
+  if (!anchor) return null;
+  if (rule.unit === 'working') return addWorkingDays(anchor, rule.days, country);
+  return Temporal.PlainDate.from(anchor).add({ days: rule.days }).toString();
+}
