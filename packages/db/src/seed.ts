@@ -5,6 +5,7 @@ import { hashPassword } from './password-hash.js';
 import { seedCallsAndApplications } from './seed-applications.js';
 import { seedNominations } from './seed-nominations.js';
 import { seedCentresAndEvents } from './seed-events.js';
+import { seedChecklistTemplates } from './seed-checklists.js';
 import { agreementParties, agreements, institutions, planItems, quotaLines, users } from './schema/index.js';
 
 /** Every demo account's password. Demo data only: never seed it into a real installation. */
@@ -155,6 +156,7 @@ export async function seedDemoData(db: Database): Promise<boolean> {
       .values([...demoInstitutions])
       .returning();
     const idOf = (code: InstitutionCode) => insertedInstitutions.find((row) => row.code === code)!.id;
+    await seedChecklistTemplates(tx, insertedInstitutions);
 
     await tx.insert(users).values(
       demoAccounts.map((account, index) => ({

@@ -110,6 +110,10 @@ describe('a mobility from approval to return', () => {
     const body = admitted.json();
     expect(body).toMatchObject({ plannedStart: '2026-09-01', plannedEnd: '2026-12-20', months: 4 });
     expect(body.letters).toHaveLength(1);
+    // BUAS's template (China) with the document it asked for: the visa is due two weeks before the start.
+    expect(body.checklist.find((item: { key: string }) => item.key === 'visa')).toMatchObject({ owner: 'student', dueOn: '2026-08-18', status: 'open' });
+    expect(body.checklist.find((item: { key: string }) => item.key === 'police-registration').dueOn).toBeNull();
+    expect(body.checklist.map((item: { key: string }) => item.key)).not.toContain('residence-permit');
     expect(body.checklist.find((item: { key: string }) => item.key === 'document-1')).toMatchObject({
       owner: 'student',
       requiresProof: true,
@@ -148,6 +152,8 @@ describe('a mobility from approval to return', () => {
     f.now = new Date('2026-12-02T08:00:00Z');
     const arrived = await t.request({ method: 'POST', url: `/api/v1/mobilities/${id}/arrival`, token: tokens.buas, payload: { date: '2026-09-03' } });
     expect(arrived.json()).toMatchObject({ status: 'abroad', arrivedOn: '2026-09-03' });
+    // Police registration within 24 hours of the arrival.
+    expect(arrived.json().checklist.find((item: { key: string }) => item.key === 'police-registration').dueOn).toBe('2026-09-04');
     const again = await t.request({ method: 'POST', url: `/api/v1/mobilities/${id}/arrival`, token: tokens.buas, payload: { date: '2026-09-03' } });
     expect(problemOf(again).code).toBe('already_arrived');
     const cancel = await t.request({ method: 'POST', url: `/api/v1/mobilities/${id}/cancel`, token: tokens.psu, payload: { reason: 'Changed plans' } });
