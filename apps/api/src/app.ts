@@ -27,6 +27,7 @@ import { registrationsRoutes } from './modules/registrations/registrations.route
 import { createRegistrationsService } from './modules/registrations/registrations.service.js';
 import { createWaitingList } from './modules/registrations/waiting-list.js';
 import { createMailWorker, type MailWorker } from './modules/mail/mail-worker.js';
+import { createReminders, type Reminders } from './modules/reminders/reminders.service.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { mobilitiesRoutes } from './modules/mobilities/mobilities.routes.js';
 import { createMobilitiesService } from './modules/mobilities/mobilities.service.js';
@@ -55,11 +56,13 @@ import securityPlugin from './plugins/security.js';
 declare module 'fastify' {
   interface FastifyInstance {
     mail: MailWorker;
+    reminders: Reminders;
   }
 }
 
 export type BuildOptions = {
-  config: Pick<Config, 'jwtSecret' | 'rateLimitMax' | 'logLevel' | 'dataDir' | 'smtpUrl'> & Partial<Pick<Config, 'origin' | 'mailFrom'>>;
+  config: Pick<Config, 'jwtSecret' | 'rateLimitMax' | 'logLevel' | 'dataDir' | 'smtpUrl'> &
+    Partial<Pick<Config, 'origin' | 'mailFrom' | 'reminderIntervalSeconds'>>;
   database: DatabaseHandle;
   /** Close the database with the app (the server does; tests share one per file). */
   closeDatabase?: boolean;
@@ -68,7 +71,7 @@ export type BuildOptions = {
   logger?: FastifyServerOptions['logger'];
   /** The system's clock; tests set it to try deadlines. */
   clock?: () => Date;
-  /** Send the mail outbox in the background (the server does; tests call `deliverDue`). */
+  /** Send the mail outbox and the checklist reminders in the background (the server does; tests call `deliverDue`, `reminders.sendDue`). */
   startMailWorker?: boolean;
 };
 
@@ -139,6 +142,11 @@ export async function buildApp(options: BuildOptions) {
   app.decorate('mail', mail);
   if (options.startMailWorker) mail.start();
   app.addHook('onClose', () => mail.stop());
+  // Checklist reminders run where the mail worker runs: each step is announced once, whichever instance takes it.
+  const reminders = createReminders({ db, clock, log: app.log });
+  app.decorate('reminders', reminders);
+  if (options.startMailWorker) reminders.start((options.config.reminderIntervalSeconds ?? 300) * 1000);
+  app.addHook('onClose', () => reminders.stop());
 
   // Feature modules, each encapsulated, registered explicitly.
   const users = createUsersService({ db });

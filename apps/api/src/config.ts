@@ -64,6 +64,8 @@ const environment = z.object({
     .transform((value) => value || undefined)
     .pipe(mailbox.optional()),
   RATE_LIMIT_MAX: z.coerce.number().int().min(1).default(1000),
+  /** How often each instance looks for checklist steps to remind of (each is announced once whatever the count of instances). */
+  REMINDER_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(86_400).default(300),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -79,6 +81,7 @@ export type Config = {
   origin: string;
   mailFrom: Mailbox;
   rateLimitMax: number;
+  reminderIntervalSeconds: number;
   logLevel: string;
 };
 
@@ -108,6 +111,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     origin,
     mailFrom: env.MAIL_FROM ?? defaultMailFrom(origin),
     rateLimitMax: env.RATE_LIMIT_MAX,
+    reminderIntervalSeconds: env.REMINDER_INTERVAL_SECONDS,
     logLevel: env.LOG_LEVEL,
   };
 }

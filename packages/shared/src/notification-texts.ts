@@ -11,7 +11,7 @@ import * as m from '@exchange/texts/mail';
 type Params = Record<string, unknown>;
 type Text = { subject: string; body: string };
 /** Every placeholder a notification's texts may use, filled from its parameters. */
-type MailInputs = { call: string; partner: string; event: string; reason: string; student: string };
+type MailInputs = { call: string; partner: string; event: string; reason: string; student: string; step: string; due: string };
 type MailMessage = (inputs: MailInputs, options: { locale: Locale }) => string;
 
 /** The catalog texts (packages/texts/messages/<locale>/mail.json) of each kind of notification. */
@@ -31,6 +31,8 @@ const templates: Record<string, { subject: MailMessage; body: MailMessage }> = {
   'event.cancelled': { subject: m.mail_event_cancelled_subject, body: m.mail_event_cancelled_body },
   'event.changed': { subject: m.mail_event_changed_subject, body: m.mail_event_changed_body },
   'nomination.received': { subject: m.mail_nomination_received_subject, body: m.mail_nomination_received_body },
+  'mobility.step_due': { subject: m.mail_mobility_step_due_subject, body: m.mail_mobility_step_due_body },
+  'mobility.step_overdue': { subject: m.mail_mobility_step_overdue_subject, body: m.mail_mobility_step_overdue_body },
 };
 
 export const notificationKinds = Object.keys(templates);
@@ -58,9 +60,12 @@ export function notificationPath(kind: string, params: Params): string | undefin
         ? idParam(params, 'eventId')
         : area === 'nomination'
           ? idParam(params, 'nominationId')
-          : undefined;
+          : area === 'mobility'
+            ? idParam(params, 'mobilityId')
+            : undefined;
   if (!id) return undefined;
-  return area === 'application' ? `/applications/${id}` : area === 'event' ? `/events/${id}` : `/nominations/${id}`;
+  const section = { application: 'applications', event: 'events', nomination: 'nominations', mobility: 'mobilities' }[area!];
+  return `/${section}/${id}`;
 }
 
 /** The last line of an e-mail: where in the portal to act on it. */
@@ -106,6 +111,8 @@ export function renderNotification(kind: string, params: Params, locale: Locale)
     // A reason is someone's own words: the reader is told when they are in another language.
     reason: writtenText(p('reason'), isLocale(params.reasonLocale) ? params.reasonLocale : null, locale),
     student: crossBorderName(p('student'), p('studentLatin')),
+    step: p('step'),
+    due: p('due'),
   };
   return { subject: template.subject(inputs, { locale }), body: template.body(inputs, { locale }) };
 }
