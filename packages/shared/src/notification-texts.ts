@@ -31,6 +31,7 @@ const templates: Record<string, { subject: MailMessage; body: MailMessage }> = {
   'event.cancelled': { subject: m.mail_event_cancelled_subject, body: m.mail_event_cancelled_body },
   'event.changed': { subject: m.mail_event_changed_subject, body: m.mail_event_changed_body },
   'nomination.received': { subject: m.mail_nomination_received_subject, body: m.mail_nomination_received_body },
+  'mobility.admitted': { subject: m.mail_mobility_admitted_subject, body: m.mail_mobility_admitted_body },
   'mobility.step_due': { subject: m.mail_mobility_step_due_subject, body: m.mail_mobility_step_due_body },
   'mobility.step_overdue': { subject: m.mail_mobility_step_overdue_subject, body: m.mail_mobility_step_overdue_body },
 };

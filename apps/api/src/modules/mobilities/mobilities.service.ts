@@ -18,6 +18,7 @@ import {
 import { conflict, forbidden, notFound, unprocessable } from '../../errors.js';
 import { writeAudit, type Who } from '../../lib/audit.js';
 import type { Clock } from '../../lib/clock.js';
+import { notify } from '../../lib/notify.js';
 import { inTransaction } from '../../lib/transaction.js';
 import {
   deleteUntouched,
@@ -34,7 +35,7 @@ import {
   type MobilityFilter,
   type MobilityRow,
 } from './mobilities.repository.js';
-import { findLineValidity } from './mobility-lookups.repository.js';
+import { activeCoordinatorIds, findLineValidity, institutionName } from './mobility-lookups.repository.js';
 import { mobilityFields, toSummary } from './mobility-view.js';
 import type { Checklist, Letters, Nominations } from './ports.js';
 
@@ -242,6 +243,11 @@ export function createMobilitiesService({ db, clock, letters, checklist, nominat
         });
         await letters.issueAdmission(tx, who, after);
         await checklist.onAdmitted(tx, { ...loaded, mobility: after }, body.requestedDocuments);
+        // The student and the home office hear of it at once, each in their language.
+        const partner = await institutionName(tx, after.receivingInstitutionId);
+        for (const userId of [after.studentId, ...(await activeCoordinatorIds(tx, after.sendingInstitutionId))]) {
+          await notify(tx, userId, 'mobility.admitted', { partner, student: loaded.fullName, studentLatin: loaded.fullNameLatin, mobilityId: id });
+        }
         return { action: 'mobility.admit', after };
       });
     },

@@ -110,6 +110,8 @@ describe('a mobility from approval to return', () => {
     const body = admitted.json();
     expect(body).toMatchObject({ plannedStart: '2026-09-01', plannedEnd: '2026-12-20', months: 4 });
     expect(body.letters).toHaveLength(1);
+    const told = (await t.request({ method: 'GET', url: '/api/v1/notifications', token: tokens[student] })).json();
+    expect(told.items.map((n: { kind: string }) => n.kind)).toContain('mobility.admitted');
     // BUAS's template (China) with the document it asked for: the visa is due two weeks before the start.
     expect(body.checklist.find((item: { key: string }) => item.key === 'visa')).toMatchObject({ owner: 'student', dueOn: '2026-08-18', status: 'open' });
     expect(body.checklist.find((item: { key: string }) => item.key === 'police-registration').dueOn).toBeNull();
