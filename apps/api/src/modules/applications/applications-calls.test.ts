@@ -1,6 +1,6 @@
-/** The applications module: calls as students see them, and the lines a call may offer. */
+/** The applications module: calls as students see them, the lines a call may offer, and a draft of a call with one line. */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { applicationsFixture } from '../../test/fixtures/applications.js';
+import { applicationsFixture, closesAt } from '../../test/fixtures/applications.js';
 import { problemOf, type TestContext } from '../../test/helper.js';
 
 const { f } = applicationsFixture();
@@ -49,5 +49,37 @@ describe('calls', () => {
       payload: { maxPreferences: 5 },
     });
     expect(notTheirs.statusCode).toBe(404);
+  });
+});
+
+describe('a call with one line', () => {
+  it('starts each draft with that line chosen; a call with more lines leaves the choice to the student', async () => {
+    const single = await t.request({
+      method: 'POST',
+      url: '/api/v1/calls',
+      token: coordinator,
+      payload: {
+        title: { en: 'One line to Baoji', ru: 'Одно направление в Баоцзи', zh: '一个名额方向' },
+        academicYear: '2025/2026',
+        mobilityType: 'semester',
+        opensAt: new Date(Date.now() - 3600_000).toISOString(),
+        closesAt: closesAt.toISOString(),
+        maxPreferences: 1,
+        requiredDocuments: [],
+        quotaIds: [quotaIds[0]],
+        status: 'published',
+      },
+    });
+    expect(single.statusCode).toBe(201);
+    const other = await t.login('student2@psu.exchange.test');
+    const draft = await t.request({ method: 'POST', url: '/api/v1/applications', token: other, payload: { callId: single.json().id } });
+    expect(draft.statusCode).toBe(201);
+    expect(draft.json().preferences).toEqual([{ quotaId: quotaIds[0], rank: 1 }]);
+    const saved = (await t.request({ method: 'GET', url: `/api/v1/applications/${draft.json().id}`, token: other })).json();
+    expect(saved.preferences).toEqual([{ quotaId: quotaIds[0], rank: 1 }]);
+
+    const several = await t.request({ method: 'POST', url: '/api/v1/applications', token: other, payload: { callId } });
+    expect(several.statusCode).toBe(201);
+    expect(several.json().preferences).toEqual([]);
   });
 });
