@@ -9,7 +9,7 @@ import { consentVersion } from '@exchange/shared';
 import { auditEntries, users } from '@exchange/db';
 import { createTestContext, multipart, problemOf, sampleFiles, type TestContext } from '../test/helper.js';
 import { createFixtures, type Fixtures } from '../test/fixtures/security.js';
-import { casesRun, countCase, refused } from './refused.js';
+import { casesRun, countCase, refused } from '../test/refused.js';
 
 let t: TestContext;
 let f: Fixtures;

@@ -11,7 +11,7 @@ import { demoPassword, users } from '@exchange/db';
 import { clientIpHeader, clientSignatureHeader, signClientAddress } from '../plugins/client-address.js';
 import { createTestContext, problemOf, type TestContext } from '../test/helper.js';
 import { createFixtures, type Fixtures } from '../test/fixtures/security.js';
-import { casesRun, refused } from './refused.js';
+import { casesRun, refused } from '../test/refused.js';
 
 let t: TestContext;
 let f: Fixtures;

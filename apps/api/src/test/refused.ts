@@ -1,7 +1,7 @@
 /** The abuse suites' check: a refusal is a 4xx problem+json with the expected status; each one counts as a case. */
 import type { LightMyRequestResponse } from 'fastify';
 import { expect } from 'vitest';
-import { problemOf } from '../test/helper.js';
+import { problemOf } from './helper.js';
 
 let cases = 0;
 
