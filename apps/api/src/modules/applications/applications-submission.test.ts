@@ -1,6 +1,6 @@
 /**
- * Applications on their way out: the identity the border needs, the deadline in the home zone, the exports of
- * what was submitted (which need those submissions), and a call with one line.
+ * Applications on their way out: the identity the border needs, the deadline in the home zone, and the exports of
+ * what was submitted (which need those submissions). A call with one line: applications-calls.test.ts.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { instantToZonedLocal, zonedLocalToInstant } from '@exchange/shared';
@@ -272,37 +272,5 @@ describe('exports', () => {
     await workbook.xlsx.load(xlsx.rawPayload as never);
     expect(workbook.worksheets[0]!.name).toBe('Заявки');
     expect(workbook.worksheets[0]!.getRow(1).getCell(1).value).toBe('Студент');
-  });
-});
-
-describe('a call with one line', () => {
-  it('starts each draft with that line chosen; a call with more lines leaves the choice to the student', async () => {
-    const single = await t.request({
-      method: 'POST',
-      url: '/api/v1/calls',
-      token: coordinator,
-      payload: {
-        title: { en: 'One line to Baoji', ru: 'Одно направление в Баоцзи', zh: '一个名额方向' },
-        academicYear: '2025/2026',
-        mobilityType: 'semester',
-        opensAt: new Date(Date.now() - 3600_000).toISOString(),
-        closesAt: closesAt.toISOString(),
-        maxPreferences: 1,
-        requiredDocuments: [],
-        quotaIds: [quotaIds[0]],
-        status: 'published',
-      },
-    });
-    expect(single.statusCode).toBe(201);
-    const other = await t.login('student2@psu.exchange.test');
-    const draft = await t.request({ method: 'POST', url: '/api/v1/applications', token: other, payload: { callId: single.json().id } });
-    expect(draft.statusCode).toBe(201);
-    expect(draft.json().preferences).toEqual([{ quotaId: quotaIds[0], rank: 1 }]);
-    const saved = (await t.request({ method: 'GET', url: `/api/v1/applications/${draft.json().id}`, token: other })).json();
-    expect(saved.preferences).toEqual([{ quotaId: quotaIds[0], rank: 1 }]);
-
-    const several = await t.request({ method: 'POST', url: '/api/v1/applications', token: other, payload: { callId } });
-    expect(several.statusCode).toBe(201);
-    expect(several.json().preferences).toEqual([]);
   });
 });

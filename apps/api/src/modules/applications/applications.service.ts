@@ -1,34 +1,11 @@
 import { z } from 'zod';
 import { sqlState, type calls, type Database, type Executor } from '@exchange/db';
-import {
-  applicationUpdate,
-  canReviewApplication,
-  canViewApplication,
-  canViewCall,
-  identityFields,
-  isCallOpen,
-  missingForSubmission,
-  reviewBody,
-  type Actor,
-  type ApplicationStatus,
-  type LanguageRequirement,
-  type MissingItem,
-} from '@exchange/shared';
-import { AppError, conflict, forbidden, notFound, unprocessable } from '../../errors.js';
+import { applicationUpdate, canViewApplication, canViewCall, isCallOpen, type Actor, type ApplicationStatus } from '@exchange/shared';
+import { conflict, forbidden, notFound, unprocessable } from '../../errors.js';
 import { writeAudit, type Who } from '../../lib/audit.js';
-import { writerLocale } from '../../lib/writer-locale.js';
 import type { Clock } from '../../lib/clock.js';
+import { findApplication, listApplications, toApplications, type ApplicationFilter, type ApplicationSort } from './applications.repository.js';
 import {
-  findApplication,
-  listApplications,
-  toApplications,
-  type ApplicationFilter,
-  type ApplicationRow,
-  type ApplicationSort,
-} from './applications.repository.js';
-import {
-  accountStatus,
-  chosenLineRequirements,
   deletePreferences,
   findProfile,
   insertApplication,
@@ -37,28 +14,14 @@ import {
   institutionNames,
   lineDestinations,
   offeredQuotaIds,
-  saveProfile,
   updateApplication,
 } from './application-changes.repository.js';
-import { currentDocumentTypes } from './application-documents.repository.js';
+import { reviewOperations } from './application-review.service.js';
+import { identityOf, submissionOperations } from './application-submission.service.js';
 import { documentOperations } from './documents.service.js';
 import { changeStatus, type Loaded } from './status.js';
 
 type CallRow = typeof calls.$inferSelect;
-
-/** A missing item as a field error: documents by type, certificates by language. */
-function missingError(entry: MissingItem) {
-  if (entry.item === 'document')
-    return { path: `documents.${entry.documentType}`, code: 'missing', message: `Upload the ${entry.documentType.replace(/_/g, ' ')}` };
-  if (entry.item === 'languageCertificate') {
-    return {
-      path: `languageCertificates.${entry.language}`,
-      code: 'missing',
-      message: `Add a language certificate (${entry.language}${entry.scale ? `, ${entry.scale} ${entry.level} or higher` : ''})`,
-    };
-  }
-  return { path: entry.item, code: 'missing', message: `Fill in ${entry.item}` };
-}
 
 /** What an application needs of its call (the calls service provides it). */
 export type Calls = { find(tx: Executor, id: string): Promise<CallRow | undefined> };
@@ -87,24 +50,10 @@ export function createApplicationsService({ db, clock, calls }: { db: Database; 
     return one!;
   }
 
-  /** What the application still lacks before it can be submitted (the shared rule). */
-  async function missingFor(tx: Executor, loaded: Loaded): Promise<MissingItem[]> {
-    const id = loaded.application.id;
-    const [chosenLines, documents] = await Promise.all([chosenLineRequirements(tx, id), currentDocumentTypes(tx, id)]);
-    return missingForSubmission({
-      application: loaded.application,
-      call: loaded.call,
-      chosenLines: chosenLines.map((line) => ({ languageRequirement: (line.languageRequirement as LanguageRequirement | null) ?? null })),
-      documents: documents.map((document) => document.type),
-    });
-  }
-
-  /** The identity fields of an application (or profile) row, for copying between the two. */
-  const identityOf = (row: Record<(typeof identityFields)[number], unknown>) =>
-    Object.fromEntries(identityFields.map((field) => [field, row[field]])) as Pick<ApplicationRow, (typeof identityFields)[number]>;
-
   return {
     ...documentOperations({ db, load, ownDraft }),
+    ...submissionOperations({ db, clock, load, ownDraft, view }),
+    ...reviewOperations({ db, clock, load, view }),
 
     /** An application with its call, read in the caller's transaction (no access check: the caller decides). */
     find: (tx: Executor, id: string, options: { forUpdate?: boolean } = {}) => findApplication(tx, id, options),
@@ -214,103 +163,6 @@ export function createApplicationsService({ db, clock, calls }: { db: Database; 
           after,
         });
         return after;
-      });
-    },
-
-    submit(who: Who, id: string) {
-      return db.transaction(async (tx) => {
-        const loaded = await ownDraft(tx, who.actor, id);
-        if ((await accountStatus(tx, who.actor.id)) !== 'active')
-          throw new AppError(403, 'account_not_verified', 'Your account must be verified by your international office first.');
-        if (!isCallOpen(loaded.call, clock())) throw conflict('call_closed', 'The call is closed: applications are no longer accepted.');
-        const missing = await missingFor(tx, loaded);
-        if (missing.length > 0) {
-          throw unprocessable('application_incomplete', 'The application is not complete.', {
-            missing,
-            errors: missing.map(missingError),
-          });
-        }
-        const updated = await changeStatus(tx, loaded, 'submitted', who.actor.id, { extra: { submittedAt: clock() } });
-        // The submitted identity becomes the student's profile, so the next draft starts from it;
-        // a field this application left empty keeps what an earlier one gave.
-        const identity = identityOf(loaded.application);
-        const given = Object.fromEntries(Object.entries(identity).filter(([, value]) => value !== null));
-        await saveProfile(tx, { userId: who.actor.id, ...identity }, given);
-        await writeAudit(tx, who, {
-          action: 'application.submit',
-          entityType: 'application',
-          entityId: id,
-          institutionId: loaded.call.institutionId,
-          before: { status: 'draft' },
-          after: { status: 'submitted' },
-        });
-        return view(tx, who.actor, { ...loaded, application: updated });
-      });
-    },
-
-    withdraw(who: Who, id: string) {
-      return db.transaction(async (tx) => {
-        const loaded = await load(tx, who.actor, id, { forUpdate: true });
-        if (loaded.application.studentId !== who.actor.id) throw forbidden('Only the student who applies withdraws an application.');
-        if (!['draft', 'submitted'].includes(loaded.application.status)) {
-          throw conflict('cannot_withdraw', 'The application has been decided on; ask your international office.');
-        }
-        if (clock() >= loaded.call.closesAt) throw conflict('call_closed', 'The call is closed: the application can no longer be withdrawn.');
-        const updated = await changeStatus(tx, loaded, 'withdrawn', who.actor.id);
-        await writeAudit(tx, who, {
-          action: 'application.withdraw',
-          entityType: 'application',
-          entityId: id,
-          institutionId: loaded.call.institutionId,
-          before: { status: loaded.application.status },
-          after: { status: 'withdrawn' },
-        });
-        return view(tx, who.actor, { ...loaded, application: updated });
-      });
-    },
-
-    review(who: Who, id: string, input: z.output<typeof reviewBody>) {
-      return db.transaction(async (tx) => {
-        const loaded = await load(tx, who.actor, id, { forUpdate: true });
-        if (!canReviewApplication(who.actor, { homeInstitutionId: loaded.call.institutionId }))
-          throw forbidden('Reviews are written by the home international office.');
-        if (!['submitted', 'ineligible'].includes(loaded.application.status)) {
-          throw conflict('not_reviewable', 'Only submitted applications are reviewed, before the allocation.');
-        }
-        const before = {
-          score: loaded.application.reviewScore,
-          eligible: loaded.application.reviewEligible,
-          comment: loaded.application.reviewComment,
-          status: loaded.application.status,
-        };
-        const commentLocale = input.comment ? await writerLocale(tx, who.actor.id) : null;
-        const review = {
-          reviewScore: input.score,
-          reviewEligible: input.eligible,
-          reviewComment: input.comment || null,
-          reviewCommentLocale: commentLocale,
-          reviewedBy: who.actor.id,
-          reviewedAt: clock(),
-        };
-        const target: ApplicationStatus = input.eligible ? 'submitted' : 'ineligible';
-        const updated =
-          target !== loaded.application.status
-            ? await changeStatus(tx, loaded, target, who.actor.id, {
-                note: input.eligible ? null : input.comment,
-                noteLocale: commentLocale,
-                params: { reason: input.comment, reasonLocale: commentLocale },
-                extra: review,
-              })
-            : await updateApplication(tx, id, review);
-        await writeAudit(tx, who, {
-          action: 'application.review',
-          entityType: 'application',
-          entityId: id,
-          institutionId: loaded.call.institutionId,
-          before,
-          after: { score: input.score, eligible: input.eligible, comment: input.comment, status: updated.status },
-        });
-        return view(tx, who.actor, { ...loaded, application: updated });
       });
     },
   };

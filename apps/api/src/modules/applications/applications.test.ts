@@ -1,4 +1,4 @@
-/** The applications module: calls as students see them, an application from draft to review, and a student's list. */
+/** The applications module: an application from draft to review, and a student's list (calls as students see them: applications-calls.test.ts). */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { renderNotification } from '@exchange/shared';
 import { applicationsFixture, identity } from '../../test/fixtures/applications.js';
@@ -12,45 +12,6 @@ let callId: string;
 let quotaIds: string[];
 beforeAll(() => {
   ({ t, coordinator, student, callId, quotaIds } = f);
-});
-
-describe('calls', () => {
-  it('shows students the open calls of their own institution only, with the lines offered', async () => {
-    const open = await t.request({ method: 'GET', url: '/api/v1/calls?open=true', token: student });
-    const ids = open.json().items.map((call: { id: string }) => call.id);
-    expect(ids).toContain(callId);
-    const ours = open.json().items.find((call: { id: string }) => call.id === callId);
-    expect(ours).toMatchObject({ isOpen: true, maxPreferences: 2, quotaIds: expect.arrayContaining(quotaIds) });
-    expect(ours.quotas[0]).toHaveProperty('remaining');
-
-    const buasStudent = await t.login('student1@buas.exchange.test');
-    const foreign = await t.request({ method: 'GET', url: `/api/v1/calls/${callId}`, token: buasStudent });
-    expect(foreign.statusCode).toBe(404);
-  });
-
-  it('offers only lines the institution sends on, for the call’s year and kind', async () => {
-    const all = (await t.request({ method: 'GET', url: `/api/v1/calls/${callId}`, token: coordinator })).json();
-    const agreementId = all.quotas[0].agreementId;
-    const lines = (await t.request({ method: 'GET', url: `/api/v1/agreements/${agreementId}/quotas`, token: coordinator })).json().items;
-    const foreignLine = lines.find((line: { sendingInstitutionId: string }) => line.sendingInstitutionId !== all.institutionId);
-    const response = await t.request({
-      method: 'PATCH',
-      url: `/api/v1/calls/${callId}`,
-      token: coordinator,
-      payload: { quotaIds: [foreignLine.id] },
-    });
-    expect(response.statusCode).toBe(422);
-    expect(problemOf(response).errors?.[0]).toMatchObject({ path: 'body.quotaIds.0', code: 'not_sending' });
-
-    const buasCoordinator = await t.login('coordinator@buas.exchange.test');
-    const notTheirs = await t.request({
-      method: 'PATCH',
-      url: `/api/v1/calls/${callId}`,
-      token: buasCoordinator,
-      payload: { maxPreferences: 5 },
-    });
-    expect(notTheirs.statusCode).toBe(404);
-  });
 });
 
 describe('an application from draft to review', () => {

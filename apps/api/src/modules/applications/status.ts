@@ -2,10 +2,13 @@ import type { Executor } from '@exchange/db';
 import { notificationKinds, type ApplicationStatus, type Locale } from '@exchange/shared';
 import { notify } from '../../lib/notify.js';
 import { insertHistory, updateStatus } from './application-changes.repository.js';
-import type { ApplicationRow, findApplication } from './applications.repository.js';
+import type { ApplicationRow, findApplication, toApplications } from './applications.repository.js';
 
 /** An application with its call, as `findApplication` reads it. */
 export type Loaded = NonNullable<Awaited<ReturnType<typeof findApplication>>>;
+
+/** An application as a reader sees it, as `toApplications` shapes it. */
+export type ApplicationView = Awaited<ReturnType<typeof toApplications>>[number];
 
 /** Moves an application to a new status: history, the student's notification, all in `tx`. */
 export async function changeStatus(
