@@ -2,10 +2,8 @@ import type { z } from 'zod';
 import type { Database, Executor } from '@exchange/db';
 import {
   canManageOutgoing,
-  countedMonths,
   localDateIn,
   mobilitySide,
-  monthsOfStay,
   passportCoversStay,
   type Actor,
   type admissionRequest,
@@ -21,32 +19,22 @@ import type { Clock } from '../../lib/clock.js';
 import { notify } from '../../lib/notify.js';
 import { inTransaction } from '../../lib/transaction.js';
 import {
-  deleteUntouched,
-  findByNomination,
   findIdentity,
   findMobility,
-  insertMobility,
   listMobilities,
-  lockLineMonths,
   openSteps,
-  staysOnLine,
   updateMobility,
   type JoinedMobility,
   type MobilityFilter,
   type MobilityRow,
 } from './mobilities.repository.js';
-import { activeCoordinatorIds, findLineValidity, institutionName } from './mobility-lookups.repository.js';
+import { activeCoordinatorIds, institutionName } from './mobility-lookups.repository.js';
+import { requireMonthsLeft, requireWithinAgreement } from './mobility-checks.js';
+import { createMobilityHooks } from './mobility-hooks.js';
 import { mobilityFields, toSummary } from './mobility-view.js';
 import type { Checklist, Letters, Nominations } from './ports.js';
 
 type Dependencies = { db: Database; clock: Clock; letters: Letters; checklist: Checklist; nominations: () => Nominations };
-type ApprovedNomination = {
-  id: string;
-  applicationId: string;
-  quotaId: string;
-  sendingInstitutionId: string;
-  receivingInstitutionId: string;
-};
 
 const isHostCoordinator = (actor: Actor, row: MobilityRow) => actor.role === 'coordinator' && actor.institutionId === row.receivingInstitutionId;
 
@@ -72,37 +60,6 @@ export function createMobilitiesService({ db, clock, letters, checklist, nominat
   function requireHost(actor: Actor, loaded: JoinedMobility) {
     if (!isHostCoordinator(actor, loaded.mobility))
       throw forbidden('Admission, arrival and departure are recorded by the receiving institution’s coordinators.');
-  }
-
-  /** Every date of a stay falls within the agreement's validity. */
-  async function requireWithinAgreement(tx: Executor, quotaId: string, dates: { path: string; value: string }[]) {
-    const validity = await findLineValidity(tx, quotaId);
-    if (!validity) return;
-    const outside = dates.filter(({ value }) => value < validity.validFrom || value > validity.validTo);
-    if (outside.length > 0) {
-      throw unprocessable(
-        'outside_agreement',
-        `The agreement is valid from ${validity.validFrom} to ${validity.validTo}; every date of the stay must fall within it.`,
-        {
-          errors: outside.map(({ path }) => ({ path, code: 'outside_agreement', message: `Between ${validity.validFrom} and ${validity.validTo}` })),
-        },
-      );
-    }
-  }
-
-  /** The line's months, with this stay counted by `dates`, stay within its `totalMonths`. */
-  async function requireMonthsLeft(tx: Executor, row: MobilityRow, dates: { start: string; end: string }) {
-    const line = await lockLineMonths(tx, row.quotaId);
-    if (line?.totalMonths == null) return;
-    const others = (await staysOnLine(tx, row.quotaId, row.id)).reduce((sum, stay) => sum + countedMonths(stay), 0);
-    const needed = monthsOfStay(dates.start, dates.end);
-    if (others + needed > line.totalMonths) {
-      throw unprocessable(
-        'months_exceeded',
-        `This quota line allows ${line.totalMonths} months abroad; other stays use ${others}, and this one needs ${needed}. Shorten the stay or ask an administrator to raise the line's months.`,
-        { totalMonths: line.totalMonths, used: others, needed },
-      );
-    }
   }
 
   async function toMobility(tx: Executor, who: Who, loaded: JoinedMobility): Promise<Mobility> {
@@ -147,59 +104,7 @@ export function createMobilitiesService({ db, clock, letters, checklist, nominat
 
   return {
     /** The nominations service's hooks: a mobility exists exactly while its nomination is approved. */
-    hooks: {
-      async open(
-        tx: Executor,
-        who: Who,
-        nomination: ApprovedNomination,
-        quota: { academicYear: string; mobilityType: MobilityRow['mobilityType'] },
-        studentId: string,
-      ) {
-        const created = await insertMobility(tx, {
-          nominationId: nomination.id,
-          applicationId: nomination.applicationId,
-          studentId,
-          quotaId: nomination.quotaId,
-          sendingInstitutionId: nomination.sendingInstitutionId,
-          receivingInstitutionId: nomination.receivingInstitutionId,
-          academicYear: quota.academicYear,
-          mobilityType: quota.mobilityType,
-        });
-        await writeAudit(tx, who, {
-          action: 'mobility.create',
-          entityType: 'mobility',
-          entityId: created.id,
-          institutionId: nomination.receivingInstitutionId,
-          after: created,
-        });
-        return created;
-      },
-
-      /** An approval taken back: only while the host has not admitted the student yet. */
-      async discard(tx: Executor, nominationId: string) {
-        const row = await findByNomination(tx, nominationId, { forUpdate: true });
-        if (!row) return;
-        if (row.admittedAt) throw conflict('mobility_under_way', 'The student has been admitted already; the sending office can cancel the mobility instead.');
-        await deleteUntouched(tx, row.id);
-      },
-
-      /** The nomination is cancelled: so is its mobility, which must not have started. */
-      async close(tx: Executor, who: Who, nominationId: string, reason: string | null) {
-        const row = await findByNomination(tx, nominationId, { forUpdate: true });
-        if (!row || row.status === 'cancelled') return;
-        if (row.status !== 'preparing')
-          throw conflict('mobility_under_way', 'The student is abroad or back already; a stay that has begun is ended by recording the departure.');
-        const after = await updateMobility(tx, row.id, { status: 'cancelled', cancellationReason: reason });
-        await writeAudit(tx, who, {
-          action: 'mobility.cancel',
-          entityType: 'mobility',
-          entityId: row.id,
-          institutionId: row.sendingInstitutionId,
-          before: row,
-          after,
-        });
-      },
-    },
+    hooks: createMobilityHooks(),
 
     async list(actor: Actor, query: z.output<typeof mobilityListQuery>) {
       const filter: MobilityFilter = { status: query.status, academicYear: query.academicYear };
@@ -320,4 +225,3 @@ export function createMobilitiesService({ db, clock, letters, checklist, nominat
   };
 }
 export type MobilitiesService = ReturnType<typeof createMobilitiesService>;
-export type MobilityHooks = MobilitiesService['hooks'];
