@@ -3,7 +3,9 @@
  * student (letter, checklist), confirms the arrival and records the return; the tenant rule and
  * the refusals hold on the way.
  */
+import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import { applications } from '@exchange/db';
 import { problemOf } from '../../test/helper.js';
 import { nominationsFixture } from '../../test/fixtures/nominations.js';
 
@@ -82,6 +84,12 @@ describe('a mobility from approval to return', () => {
     const outside = await admit({ plannedStart: '2026-09-01', plannedEnd: '2027-06-30' });
     expect(outside.statusCode).toBe(422);
     expect(problemOf(outside).code).toBe('outside_agreement');
+    // The passport was renewed too late for this stay (set in the database: the submitted application is frozen).
+    const application = eq(applications.id, f.ids[student]!);
+    await t.database.db.update(applications).set({ passportExpiresOn: '2026-12-20' }).where(application);
+    const expiring = await admit({ plannedStart: '2026-09-01', plannedEnd: '2026-12-20' });
+    expect(problemOf(expiring)).toMatchObject({ status: 422, code: 'passport_expires' });
+    await t.database.db.update(applications).set({ passportExpiresOn: '2031-05-01' }).where(application);
     await t.request({ method: 'PATCH', url: `/api/v1/quotas/${f.toBuas}`, token: tokens.admin, payload: { totalMonths: 2 } });
     const tooLong = await admit({ plannedStart: '2026-09-01', plannedEnd: '2026-12-20' });
     expect(tooLong.statusCode).toBe(422);
