@@ -1,5 +1,6 @@
 /** The API under test, in a process of its own, and the sign-in of the bench accounts. */
 import { spawn } from 'node:child_process';
+import { createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
@@ -52,12 +53,21 @@ export async function startApi({ root, dataDir, jwtSecret }) {
   return { base, apiCpuMs, stop };
 }
 
-/** A token for each account of each group, signed in through the API. */
-export async function signIn(base, accounts) {
+/**
+ * A token for each account of each group, signed in through the API. Each sign-in comes from
+ * an address of its own (signed, as the web passes it on): sign-ins are limited per address.
+ */
+export async function signIn(base, accounts, jwtSecret) {
+  let count = 0;
   async function login(email) {
+    const address = `198.51.100.${count++ % 250}`;
     const response = await fetch(`${base}/api/v1/auth/login`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: {
+        'content-type': 'application/json',
+        'x-exchange-client-ip': address,
+        'x-exchange-client-sig': createHmac('sha256', jwtSecret).update(address).digest('hex'),
+      },
       body: JSON.stringify({ email, password: demoPassword }),
     });
     if (!response.ok) throw new Error(`login ${email}: ${response.status} ${await response.text()}`);

@@ -41,7 +41,7 @@ const accounts = {
   psu: Array.from({ length: connections }, (_, i) => `bench-coordinator${i}@psu.bench.exchange.test`),
   buas: Array.from({ length: connections }, (_, i) => `bench-coordinator${i}@buas.bench.exchange.test`),
 };
-const tokens = await signIn(base, accounts);
+const tokens = await signIn(base, accounts, jwtSecret);
 const load = createLoad({ base, databaseUrl, tokens, jwtSecret, apiCpuMs, duration, connections, poolSize });
 
 // BENCH_ONLY=<part of a name> runs only the reads whose name contains it (and skips the writes and sign-in).
