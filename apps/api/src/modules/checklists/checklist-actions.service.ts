@@ -13,11 +13,11 @@ import type { Clock } from '../../lib/clock.js';
 import { toIso } from '../../lib/route.js';
 import { inTransaction } from '../../lib/transaction.js';
 import { checkUpload, storedFileName } from '../../lib/uploads.js';
-import { findMobility } from '../mobilities/mobilities.repository.js';
 import {
   findDocument,
   findInstitution,
   findItem,
+  findMobilityFacts,
   insertDocument,
   listTemplate,
   lockInstitution,
@@ -34,8 +34,8 @@ const acts = (actor: Actor, side: Side) => side === 'admin' || side === 'student
 
 export function createChecklistActions({ db, clock }: Dependencies) {
   async function visible(db: Executor, actor: Actor, mobilityId: string) {
-    const loaded = await findMobility(db, mobilityId);
-    const side = loaded && mobilitySide(actor, loaded.mobility);
+    const loaded = await findMobilityFacts(db, mobilityId);
+    const side = loaded && mobilitySide(actor, loaded);
     if (!loaded || !side) throw notFound('mobility');
     return { loaded, side };
   }
@@ -53,7 +53,7 @@ export function createChecklistActions({ db, clock }: Dependencies) {
         if (!acts(who.actor, side) || (side !== 'admin' && side !== item.owner)) {
           throw forbidden(`This step is the ${item.owner} side’s to mark.`);
         }
-        notCancelled(loaded.mobility.status);
+        notCancelled(loaded.status);
         const documentId = body.documentId === undefined ? item.documentId : body.documentId;
         if (documentId && !(await findDocument(tx, mobilityId, documentId))) {
           throw unprocessable('unknown_document', 'The proof must be a document uploaded to this mobility.', {
@@ -78,7 +78,7 @@ export function createChecklistActions({ db, clock }: Dependencies) {
           action: `checklist.${body.status === 'open' ? 'reopen' : body.status}`,
           entityType: 'mobility_checklist_item',
           entityId: item.id,
-          institutionId: loaded.mobility.receivingInstitutionId,
+          institutionId: loaded.receivingInstitutionId,
           before: facts(item),
           after: { mobilityId, ...facts(updated) },
         });
@@ -91,7 +91,7 @@ export function createChecklistActions({ db, clock }: Dependencies) {
       return inTransaction(db, async (tx) => {
         const { loaded, side } = await visible(tx, who.actor, mobilityId);
         if (side === 'admin' || !acts(who.actor, side)) throw forbidden('The student and the two offices’ coordinators upload documents.');
-        notCancelled(loaded.mobility.status);
+        notCancelled(loaded.status);
         const id = randomUUID();
         const row = await insertDocument(tx, {
           id,
@@ -107,7 +107,7 @@ export function createChecklistActions({ db, clock }: Dependencies) {
           action: 'mobility.document_upload',
           entityType: 'mobility_document',
           entityId: id,
-          institutionId: loaded.mobility.receivingInstitutionId,
+          institutionId: loaded.receivingInstitutionId,
           after: { mobilityId, fileName: row.fileName, contentType: row.contentType, size: row.size, sha256: row.sha256 },
         });
         return { id, fileName: row.fileName, contentType: row.contentType, size: row.size, uploadedAt: toIso(row.createdAt) };

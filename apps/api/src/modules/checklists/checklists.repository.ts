@@ -1,5 +1,5 @@
 import { and, asc, eq, getTableColumns, sql } from 'drizzle-orm';
-import { checklistTemplates, institutions, mobilityChecklistItems, mobilityDocuments, type Executor } from '@exchange/db';
+import { checklistTemplates, institutions, mobilities, mobilityChecklistItems, mobilityDocuments, type Executor } from '@exchange/db';
 
 export type ChecklistItemRow = typeof mobilityChecklistItems.$inferSelect;
 export type TemplateInsert = typeof checklistTemplates.$inferInsert;
@@ -78,4 +78,21 @@ export async function findInstitution(db: Executor, institutionId: string) {
 export async function replaceTemplate(tx: Executor, institutionId: string, steps: TemplateInsert[]) {
   await tx.delete(checklistTemplates).where(eq(checklistTemplates.institutionId, institutionId));
   if (steps.length > 0) await tx.insert(checklistTemplates).values(steps);
+}
+
+/** What the checklist needs of a mobility: its parties, its status and the host's zone. */
+export async function findMobilityFacts(db: Executor, mobilityId: string) {
+  const [row] = await db
+    .select({
+      id: mobilities.id,
+      studentId: mobilities.studentId,
+      sendingInstitutionId: mobilities.sendingInstitutionId,
+      receivingInstitutionId: mobilities.receivingInstitutionId,
+      status: mobilities.status,
+      hostTimeZone: institutions.timeZone,
+    })
+    .from(mobilities)
+    .innerJoin(institutions, eq(institutions.id, mobilities.receivingInstitutionId))
+    .where(eq(mobilities.id, mobilityId));
+  return row;
 }

@@ -27,8 +27,8 @@ async function approve(applicant: string, quotaId: string, host: string) {
   const created = (
     await t.request({ method: 'POST', url: '/api/v1/nominations', token: tokens.psu, payload: { applicationId: f.ids[applicant], quotaId } })
   ).json();
-  await t.request({ method: 'POST', url: `/api/v1/nominations/${created.id}/approve`, token: tokens[host], payload: { proposalId: created.proposalId } });
-  const incoming = (await t.request({ method: 'GET', url: '/api/v1/mobilities?direction=incoming', token: tokens[host] })).json();
+  await t.request({ method: 'POST', url: `/api/v1/nominations/${created.id}/approve`, token: tokens[host]!, payload: { proposalId: created.proposalId } });
+  const incoming = (await t.request({ method: 'GET', url: '/api/v1/mobilities?direction=incoming', token: tokens[host]! })).json();
   return incoming.items.find((m: { nominationId: string }) => m.nominationId === created.id).id as string;
 }
 
@@ -36,7 +36,7 @@ async function admit(id: string, host: string) {
   const admitted = await f.t.request({
     method: 'POST',
     url: `/api/v1/mobilities/${id}/admission`,
-    token: f.tokens[host],
+    token: f.tokens[host]!,
     payload: { plannedStart: '2026-09-01', plannedEnd: '2026-12-20', programme: 'Language' },
   });
   expect(admitted.statusCode).toBe(200);
@@ -47,9 +47,9 @@ describe('the checklist of a PSU student at BUAS', () => {
   let id = '';
   let items: Item[] = [];
   const item = (key: string) => items.find((entry) => entry.key === key)!;
-  const mark = (key: string, token: string, payload: object) =>
+  const mark = (key: string, token: string | undefined, payload: object) =>
     f.t.request({ method: 'PATCH', url: `/api/v1/mobilities/${id}/checklist/${item(key).id}`, token, payload });
-  const upload = (token: string, file = { name: 'visa.pdf', content: sampleFiles.pdf }) =>
+  const upload = (token: string | undefined, file = { name: 'visa.pdf', content: sampleFiles.pdf }) =>
     f.t.request({ method: 'POST', url: `/api/v1/mobilities/${id}/documents`, token, ...multipart({}, file) });
 
   it('lets the host keep its template, validated, and nobody else change it', async () => {
@@ -57,7 +57,7 @@ describe('the checklist of a PSU student at BUAS', () => {
     const url = `/api/v1/institutions/${f.buas}/checklist-template`;
     const current = (await t.request({ method: 'GET', url, token: tokens.bri })).json();
     expect(current.steps.map((s: { key: string }) => s.key)).toContain('police-registration');
-    expect((await t.request({ method: 'GET', url, token: tokens[student] })).statusCode).toBe(403);
+    expect((await t.request({ method: 'GET', url, token: tokens[student]! })).statusCode).toBe(403);
     const steps = [...current.steps, step('university-registration', { dueRule: { anchor: 'arrival', days: 5, unit: 'working' } })];
     expect((await t.request({ method: 'PUT', url, token: tokens.psu, payload: { steps } })).statusCode).toBe(403);
     const twice = await t.request({ method: 'PUT', url, token: tokens.buas, payload: { steps: [...steps, step('visa')] } });
@@ -87,16 +87,16 @@ describe('the checklist of a PSU student at BUAS', () => {
 
   it('marks a step needing proof done only with a document of this mobility', async () => {
     const { t, tokens } = f;
-    const bare = await mark('visa', tokens[student], { status: 'done' });
+    const bare = await mark('visa', tokens[student]!, { status: 'done' });
     expect(bare.statusCode).toBe(422);
     expect(problemOf(bare).code).toBe('proof_required');
-    const stranger = await mark('visa', tokens[student], { status: 'done', documentId: '00000000-0000-4000-8000-000000000000' });
+    const stranger = await mark('visa', tokens[student]!, { status: 'done', documentId: '00000000-0000-4000-8000-000000000000' });
     expect(problemOf(stranger).code).toBe('unknown_document');
-    expect(problemOf(await upload(tokens[student], { name: 'visa.pdf', content: sampleFiles.exe })).code).toBe('unsupported_file_type');
-    const proof = await upload(tokens[student]);
+    expect(problemOf(await upload(tokens[student]!, { name: 'visa.pdf', content: sampleFiles.exe })).code).toBe('unsupported_file_type');
+    const proof = await upload(tokens[student]!);
     expect(proof.statusCode).toBe(201);
     const documentId = proof.json().id;
-    const done = await mark('visa', tokens[student], { status: 'done', documentId });
+    const done = await mark('visa', tokens[student]!, { status: 'done', documentId });
     expect(done.json()).toMatchObject({ status: 'done', documentId });
     const file = await t.request({ method: 'GET', url: `/api/v1/mobilities/${id}/documents/${documentId}`, token: tokens.buas });
     expect(file.rawPayload.equals(sampleFiles.pdf)).toBe(true);
@@ -108,9 +108,9 @@ describe('the checklist of a PSU student at BUAS', () => {
   it('lets only the owner side mark a step; a stranger is told nothing exists', async () => {
     const { tokens } = f;
     expect((await mark('insurance', tokens.psu, { status: 'done' })).statusCode).toBe(403);
-    expect((await mark('jw202', tokens[student], { status: 'done' })).statusCode).toBe(403);
+    expect((await mark('jw202', tokens[student]!, { status: 'done' })).statusCode).toBe(403);
     expect((await mark('jw202', tokens.bri, { status: 'done' })).statusCode).toBe(404);
-    expect((await mark('jw202', tokens['student2@psu.exchange.test'], { status: 'done' })).statusCode).toBe(404);
+    expect((await mark('jw202', tokens['student2@psu.exchange.test']!, { status: 'done' })).statusCode).toBe(404);
     expect((await mark('jw202', tokens.buas, { status: 'waived' })).statusCode).toBe(400);
     expect((await mark('jw202', tokens.buas, { status: 'waived', note: 'Issued on paper' })).json()).toMatchObject({
       status: 'waived',
