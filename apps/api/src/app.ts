@@ -34,6 +34,8 @@ import { createMobilitiesService } from './modules/mobilities/mobilities.service
 import { lettersRoutes } from './modules/letters/letters.routes.js';
 import { createLettersService } from './modules/letters/letters.service.js';
 import { createChecklistsService } from './modules/checklists/checklists.service.js';
+import { createChecklistActions } from './modules/checklists/checklist-actions.service.js';
+import { checklistsRoutes } from './modules/checklists/checklists.routes.js';
 import { nominationsRoutes } from './modules/nominations/nominations.routes.js';
 import { createNominationsService } from './modules/nominations/nominations.service.js';
 import { institutionsRoutes } from './modules/institutions/institutions.routes.js';
@@ -186,6 +188,7 @@ export async function buildApp(options: BuildOptions) {
       await api.register(nominationsRoutes, { nominations });
       await api.register(mobilitiesRoutes, { mobilities });
       await api.register(lettersRoutes, { letters });
+      await api.register(checklistsRoutes, { checklists: createChecklistActions({ db, clock }) });
       await api.register(reportsRoutes, { reports });
       await api.register(eventsRoutes, { events });
       await api.register(registrationsRoutes, { registrations });

@@ -4,16 +4,28 @@
  * government moves work to (Russia and China both transfer days around their holidays).
  */
 import { Temporal } from 'temporal-polyfill';
+import { shippedCalendars } from './holidays.js';
 import type { DueRule } from './mobility-rules.js';
 
-/** A country's official calendar: its days off that fall on weekdays, and its weekend days worked. */
-export type OfficialCalendar = { holidays: ReadonlySet<string>; workingWeekends: ReadonlySet<string> };
+/**
+ * A country's official calendar: its days off, its weekend days worked, and the years the
+ * table covers (outside them only weekends count).
+ */
+export type OfficialCalendar = { holidays: ReadonlySet<string>; workingWeekends: ReadonlySet<string>; years?: readonly number[] };
 const emptyCalendar: OfficialCalendar = { holidays: new Set(), workingWeekends: new Set() };
 const calendars = new Map<string, OfficialCalendar>();
 
 /** Registers a country's calendar (ISO 3166 alpha-2); `holidays.ts` registers the ones shipped. */
 export function registerCalendar(country: string, calendar: OfficialCalendar) {
   calendars.set(country, calendar);
+}
+
+// Registered here, not in holidays.ts, so that any use of dueDateOf sees them.
+for (const [country, calendar] of Object.entries(shippedCalendars)) registerCalendar(country, calendar);
+
+/** The years of a country's official calendar; a due date in another year counts weekends only. */
+export function calendarYears(country: string): readonly number[] {
+  return calendars.get(country)?.years ?? [];
 }
 
 export function isWorkingDay(date: string, country: string): boolean {

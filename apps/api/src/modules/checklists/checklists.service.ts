@@ -6,7 +6,7 @@ import { insertItems, listItems, listTemplate, setDueOn, type ChecklistItemRow }
 /** A document the host asks for at admission: the student uploads it two weeks before the start. */
 const requestedDocumentDue: DueRule = { anchor: 'start', days: -14, unit: 'calendar' };
 
-function toItem(row: ChecklistItemRow, today: string): Mobility['checklist'][number] {
+export function toItem(row: ChecklistItemRow, today: string): Mobility['checklist'][number] {
   return {
     id: row.id,
     key: row.key,

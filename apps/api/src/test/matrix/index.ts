@@ -2,7 +2,8 @@
 import { accounts } from './accounts.js';
 import { agreements } from './agreements.js';
 import { applications } from './applications.js';
+import { checklists } from './checklists.js';
 import { events } from './events.js';
 import { nominations } from './nominations.js';
 
-export const areas = { accounts, agreements, applications, nominations, events };
+export const areas = { accounts, agreements, applications, nominations, events, checklists };

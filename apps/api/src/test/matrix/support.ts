@@ -48,7 +48,7 @@ export const otherOf = (home: Code): Code => (home === 'PSU' ? 'BUAS' : 'PSU');
 export const thirdOf = (home: Code): Code => codes.find((code) => code !== home && code !== otherOf(home))!;
 
 export type Request = {
-  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   url: string;
   payload?: unknown;
   headers?: Record<string, string>;
