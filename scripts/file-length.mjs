@@ -11,10 +11,11 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
 /**
- * Temporary: a test whose steps depend on each other's state, to be split with a setup helper
- * that replays them; remove the entry once it is under the limit.
+ * Temporary allowances: a file over the limit while a branch splits it along its seams (empty
+ * when none is); remove an entry once its file is under the limit.
+ * @type {Set<string>}
  */
-const beingSplit = new Set(['apps/api/src/modules/nominations/nominations.test.ts']);
+const beingSplit = new Set([]);
 
 const maxLines = 300;
 const sourceFile = /\.(ts|svelte|mjs|js|cjs)$/;
@@ -49,4 +50,4 @@ if (tooLong.length > 0) {
   for (const { file, lines } of tooLong.sort((a, b) => b.lines - a.lines)) console.error(`  ${file}: ${lines} lines`);
   process.exit(1);
 }
-console.log(`File length: ${tracked.length} source files, none over ${maxLines} lines but the ones being split.`);
+console.log(`File length: ${tracked.length} source files, none over ${maxLines} lines${allowed.length > 0 ? ' but the ones being split' : ''}.`);

@@ -1,88 +1,24 @@
+/**
+ * The partner's side of nominations through HTTP, on the allocation confirmed as in
+ * `nominations-allocation.test.ts`: what a partner sees of its nominees, and the decisions
+ * (approve, undo, reject, cancel). Each test goes on from the state the previous one left; the
+ * reports on that state are in `nominations-reports.test.ts`.
+ */
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { auditEntries, quotaLines } from '@exchange/db';
-import { nominationsFixture } from '../../test/fixtures/nominations.js';
+import { auditEntries } from '@exchange/db';
+import { confirmAllocation, nominationsFixture } from '../../test/fixtures/nominations.js';
 import { problemOf, type TestContext } from '../../test/helper.js';
 
 const { f } = nominationsFixture();
 const { ids, tokens } = f;
 let t: TestContext;
-let psu: string;
-let buas: string;
-let bri: string;
 let callId: string;
 let toBuas: string;
 let toBri: string;
-beforeAll(() => {
-  ({ t, psu, buas, bri, callId, toBuas, toBri } = f);
-});
-
-type Outcome = { applicationId: string; placed: { quotaId: string; rank: number } | null; reason: { en: string; ru: string; zh: string } };
-
-describe('allocation', () => {
-  let fingerprint: string;
-
-  it('waits for the call to close', async () => {
-    const saved = f.now;
-    f.now = new Date(Date.now());
-    const early = await t.request({ method: 'POST', url: `/api/v1/calls/${callId}/allocation`, token: tokens.psu });
-    f.now = saved;
-    expect(early.statusCode).toBe(409);
-    expect(problemOf(early).code).toBe('call_not_closed');
-  });
-
-  it('proposes placements by score with a reason for each student, and changes nothing', async () => {
-    const dry = await t.request({ method: 'POST', url: `/api/v1/calls/${callId}/allocation`, token: tokens.psu });
-    expect(dry.statusCode).toBe(200);
-    fingerprint = dry.json().fingerprint;
-    const outcomes: Outcome[] = dry.json().outcomes;
-    const of = (email: string) => outcomes.find((outcome) => outcome.applicationId === ids[email])!;
-    expect(of('student1@psu.exchange.test').placed).toEqual({ quotaId: toBri, rank: 1 });
-    expect(of('student2@psu.exchange.test').placed).toEqual({ quotaId: toBuas, rank: 2 });
-    expect(of('student2@psu.exchange.test').reason.en).toBe('Placed at 2nd choice BUAS: 1st choice BRI full, its last seat went to a score of 91.5.');
-    expect(of('student3@psu.exchange.test').placed).toBeNull();
-    expect(of('student3@psu.exchange.test').reason.en).toBe('Not placed: all 2 choices full; waitlisted 1st for BUAS, waitlisted 1st for BRI.');
-    expect(of('student3@psu.exchange.test').reason.ru).toContain('Не размещён');
-    const application = await t.request({
-      method: 'GET',
-      url: `/api/v1/applications/${ids['student1@psu.exchange.test']}`,
-      token: tokens.psu,
-    });
-    expect(application.json().status).toBe('submitted');
-  });
-
-  it('refuses to confirm a proposal the data no longer matches', async () => {
-    const stale = await t.request({
-      method: 'POST',
-      url: `/api/v1/calls/${callId}/allocation/confirm`,
-      token: tokens.psu,
-      payload: { fingerprint: 'not-the-one' },
-    });
-    expect(stale.statusCode).toBe(409);
-    expect(problemOf(stale).code).toBe('allocation_stale');
-  });
-
-  it('confirms: nominations for the placed, the waiting list for the rest, seats taken', async () => {
-    const confirmed = await t.request({
-      method: 'POST',
-      url: `/api/v1/calls/${callId}/allocation/confirm`,
-      token: tokens.psu,
-      payload: { fingerprint },
-    });
-    expect(confirmed.statusCode).toBe(200);
-    expect(confirmed.json().nominationIds).toHaveLength(2);
-    for (const id of [toBuas, toBri])
-      expect((await t.request({ method: 'GET', url: `/api/v1/quotas/${id}`, token: tokens.psu })).json()).toMatchObject({
-        seats: 1,
-        used: 1,
-        remaining: 0,
-      });
-    const status = async (email: string) => (await t.request({ method: 'GET', url: `/api/v1/applications/${ids[email]}`, token: tokens.psu })).json().status;
-    expect(await status('student1@psu.exchange.test')).toBe('nominated');
-    expect(await status('student3@psu.exchange.test')).toBe('waitlisted');
-    const bell = (await t.request({ method: 'GET', url: '/api/v1/notifications', token: tokens['student3@psu.exchange.test'] })).json();
-    expect(bell.items[0].kind).toBe('application.waitlisted');
-  });
+beforeAll(async () => {
+  ({ t, callId, toBuas, toBri } = f);
+  await confirmAllocation(f);
 });
 
 describe('the partner’s side', () => {
@@ -310,81 +246,5 @@ describe('the partner’s side', () => {
     expect((await t.request({ method: 'GET', url: `/api/v1/quotas/${outgoing[0].quotaId}`, token: tokens.psu })).json().used).toBe(0);
     const partnerCancel = await t.request({ method: 'POST', url: `/api/v1/nominations/${outgoing[0].id}/cancel`, token: tokens.buas });
     expect([403, 404]).toContain(partnerCancel.statusCode);
-  });
-
-  it('reports flows that equal what the nominations say', async () => {
-    const report = (await t.request({ method: 'GET', url: '/api/v1/reports/flows?academicYear=2025/2026', token: tokens.admin })).json();
-    expect(report.directions).toHaveLength(6);
-    const direction = (from: string, to: string) =>
-      report.directions.find(
-        (d: { sendingInstitutionId: string; receivingInstitutionId: string }) => d.sendingInstitutionId === from && d.receivingInstitutionId === to,
-      );
-    const all = (await t.request({ method: 'GET', url: '/api/v1/nominations?limit=100', token: tokens.admin })).json().items;
-    for (const [from, to] of [
-      [psu, buas],
-      [psu, bri],
-    ] as const) {
-      const mine = all.filter(
-        (n: { sendingInstitutionId: string; receivingInstitutionId: string; academicYear: string }) =>
-          n.sendingInstitutionId === from && n.receivingInstitutionId === to && n.academicYear === '2025/2026',
-      );
-      expect(direction(from, to).nominated).toBe(mine.filter((n: { status: string }) => ['pending', 'approved'].includes(n.status)).length);
-      expect(direction(from, to).approved).toBe(mine.filter((n: { status: string }) => n.status === 'approved').length);
-    }
-    const seats = await t.database.db.select().from(quotaLines).where(eq(quotaLines.academicYear, '2025/2026'));
-    expect(report.directions.reduce((sum: number, d: { seats: number }) => sum + d.seats, 0)).toBe(seats.reduce((sum, line) => sum + line.seats, 0));
-    const pair = report.balances.find(
-      (b: { institutionAId: string; institutionBId: string }) =>
-        [b.institutionAId, b.institutionBId].includes(psu) && [b.institutionAId, b.institutionBId].includes(buas),
-    );
-    expect(Math.abs(pair.balance)).toBe(1);
-  });
-
-  it('exports the nominee list as CSV and XLSX', async () => {
-    const csv = await t.request({ method: 'GET', url: '/api/v1/nominations/export.csv?direction=incoming', token: tokens.buas });
-    expect(csv.statusCode).toBe(200);
-    expect(csv.body).toContain('Student B');
-    expect(csv.body).not.toContain('75 1234567');
-    const xlsx = await t.request({ method: 'GET', url: '/api/v1/nominations/export.xlsx?direction=incoming', token: tokens.buas });
-    expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
-  });
-
-  it('exports the nominee list in the reader’s language, with the parties’ names and times in the office’s zone', async () => {
-    const header = (body: string) => body.replace(/^\uFEFF/, '').split('\r\n')[0];
-    const english = await t.request({ method: 'GET', url: '/api/v1/nominations/export.csv?direction=incoming', token: tokens.buas });
-    expect(header(english.body)).toMatch(
-      /^"Student","Name in Latin letters","E-mail","Home university","Receiving university","Academic year","Kind of mobility","Status",/,
-    );
-    expect(english.body).toContain('"Penza State University","Baoji University of Arts and Sciences"');
-
-    const chinese = await t.request({
-      method: 'GET',
-      url: '/api/v1/nominations/export.csv?direction=incoming',
-      token: tokens.buas,
-      headers: { 'accept-language': 'zh-CN,zh;q=0.9' },
-    });
-    expect(chinese.statusCode).toBe(200);
-    expect(header(chinese.body)).toBe(
-      '"学生","拉丁字母姓名","电子邮箱","派出院校","接收院校","学年","交流类型","状态","学习层次","专业领域（ISCED-F 代码）","语言证书","推荐时间","决定时间","对方给出的原因"',
-    );
-    expect(chinese.body).toContain('"奔萨国立大学","宝鸡文理学院"');
-    expect(chinese.body).toMatch(/"(待决定|已批准|已拒绝|已取消)"/);
-    // BUAS reads its times in Beijing time, named so; certificates as the web names them.
-    expect(chinese.body).toMatch(/"\d{4}\/\d{2}\/\d{2} \d{2}:\d{2}（北京时间，UTC\+8）"/);
-    expect(chinese.body).toContain('"汉语：HSK 4，2025年5月20日"');
-
-    const russian = await t.request({
-      method: 'GET',
-      url: '/api/v1/nominations/export.csv?direction=outgoing',
-      token: tokens.psu,
-      headers: { 'accept-language': 'ru' },
-    });
-    expect(header(russian.body)).toMatch(
-      /^"Студент","Имя латиницей","Эл. почта","Направляющий университет","Принимающий университет","Учебный год","Вид мобильности","Статус",/,
-    );
-    expect(russian.body).toContain('"Пензенский государственный университет"');
-    expect(russian.body).toMatch(/"\d{2}\.\d{2}\.\d{4} \d{2}:\d{2} \(московское время, UTC\+3\)"/);
-    expect(russian.body).toContain('"Китайский: HSK 4, 20 мая 2025 г."');
-    expect(russian.body).toMatch(/"(Ожидает решения|Одобрена|Отклонена|Отменена)"/);
   });
 });
