@@ -3,6 +3,7 @@ import { accounts } from './accounts.js';
 import { agreements } from './agreements.js';
 import { applications } from './applications.js';
 import { events } from './events.js';
+import { letters } from './letters.js';
 import { nominations } from './nominations.js';
 
-export const areas = { accounts, agreements, applications, nominations, events };
+export const areas = { accounts, agreements, applications, nominations, events, letters };
