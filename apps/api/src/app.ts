@@ -157,7 +157,7 @@ export async function buildApp(options: BuildOptions) {
   const quotas = createQuotasService({ db, agreements });
   const calls = createCallsService({ db });
   const applications = createApplicationsService({ db, clock, calls });
-  const letters = createLettersService({ db });
+  const letters = createLettersService({ db, origin });
   // The mobility and its nomination cancel each other: each reaches the other through a port.
   const mobilities = createMobilitiesService({ db, clock, letters, checklist: createChecklistsService(), nominations: () => nominations });
   const nominations = createNominationsService({ db, clock, applications, mobilities: mobilities.hooks });

@@ -66,6 +66,8 @@ const expectedAccess: Record<string, Access> = {
   'POST /api/v1/nominations/:id/undo-approval': ['coordinator'],
   'POST /api/v1/nominations/:id/reject': ['coordinator'],
   'POST /api/v1/nominations/:id/cancel': ['coordinator'],
+  'GET /api/v1/mobilities/:id/letters/:letterId.pdf': 'signed-in',
+  'GET /api/v1/verify/:code': 'public',
   'GET /api/v1/reports/flows': ['coordinator', 'reviewer', 'admin'],
   'GET /api/v1/audit': ['admin', 'coordinator'],
   'GET /api/v1/notifications': 'signed-in',

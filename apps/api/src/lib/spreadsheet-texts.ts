@@ -69,7 +69,8 @@ export const nominationColumns = [
 export const registrationColumns = ['fullName', 'email', 'institution', 'status', 'position', 'registeredAt', 'checkedInAt'] as const;
 
 /** A column's header key in messages/<locale>/export.json: `export_<sheet>_<column in snake case>`. */
-const headerKey = (sheet: string, column: string) => `export_${sheet}_${column.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)}` as keyof typeof texts;
+const headerKey = (sheet: string, column: string) =>
+  `export_${sheet}_${column.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)}` as Extract<keyof typeof texts, `export_${string}`>;
 const say = (message: Message, locale: Locale) => message({}, { locale });
 const headerOf = (sheet: string, columns: readonly string[], locale: Locale) => columns.map((column) => say(texts[headerKey(sheet, column)], locale));
 const lookup = (labels: Record<string, Message>, locale: Locale) => (value: string) => {

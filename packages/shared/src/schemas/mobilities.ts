@@ -135,3 +135,4 @@ export const letterVerification = z.object({
   issuedAt: instant.optional(),
   revokedAt: instant.nullable().optional(),
 });
+export type LetterVerification = z.infer<typeof letterVerification>;

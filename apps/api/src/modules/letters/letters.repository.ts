@@ -1,5 +1,5 @@
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
-import { applications, institutions, mobilityLetters, users, type Executor } from '@exchange/db';
+import { applications, institutions, mobilities, mobilityLetters, users, type Executor } from '@exchange/db';
 
 export async function insertLetter(tx: Executor, values: typeof mobilityLetters.$inferInsert) {
   const [row] = await tx.insert(mobilityLetters).values(values).returning();
@@ -20,6 +20,21 @@ export async function listLetters(db: Executor, mobilityId: string) {
 
 export async function findLetterByCode(db: Executor, code: string) {
   const [row] = await db.select().from(mobilityLetters).where(eq(mobilityLetters.code, code));
+  return row;
+}
+
+/** A letter of a mobility, with the parties the tenant rule asks about. */
+export async function findLetterOfMobility(db: Executor, mobilityId: string, letterId: string) {
+  const [row] = await db
+    .select({
+      letter: mobilityLetters,
+      studentId: mobilities.studentId,
+      sendingInstitutionId: mobilities.sendingInstitutionId,
+      receivingInstitutionId: mobilities.receivingInstitutionId,
+    })
+    .from(mobilityLetters)
+    .innerJoin(mobilities, eq(mobilities.id, mobilityLetters.mobilityId))
+    .where(and(eq(mobilityLetters.id, letterId), eq(mobilityLetters.mobilityId, mobilityId)));
   return row;
 }
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { letterVerification } from '@exchange/shared';
-import { problems, type Api } from '../../lib/route.js';
+import { who } from '../../lib/audit.js';
+import { fileResponse, problems, type Api } from '../../lib/route.js';
 import type { LettersService } from './letters.service.js';
 
 export async function lettersRoutes(app: Api, { letters }: { letters: LettersService }) {
@@ -13,5 +14,23 @@ export async function lettersRoutes(app: Api, { letters }: { letters: LettersSer
       response: { 200: letterVerification, ...problems() },
     },
     handler: (request) => letters.verify(request.params.code),
+  });
+
+  app.get('/mobilities/:id/letters/:letterId.pdf', {
+    config: { access: 'signed-in' },
+    schema: {
+      tags: ['letters'],
+      summary: 'A letter of the mobility as a PDF in the host’s language and English (the student, both offices, admin); a revoked one is marked so',
+      security: [{ bearer: [] }],
+      params: z.strictObject({ id: z.uuid(), letterId: z.uuid() }),
+      response: { 200: fileResponse('The letter as a PDF, as an attachment', ['application/pdf']), ...problems() },
+    },
+    handler: async (request, reply) => {
+      const letter = await letters.pdf(who(request), request.params.id, request.params.letterId);
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', `attachment; filename="${letter.fileName}"`)
+        .send(letter.content as never);
+    },
   });
 }

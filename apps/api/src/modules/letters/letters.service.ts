@@ -1,9 +1,12 @@
 import { randomInt } from 'node:crypto';
 import type { Database, Executor } from '@exchange/db';
+import { mobilitySide } from '@exchange/shared';
+import { notFound } from '../../errors.js';
 import { writeAudit, type Who } from '../../lib/audit.js';
 import { toIso, toIsoOrNull } from '../../lib/route.js';
 import type { MobilityRow } from '../mobilities/index.js';
-import { findLetterByCode, insertLetter, letterFacts, listLetters, revokeCurrent } from './letters.repository.js';
+import { renderLetterPdf } from './letter-pdf.js';
+import { findLetterByCode, findLetterOfMobility, insertLetter, letterFacts, listLetters, revokeCurrent } from './letters.repository.js';
 
 /** Crockford's base 32: no I, L, O or U, so a code read aloud or typed from paper is not mistaken. */
 const alphabet = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
@@ -24,7 +27,7 @@ export function normaliseLetterCode(input: string): string {
   return plain.length === 12 ? [0, 4, 8].map((start) => plain.slice(start, start + 4)).join('-') : plain;
 }
 
-export function createLettersService({ db }: { db: Database }) {
+export function createLettersService({ db, origin }: { db: Database; origin: string }) {
   return {
     /** Issues the admission letter / invitation, in the host's language and English; a letter issued before is revoked. */
     async issueAdmission(tx: Executor, who: Who, mobility: MobilityRow) {
@@ -67,6 +70,30 @@ export function createLettersService({ db }: { db: Database }) {
         issuedAt: toIso(row.issuedAt),
         revokedAt: toIsoOrNull(row.revokedAt),
       }));
+    },
+
+    /**
+     * The letter as a PDF for the student and both offices (a revoked one says so on the page);
+     * anyone else gets 404, as for a letter that does not exist. The host's downloads are on record.
+     */
+    async pdf(who: Who, mobilityId: string, letterId: string) {
+      const found = await findLetterOfMobility(db, mobilityId, letterId);
+      const side = found ? mobilitySide(who.actor, found) : null;
+      if (!found || !side) throw notFound('letter');
+      const { letter } = found;
+      const content = await renderLetterPdf(
+        { code: letter.code, content: letter.content, issuedAt: letter.issuedAt, revoked: letter.revokedAt !== null },
+        origin,
+      );
+      if (side === 'receiving') {
+        await writeAudit(db, who, {
+          action: 'letter.download',
+          entityType: 'mobility_letter',
+          entityId: letter.id,
+          institutionId: found.receivingInstitutionId,
+        });
+      }
+      return { fileName: `admission-letter-${letter.code}.pdf`, content };
     },
 
     /** The public check of a letter: genuine or revoked, and only the letter's essentials. */

@@ -4,6 +4,7 @@ import { agreements } from './agreements.js';
 import { applications } from './applications.js';
 import { checklists } from './checklists.js';
 import { events } from './events.js';
+import { letters } from './letters.js';
 import { nominations } from './nominations.js';
 
-export const areas = { accounts, agreements, applications, nominations, events, checklists };
+export const areas = { accounts, agreements, applications, nominations, events, checklists, letters };

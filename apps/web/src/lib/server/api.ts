@@ -7,6 +7,7 @@ import { createAccountsApi } from './client/accounts.js';
 import { createAgreementsApi } from './client/agreements.js';
 import { createApplicationsApi } from './client/applications.js';
 import { createEventsApi } from './client/events.js';
+import { createLettersApi } from './client/letters.js';
 import { createNominationsApi } from './client/nominations.js';
 import { createTransport, type ApiContext } from './client/transport.js';
 
@@ -18,6 +19,7 @@ export function createApi(context: ApiContext) {
     ...createAccountsApi(transport),
     ...createAgreementsApi(transport),
     events: createEventsApi(transport),
+    letters: createLettersApi(transport),
     exchange: { ...createApplicationsApi(transport), ...createNominationsApi(transport) },
   };
 }
