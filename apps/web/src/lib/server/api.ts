@@ -7,6 +7,7 @@ import { createAccountsApi } from './client/accounts.js';
 import { createAgreementsApi } from './client/agreements.js';
 import { createApplicationsApi } from './client/applications.js';
 import { createEventsApi } from './client/events.js';
+import { createMobilitiesApi } from './client/mobilities.js';
 import { createNominationsApi } from './client/nominations.js';
 import { createTransport, type ApiContext } from './client/transport.js';
 
@@ -19,9 +20,11 @@ export function createApi(context: ApiContext) {
     ...createAgreementsApi(transport),
     events: createEventsApi(transport),
     exchange: { ...createApplicationsApi(transport), ...createNominationsApi(transport) },
+    mobilities: createMobilitiesApi(transport),
   };
 }
 
 export type Api = ReturnType<typeof createApi>;
 export type EventsApi = Api['events'];
 export type ExchangeApi = Api['exchange'];
+export type MobilitiesApi = Api['mobilities'];
