@@ -21,9 +21,15 @@ describe('the mobilities client', () => {
   });
 
   it('patches a checklist step and reads the id of an uploaded proof', async () => {
-    const fetch = vi.fn(async (url: URL) => (String(url).endsWith('/documents') ? answer(201, { id: itemId, fileName: 'visa.pdf' }) : answer(200, {})));
+    const fetch = vi.fn(async (url: URL | RequestInfo) =>
+      String(url).endsWith('/documents') ? answer(201, { id: itemId, fileName: 'visa.pdf' }) : answer(200, {}),
+    );
     const api = createApi({ token: 'tok', clientAddress: null, fetch });
-    expect(await api.mobilities.uploadProof(mobilityId, new FormData())).toEqual({ id: itemId });
+    const proof = new File([new Uint8Array([37, 80, 68, 70])], 'visa.pdf', { type: 'application/pdf' });
+    expect(await api.mobilities.uploadProof(mobilityId, itemId, proof)).toEqual({ id: itemId });
+    const sent = (fetch.mock.calls[0] as unknown as [URL, RequestInit])[1].body as FormData;
+    expect(sent.get('itemId')).toBe(itemId);
+    expect((sent.get('file') as File).name).toBe('visa.pdf');
     await api.mobilities.updateChecklistItem(mobilityId, itemId, { status: 'waived', note: 'Not needed' });
     const [url, init] = fetch.mock.calls[1] as unknown as [URL, RequestInit];
     expect(String(url)).toBe(`http://api.test/api/v1/mobilities/${mobilityId}/checklist/${itemId}`);
@@ -33,6 +39,6 @@ describe('the mobilities client', () => {
 
   it('refuses an upload answer without a document id', async () => {
     const api = createApi({ token: 'tok', clientAddress: null, fetch: vi.fn(async () => answer(201, { ok: true })) });
-    await expect(api.mobilities.uploadProof(mobilityId, new FormData())).rejects.toMatchObject({ code: 'api_bad_response' });
+    await expect(api.mobilities.uploadProof(mobilityId, itemId, new File(['x'], 'x.pdf'))).rejects.toMatchObject({ code: 'api_bad_response' });
   });
 });
