@@ -79,6 +79,8 @@ export const mobilitySummary = mobility.omit({ checklist: true, letters: true, s
   student: borderIdentity.pick({ fullName: true, fullNameLatin: true }),
   /** Open checklist steps past their due date. */
   overdue: z.number().int(),
+  /** The keys of the open steps (`visa`, `police-registration`...), so a list can tell the stage without the checklist. */
+  openSteps: z.array(z.string()),
   /** The next open step, if any. */
   next: z.object({ title: localizedString, dueOn: z.string().nullable(), owner: z.enum(checklistOwners) }).nullable(),
 });

@@ -130,6 +130,7 @@ export async function openSteps(db: Executor, mobilityIds: string[], today: stri
   return db
     .select({
       mobilityId: mobilityChecklistItems.mobilityId,
+      key: mobilityChecklistItems.key,
       title: mobilityChecklistItems.title,
       owner: mobilityChecklistItems.owner,
       dueOn: mobilityChecklistItems.dueOn,

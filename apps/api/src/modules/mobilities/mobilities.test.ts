@@ -123,6 +123,12 @@ describe('a mobility from approval to return', () => {
     // BUAS's template (China) with the document it asked for: the visa is due two weeks before the start.
     expect(body.checklist.find((item: { key: string }) => item.key === 'visa')).toMatchObject({ owner: 'student', dueOn: '2026-08-18', status: 'open' });
     expect(body.checklist.find((item: { key: string }) => item.key === 'police-registration').dueOn).toBeNull();
+    // The list row names the open steps, so the office sees the visa stage without opening the mobility.
+    const row = (await t.request({ method: 'GET', url: '/api/v1/mobilities?direction=incoming', token: tokens.buas }))
+      .json()
+      .items.find((m: { id: string }) => m.id === id);
+    expect(row.openSteps).toEqual(expect.arrayContaining(['visa', 'police-registration']));
+    expect(row.openSteps).not.toContain('residence-permit');
     expect(body.checklist.map((item: { key: string }) => item.key)).not.toContain('residence-permit');
     expect(body.checklist.find((item: { key: string }) => item.key === 'document-1')).toMatchObject({
       owner: 'student',

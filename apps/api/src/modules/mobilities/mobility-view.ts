@@ -2,7 +2,14 @@ import { countedMonths, type Mobility, type MobilitySummary } from '@exchange/sh
 import { toIso } from '../../lib/route.js';
 import type { JoinedMobility } from './mobilities.repository.js';
 
-type Step = { mobilityId: string; title: Mobility['callTitle']; owner: 'student' | 'sending' | 'receiving'; dueOn: string | null; overdue: boolean };
+type Step = {
+  mobilityId: string;
+  key: string;
+  title: Mobility['callTitle'];
+  owner: 'student' | 'sending' | 'receiving';
+  dueOn: string | null;
+  overdue: boolean;
+};
 
 /** The fields every view of a mobility shares. */
 export function mobilityFields({ mobility, callTitle }: JoinedMobility) {
@@ -41,6 +48,7 @@ export function toSummary(row: JoinedMobility, steps: Step[]): MobilitySummary {
     ...mobilityFields(row),
     student: { fullName: row.fullName, fullNameLatin: row.fullNameLatin },
     overdue: own.filter((step) => step.overdue).length,
+    openSteps: own.map((step) => step.key),
     next: next ? { title: next.title, dueOn: next.dueOn, owner: next.owner } : null,
   };
 }

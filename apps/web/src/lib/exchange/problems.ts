@@ -34,6 +34,20 @@ const exchangeProblems: Record<string, () => string> = {
   not_approved: m.error_not_approved,
   undo_window_passed: m.error_undo_window_passed,
   not_cancellable: m.error_not_cancellable,
+  stale_version: m.error_stale_version,
+  mobility_cancelled: m.error_mobility_cancelled,
+  mobility_under_way: m.error_mobility_under_way,
+  already_admitted: m.error_already_admitted,
+  not_admitted: m.error_not_admitted,
+  already_arrived: m.error_already_arrived,
+  not_arrived: m.error_not_arrived,
+  already_departed: m.error_already_departed,
+  passport_expires: m.error_passport_expires,
+  outside_agreement: m.error_outside_agreement,
+  months_exceeded: m.error_months_exceeded,
+  date_in_future: m.error_date_in_future,
+  departure_before_arrival: m.error_departure_before_arrival,
+  proof_required: m.error_proof_required,
 };
 
 /** A problem code of the exchange API (or a general one) in the page language. */
@@ -51,6 +65,10 @@ const exchangeFields: Record<string, () => string> = {
   title_required: m.field_title_required,
   before_opening: m.field_before_opening,
   not_offered: m.field_not_offered,
+  passport_expires: m.error_passport_expires,
+  outside_agreement: m.error_outside_agreement,
+  date_in_future: m.error_date_in_future,
+  departure_before_arrival: m.error_departure_before_arrival,
 };
 
 /** A field error code in the page language. */

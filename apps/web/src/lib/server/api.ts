@@ -8,6 +8,7 @@ import { createAgreementsApi } from './client/agreements.js';
 import { createApplicationsApi } from './client/applications.js';
 import { createEventsApi } from './client/events.js';
 import { createLettersApi } from './client/letters.js';
+import { createMobilitiesApi } from './client/mobilities.js';
 import { createNominationsApi } from './client/nominations.js';
 import { createTransport, type ApiContext } from './client/transport.js';
 
@@ -21,9 +22,11 @@ export function createApi(context: ApiContext) {
     events: createEventsApi(transport),
     letters: createLettersApi(transport),
     exchange: { ...createApplicationsApi(transport), ...createNominationsApi(transport) },
+    mobilities: createMobilitiesApi(transport),
   };
 }
 
 export type Api = ReturnType<typeof createApi>;
 export type EventsApi = Api['events'];
 export type ExchangeApi = Api['exchange'];
+export type MobilitiesApi = Api['mobilities'];

@@ -10,6 +10,7 @@ import {
   type Call,
   type Event,
   type Flows,
+  type MobilitySummary,
   type MyRegistration,
   type Nomination,
   type User,
@@ -24,6 +25,8 @@ export type Dashboard = {
   applications?: { items: ApplicationSummary[]; total: number };
   openCalls?: { items: Call[]; total: number };
   registrations?: MyRegistration[];
+  /** Student: the latest mobility, once a partner approved a nomination. */
+  mobility?: MobilitySummary;
   /** Office: submitted applications not reviewed yet, per status counts of the home institution. */
   toReview?: number;
   statusCounts?: ApplicationPage['counts'];
@@ -53,10 +56,11 @@ async function settle<T>(label: string, promise: Promise<T>): Promise<T | undefi
 export async function loadDashboard(api: Api, user: User, now = new Date()): Promise<Dashboard> {
   const exchange = api.exchange;
   if (user.role === 'student') {
-    const [applications, openCalls, registrations] = await Promise.all([
+    const [applications, openCalls, registrations, mobilities] = await Promise.all([
       settle('applications', exchange.applications({ limit: 10, sort: 'submittedAt', order: 'desc' })),
       settle('open calls', exchange.calls({ open: 'true', limit: 5 })),
       settle('registrations', api.events.myRegistrations()),
+      settle('mobilities', api.mobilities.mobilities({ limit: 1 })),
     ]);
     const upcoming = registrations
       ?.filter((entry) => entry.status !== 'cancelled' && new Date(entry.event.endsAt) >= now)
@@ -66,6 +70,7 @@ export async function loadDashboard(api: Api, user: User, now = new Date()): Pro
       applications: applications && { items: applications.items, total: applications.total },
       openCalls: openCalls && { items: openCalls.items, total: openCalls.total },
       registrations: upcoming,
+      mobility: mobilities?.items[0],
     };
   }
 
