@@ -3,6 +3,7 @@ import { accounts } from './accounts.js';
 import { agreements } from './agreements.js';
 import { applications } from './applications.js';
 import { events } from './events.js';
+import { mobilityRows } from './mobilities.js';
 import { nominations } from './nominations.js';
 
-export const areas = { accounts, agreements, applications, nominations, events };
+export const areas = { accounts, agreements, applications, nominations, events, mobilities: mobilityRows };
