@@ -41,7 +41,10 @@ async function mobilityFor(f: Fixtures, caller: Caller, owner: Owner, stage: Sta
   if (stage === 'opened') return row.id;
   await expectOk('admit', await env.t.request({ method: 'POST', url: `/api/v1/mobilities/${row.id}/admission`, token: host, payload: stay }));
   if (stage === 'abroad') {
-    await expectOk('arrive', await env.t.request({ method: 'POST', url: `/api/v1/mobilities/${row.id}/arrival`, token: host, payload: { date: '2026-09-01' } }));
+    await expectOk(
+      'arrive',
+      await env.t.request({ method: 'POST', url: `/api/v1/mobilities/${row.id}/arrival`, token: host, payload: { date: '2026-09-01' } }),
+    );
   }
   return row.id;
 }
