@@ -13,3 +13,4 @@ export * from './audit.js';
 export * from './notifications.js';
 export * from './health.js';
 export * from './mobilities.js';
+export * from './mobility-report.js';

@@ -58,6 +58,11 @@ const post = (stage: Stage, action: string, payload: unknown) => async (f: Fixtu
 export const mobilityRows: Table = {
   // Public: anyone may check a letter; an unknown code is simply not genuine.
   'GET /api/v1/verify/:code': { owned: false, build: async () => get('/api/v1/verify/ABCD-EFGH-JKMN'), expect: everyone(200) },
+  'GET /api/v1/reports/mobilities': {
+    owned: false,
+    build: async () => get('/api/v1/reports/mobilities?academicYear=2026%2F2027'),
+    expect: only({ coordinator: 200, reviewer: 200, admin: 200 }),
+  },
   'GET /api/v1/mobilities': { owned: false, build: async () => get('/api/v1/mobilities'), expect: signedIn(200) },
   'GET /api/v1/mobilities/:id': {
     owned: true,
