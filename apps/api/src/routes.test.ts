@@ -81,6 +81,7 @@ const expectedAccess: Record<string, Access> = {
   'GET /api/v1/mobilities/:id/letters/:letterId.pdf': 'signed-in',
   'GET /api/v1/verify/:code': 'public',
   'GET /api/v1/reports/flows': ['coordinator', 'reviewer', 'admin'],
+  'GET /api/v1/reports/mobilities': ['coordinator', 'reviewer', 'admin'],
   'GET /api/v1/audit': ['admin', 'coordinator'],
   'GET /api/v1/notifications': 'signed-in',
   'POST /api/v1/notifications/:id/read': 'signed-in',

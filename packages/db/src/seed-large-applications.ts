@@ -135,6 +135,7 @@ export function generateApplications(
     if (nomination) {
       const decided = nomination.status === 'approved' || nomination.status === 'rejected';
       nominations.push({
+        id: randomUUID(),
         application_id: id,
         quota_id: nomination.line.id,
         sending_institution_id: call.institution_id,

@@ -12,6 +12,7 @@ import { hashPassword } from './password-hash.js';
 import { demoPassword, seedDemoData } from './seed.js';
 import { generateApplications, type LargeLine } from './seed-large-applications.js';
 import { generateEvents } from './seed-large-events.js';
+import { generateMobilities } from './seed-large-mobilities.js';
 import { generator, studentName } from './seed-large-random.js';
 
 export type LargeSeedOptions = {
@@ -222,6 +223,8 @@ export async function seedLargeData(url: string, options: LargeSeedOptions = {})
     await insert('application_status_history', history, 'status history');
     await insert('nominations', nominations);
     summary.nominations = nominations.length;
+    // Its own random sequence, so the events below stay what they were.
+    await insert('mobilities', generateMobilities(generator(20_260_502), { nominations, applications, lines, currentYear: '2026/2027' }));
 
     // ——— events and registrations ———
     const { eventRows, registrationRows } = generateEvents(sql, random, { scale, students, centreRows, timeZoneOf });

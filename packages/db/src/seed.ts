@@ -3,6 +3,7 @@ import type { MobilityType } from '@exchange/shared';
 import type { Database } from './client.js';
 import { hashPassword } from './password-hash.js';
 import { seedCallsAndApplications } from './seed-applications.js';
+import { seedMobilities } from './seed-mobilities.js';
 import { seedNominations } from './seed-nominations.js';
 import { seedCentresAndEvents } from './seed-events.js';
 import { seedChecklistTemplates } from './seed-checklists.js';
@@ -214,6 +215,7 @@ export async function seedDemoData(db: Database): Promise<boolean> {
     );
     await seedCallsAndApplications(tx);
     await seedNominations(tx);
+    await seedMobilities(tx);
     await seedCentresAndEvents(tx);
     return true;
   });

@@ -16,5 +16,6 @@ export * from './submission.js';
 export * from './events.js';
 export * from './allocation.js';
 export * from './nominations.js';
+export * from './letter-code.js';
 export * from './mobility-rules.js';
 export * from './working-days.js';

@@ -99,7 +99,10 @@ export const quota = z.object({
 });
 export type Quota = z.infer<typeof quota>;
 /** An agreement's quota lines: all of them, not a page. */
-export const quotaList = z.object({ items: z.array(quota) });
+/** In the list, each line also tells the months its stays use (non-cancelled, as `countedMonths` counts them). */
+export const quotaListItem = quota.extend({ monthsUsed: z.number().int() });
+export type QuotaListItem = z.infer<typeof quotaListItem>;
+export const quotaList = z.object({ items: z.array(quotaListItem) });
 
 const quotaFields = {
   seats: z.number().int().min(0).max(10_000),

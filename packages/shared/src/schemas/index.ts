@@ -14,3 +14,4 @@ export * from './notifications.js';
 export * from './health.js';
 export * from './mobilities.js';
 export * from './checklists.js';
+export * from './mobility-report.js';

@@ -1,31 +1,11 @@
-import { randomInt } from 'node:crypto';
 import type { Database, Executor } from '@exchange/db';
-import { mobilitySide } from '@exchange/shared';
+import { mobilitySide, newLetterCode, normaliseLetterCode } from '@exchange/shared';
 import { notFound } from '../../errors.js';
 import { writeAudit, type Who } from '../../lib/audit.js';
 import { toIso, toIsoOrNull } from '../../lib/route.js';
 import type { MobilityRow } from '../mobilities/index.js';
 import { renderLetterPdf } from './letter-pdf.js';
 import { findLetterByCode, findLetterOfMobility, insertLetter, letterFacts, listLetters, revokeCurrent } from './letters.repository.js';
-
-/** Crockford's base 32: no I, L, O or U, so a code read aloud or typed from paper is not mistaken. */
-const alphabet = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
-
-/** A verification code such as `K7QM-3XR9-TB4P`: 60 random bits, too many to guess. */
-export function newLetterCode(): string {
-  const characters = Array.from({ length: 12 }, () => alphabet[randomInt(alphabet.length)]);
-  return [0, 4, 8].map((start) => characters.slice(start, start + 4).join('')).join('-');
-}
-
-/** How a code typed by a person is looked up: upper case, O read as 0, I and L as 1, hyphens where they belong. */
-export function normaliseLetterCode(input: string): string {
-  const plain = input
-    .toUpperCase()
-    .replace(/[^0-9A-Z]/g, '')
-    .replace(/O/g, '0')
-    .replace(/[IL]/g, '1');
-  return plain.length === 12 ? [0, 4, 8].map((start) => plain.slice(start, start + 4)).join('-') : plain;
-}
 
 export function createLettersService({ db, origin }: { db: Database; origin: string }) {
   return {

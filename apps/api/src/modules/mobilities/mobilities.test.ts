@@ -210,7 +210,8 @@ describe('a mobility cancelled before departure', () => {
       token: tokens.bri,
       payload: { proposalId: created.json().proposalId },
     });
-    const mobility = (await t.request({ method: 'GET', url: '/api/v1/mobilities?direction=incoming', token: tokens.bri })).json().items[0];
+    const incoming = (await t.request({ method: 'GET', url: '/api/v1/mobilities?direction=incoming', token: tokens.bri })).json().items;
+    const mobility = incoming.find((m: { nominationId: string }) => m.nominationId === created.json().id);
     const byHost = await t.request({ method: 'POST', url: `/api/v1/mobilities/${mobility.id}/cancel`, token: tokens.bri, payload: { reason: 'No' } });
     expect(byHost.statusCode).toBe(403);
     const cancelled = await t.request({

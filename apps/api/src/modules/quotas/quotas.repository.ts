@@ -1,5 +1,5 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
-import { quotaLines, type Executor, type Transaction } from '@exchange/db';
+import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
+import { mobilities, quotaLines, type Executor, type Transaction } from '@exchange/db';
 import { toQuota } from '../../lib/shapes.js';
 
 type QuotaInsert = typeof quotaLines.$inferInsert;
@@ -13,6 +13,22 @@ export async function listQuotas(db: Executor, agreementId: string, academicYear
     .where(and(eq(quotaLines.agreementId, agreementId), academicYear ? eq(quotaLines.academicYear, academicYear) : undefined))
     .orderBy(...quotaOrder);
   return rows.map(toQuota);
+}
+
+/** The non-cancelled stays on the lines, with the dates `countedMonths` needs. */
+export async function staysOnLines(db: Executor, quotaIds: string[]) {
+  if (quotaIds.length === 0) return [];
+  return db
+    .select({
+      quotaId: mobilities.quotaId,
+      status: mobilities.status,
+      plannedStart: mobilities.plannedStart,
+      plannedEnd: mobilities.plannedEnd,
+      arrivedOn: mobilities.arrivedOn,
+      departedOn: mobilities.departedOn,
+    })
+    .from(mobilities)
+    .where(and(inArray(mobilities.quotaId, quotaIds), ne(mobilities.status, 'cancelled')));
 }
 
 export async function findQuota(db: Executor, id: string) {

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import type { Database, Executor } from '@exchange/db';
-import { quotaCreate, quotaUpdate } from '@exchange/shared';
+import { countedMonths, quotaCreate, quotaUpdate } from '@exchange/shared';
 import { conflict, notFound, unprocessable } from '../../errors.js';
 import { writeAudit, type Who } from '../../lib/audit.js';
 import { toQuota } from '../../lib/shapes.js';
-import { findQuota, insertQuota, listQuotas, lockQuota, updateQuota } from './quotas.repository.js';
+import { findQuota, insertQuota, listQuotas, lockQuota, staysOnLines, updateQuota } from './quotas.repository.js';
 
 /** What quota lines need of their agreement (the agreements service provides it). */
 export type Agreements = {
@@ -15,10 +15,17 @@ export type Agreements = {
 export function createQuotasService({ db, agreements }: { db: Database; agreements: Agreements }) {
   return {
     async listForAgreement(agreementId: string, academicYear?: string) {
-      const items = await listQuotas(db, agreementId, academicYear);
+      const lines = await listQuotas(db, agreementId, academicYear);
       // An empty list must still tell a missing agreement apart from one without lines.
-      if (items.length === 0 && !(await agreements.exists(db, agreementId))) throw notFound('agreement');
-      return { items };
+      if (lines.length === 0 && !(await agreements.exists(db, agreementId))) throw notFound('agreement');
+      const monthsUsed = new Map<string, number>();
+      for (const stay of await staysOnLines(
+        db,
+        lines.map((line) => line.id),
+      )) {
+        monthsUsed.set(stay.quotaId, (monthsUsed.get(stay.quotaId) ?? 0) + countedMonths(stay));
+      }
+      return { items: lines.map((line) => ({ ...line, monthsUsed: monthsUsed.get(line.id) ?? 0 })) };
     },
 
     async get(id: string) {

@@ -1,4 +1,4 @@
-import { flows, flowsQuery } from '@exchange/shared';
+import { flows, flowsQuery, mobilityReport, mobilityReportQuery } from '@exchange/shared';
 import { problems, type Api } from '../../lib/route.js';
 import type { ReportsService } from './reports.service.js';
 
@@ -15,5 +15,17 @@ export async function reportsRoutes(app: Api, { reports }: { reports: ReportsSer
       response: { 200: flows, ...problems() },
     },
     handler: (request) => reports.flows(request.query.academicYear),
+  });
+
+  app.get('/reports/mobilities', {
+    config: { access: staff },
+    schema: {
+      tags: ['reports'],
+      summary: 'Per direction: mobilities by stage, months used of the lines’ total, funding per currency; staff see their institution’s directions',
+      security: [{ bearer: [] }],
+      querystring: mobilityReportQuery,
+      response: { 200: mobilityReport, ...problems() },
+    },
+    handler: (request) => reports.mobilities(request.actor!, request.query.academicYear),
   });
 }

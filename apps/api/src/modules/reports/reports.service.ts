@@ -1,4 +1,6 @@
 import type { Database } from '@exchange/db';
+import type { Actor } from '@exchange/shared';
+import { mobilityReport } from './mobility-report.js';
 import { reportsRepository } from './reports.repository.js';
 
 export function createReportsService({ db }: { db: Database }) {
@@ -36,6 +38,8 @@ export function createReportsService({ db }: { db: Database }) {
       );
       return { academicYear, directions, balances };
     },
+
+    mobilities: (actor: Actor, academicYear: string) => mobilityReport(db, actor, academicYear),
   };
 }
 export type ReportsService = ReturnType<typeof createReportsService>;

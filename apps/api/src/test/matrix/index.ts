@@ -5,6 +5,7 @@ import { applications } from './applications.js';
 import { checklists } from './checklists.js';
 import { events } from './events.js';
 import { letters } from './letters.js';
+import { mobilityRows } from './mobilities.js';
 import { nominations } from './nominations.js';
 
-export const areas = { accounts, agreements, applications, nominations, events, checklists, letters };
+export const areas = { accounts, agreements, applications, nominations, events, checklists, letters, mobilities: mobilityRows };
