@@ -1,5 +1,7 @@
 /** Mobilities (the student and both offices): the list, one mobility and the changes made to it. */
 import {
+  mobilityReport,
+  type MobilityReport,
   mobility,
   mobilityList,
   type ChecklistItemStatus,
@@ -37,6 +39,7 @@ export function createMobilitiesApi({ request, upload, file }: Transport) {
   return {
     mobilities: (query: MobilityListQuery = {}): Promise<Page<MobilitySummary>> => request('GET', '/mobilities', { query, schema: mobilityList }),
     mobility: (mobilityId: string): Promise<Mobility> => request('GET', `/mobilities/${id(mobilityId)}`, { schema: mobility }),
+    report: (academicYear: string): Promise<MobilityReport> => request('GET', '/reports/mobilities', { query: { academicYear }, schema: mobilityReport }),
     admit: (mobilityId: string, version: number | undefined, admission: Admission) => act(mobilityId, 'admission', version, admission),
     arrive: (mobilityId: string, version: number | undefined, date: string) => act(mobilityId, 'arrival', version, { date }),
     depart: (mobilityId: string, version: number | undefined, departure: Departure) => act(mobilityId, 'departure', version, departure),

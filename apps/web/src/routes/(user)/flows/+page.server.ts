@@ -9,9 +9,13 @@ export const load: PageServerLoad = async (event) => {
   const asked = event.url.searchParams.get('academicYear') ?? '';
   const academicYear = isAcademicYear(asked) ? asked : academicYearOf(new Date());
   try {
-    const [flows, institutions] = await Promise.all([event.locals.api.exchange.flows(academicYear), institutionsOf(event.locals.api)]);
+    const [flows, mobilities, institutions] = await Promise.all([
+      event.locals.api.exchange.flows(academicYear),
+      event.locals.api.mobilities.report(academicYear),
+      institutionsOf(event.locals.api),
+    ]);
     const years = [...new Set([...academicYearsAround(new Date()), academicYear])].sort();
-    return { flows, institutions, academicYear, years };
+    return { flows, mobilities, institutions, academicYear, years };
   } catch (cause) {
     pageError(cause, event);
   }
