@@ -10,6 +10,7 @@ import {
   type Call,
   type Event,
   type Flows,
+  type MobilityReport,
   type MobilitySummary,
   type MyRegistration,
   type Nomination,
@@ -39,6 +40,8 @@ export type Dashboard = {
   eventsThisWeek?: { items: Event[]; total: number };
   pendingStudents?: number;
   flows?: Flows;
+  /** Staff and administrators: where the year's mobilities stand, per direction. */
+  mobilities?: MobilityReport;
   academicYear?: string;
 };
 
@@ -76,7 +79,7 @@ export async function loadDashboard(api: Api, user: User, now = new Date()): Pro
 
   const academicYear = academicYearOf(now);
   const office = user.role === 'coordinator' || user.role === 'reviewer';
-  const [counts, unreviewed, calls, incoming, outgoing, events, pending, flows] = await Promise.all([
+  const [counts, unreviewed, calls, incoming, outgoing, events, pending, flows, mobilities] = await Promise.all([
     office ? settle('applications', exchange.applications({ limit: 1 })) : undefined,
     office ? settle('applications to review', exchange.applications({ status: 'submitted', reviewed: 'false', limit: 1 })) : undefined,
     user.role === 'coordinator' ? settle('calls', exchange.calls({ status: 'published', open: 'false', limit: 20 })) : undefined,
@@ -87,6 +90,7 @@ export async function loadDashboard(api: Api, user: User, now = new Date()): Pro
       : undefined,
     user.role === 'coordinator' || user.role === 'admin' ? settle('pending students', api.users({ status: 'pending', role: 'student', limit: 1 })) : undefined,
     user.role === 'admin' ? settle('flows', exchange.flows(academicYear)) : undefined,
+    settle('mobilities', api.mobilities.report(academicYear)),
   ]);
 
   // Closed calls (past their window) of the office: how many submitted applications wait for the allocation.
@@ -109,6 +113,7 @@ export async function loadDashboard(api: Api, user: User, now = new Date()): Pro
     eventsThisWeek: ownEvents && { items: ownEvents, total: ownEvents.length },
     pendingStudents: pending?.total,
     flows,
+    mobilities,
     academicYear,
   };
 }
