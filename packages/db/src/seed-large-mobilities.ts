@@ -10,6 +10,7 @@ import type { Random } from './seed-large-random.js';
 const validity = { from: '2024-05-01', to: '2026-12-31' };
 const clamp = (date: string) => (date < validity.from ? validity.from : date > validity.to ? validity.to : date);
 const shift = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+const latestStart = shift(validity.to, -30);
 
 export function generateMobilities(
   random: Random,
@@ -22,7 +23,9 @@ export function generateMobilities(
     if (nomination.status !== 'approved') continue;
     const line = lineOf.get(nomination.quota_id as string)!;
     const first = Number(line.academic_year.slice(0, 4));
-    const start = clamp(random.chance(0.5) ? `${first}-09-01` : `${first + 1}-02-15`);
+    // A stay of at least 30 days inside the validity: a start near its end moves back.
+    const wanted = clamp(random.chance(0.5) ? `${first}-09-01` : `${first + 1}-02-15`);
+    const start = wanted > latestStart ? latestStart : wanted;
     const end = clamp(shift(start, random.int(30, 150)));
     const past = line.academic_year < input.currentYear;
     const current = line.academic_year === input.currentYear;

@@ -21,7 +21,9 @@ describe.skipIf(!onPostgres)('concurrent changes to one mobility', () => {
       })
     ).json();
     await t.request({ method: 'POST', url: `/api/v1/nominations/${created.id}/approve`, token: tokens.buas, payload: { proposalId: created.proposalId } });
-    const { id } = (await t.request({ method: 'GET', url: '/api/v1/mobilities?direction=incoming', token: tokens.buas })).json().items[0];
+    // The demo data has mobilities of its own: this one is the nomination's.
+    const incoming = (await t.request({ method: 'GET', url: '/api/v1/mobilities?direction=incoming&limit=100', token: tokens.buas })).json().items;
+    const { id } = incoming.find((item: { nominationId: string }) => item.nominationId === created.id);
     await t.request({
       method: 'POST',
       url: `/api/v1/mobilities/${id}/admission`,
