@@ -13,11 +13,6 @@ export async function findOfferedLine(tx: Executor, callId: string, quotaId: str
   return { offered, line };
 }
 
-export async function findInstitutionName(tx: Executor, id: string) {
-  const [row] = await tx.select({ name: institutions.name }).from(institutions).where(eq(institutions.id, id));
-  return row?.name;
-}
-
 /** Every institution with its name and time zone: what an export prints its parties with. */
 export function listInstitutionsWithZones(db: Executor) {
   return db.select({ id: institutions.id, name: institutions.name, timeZone: institutions.timeZone }).from(institutions);
@@ -26,14 +21,6 @@ export function listInstitutionsWithZones(db: Executor) {
 export async function findStudentName(tx: Executor, studentId: string) {
   const [student] = await tx.select({ fullName: users.fullName }).from(users).where(eq(users.id, studentId));
   return student;
-}
-
-/** The active coordinators of an institution: who hears of a nomination to it. */
-export function listActiveCoordinators(tx: Executor, institutionId: string) {
-  return tx
-    .select({ id: users.id })
-    .from(users)
-    .where(and(eq(users.institutionId, institutionId), eq(users.role, 'coordinator'), eq(users.status, 'active')));
 }
 
 export async function findApplicationDocument(db: Executor, applicationId: string, documentId: string) {

@@ -12,20 +12,14 @@ import {
 import { conflict, forbidden, notFound, unprocessable } from '../../errors.js';
 import { writeAudit, type Who } from '../../lib/audit.js';
 import { notify } from '../../lib/notify.js';
+import { activeCoordinatorIds, institutionName } from '../../lib/parties.js';
 import { writerLocale } from '../../lib/writer-locale.js';
 import { inTransaction } from '../../lib/transaction.js';
 import type { Clock } from '../../lib/clock.js';
 import { findNomination, listNominations, rejectedBy, toNominations } from './nominations.repository.js';
 import { scopeFilter } from './nominations-scope.js';
 import { freeSeat, takeSeat } from './seats.repository.js';
-import {
-  findApplicationDocument,
-  findInstitutionName,
-  findOfferedLine,
-  findStudentName,
-  listActiveCoordinators,
-  listInstitutionsWithZones,
-} from './nomination-lookups.repository.js';
+import { findApplicationDocument, findOfferedLine, findStudentName, listInstitutionsWithZones } from './nomination-lookups.repository.js';
 import type { Applications } from './applications-port.js';
 import type { Mobilities } from './mobilities-port.js';
 import { insertNomination, markCancelled, recordDecision, reopenDecision, replaceNote } from './nomination-writes.repository.js';
@@ -49,10 +43,6 @@ export function createNominationsService({ db, clock, applications, mobilities }
   async function view(tx: Executor, actor: Actor, id: string) {
     const loaded = await loadVisible(tx, actor, id);
     return (await toNominations(tx, [loaded], sideOf(actor)))[0]!;
-  }
-
-  async function institutionName(tx: Executor, id: string) {
-    return (await findInstitutionName(tx, id)) ?? { ru: '', zh: '', en: '' };
   }
 
   /**
@@ -95,10 +85,9 @@ export function createNominationsService({ db, clock, applications, mobilities }
     await applications.changeStatus(tx, loaded, 'nominated', who.actor.id, { note, noteLocale: 'en', params: { partner } });
     const student = await findStudentName(tx, loaded.application.studentId);
     const home = await institutionName(tx, line.sendingInstitutionId);
-    const partnerCoordinators = await listActiveCoordinators(tx, line.receivingInstitutionId);
-    for (const coordinator of partnerCoordinators) {
+    for (const coordinatorId of await activeCoordinatorIds(tx, [line.receivingInstitutionId])) {
       // Across the border: the Latin spelling too (rendered "Иванов Иван (Ivanov Ivan)").
-      await notify(tx, coordinator.id, 'nomination.received', {
+      await notify(tx, coordinatorId, 'nomination.received', {
         partner: home,
         student: student!.fullName,
         studentLatin: loaded.application.fullNameLatin,

@@ -65,11 +65,3 @@ export const claimComingSteps = (tx: Executor, now: Date, daysAhead: number, bat
 /** Steps past their due date (host's calendar) whose offices were not yet told. */
 export const claimOverdueSteps = (tx: Executor, now: Date, batch: number) =>
   claim(tx, 'overdueNotifiedAt', sql`${mobilityChecklistItems.dueOn} < ${hostToday(now)}`, now, batch);
-
-/** The active coordinators of these institutions. */
-export async function coordinatorsOf(tx: Executor, institutionIds: string[]) {
-  return tx
-    .select({ id: users.id, institutionId: users.institutionId })
-    .from(users)
-    .where(and(inArray(users.institutionId, institutionIds), eq(users.role, 'coordinator'), eq(users.status, 'active')));
-}

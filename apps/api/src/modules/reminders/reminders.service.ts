@@ -2,7 +2,8 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Database, Executor } from '@exchange/db';
 import type { Clock } from '../../lib/clock.js';
 import { notify } from '../../lib/notify.js';
-import { claimComingSteps, claimOverdueSteps, coordinatorsOf, type ClaimedStep } from './reminders.repository.js';
+import { activeCoordinatorIds } from '../../lib/parties.js';
+import { claimComingSteps, claimOverdueSteps, type ClaimedStep } from './reminders.repository.js';
 
 /** How many days before a step is due its owner is reminded. */
 export const reminderDaysAhead = 3;
@@ -18,11 +19,11 @@ export function createReminders({ db, clock, log }: { db: Database; clock: Clock
   async function ownersOf(tx: Executor, step: ClaimedStep): Promise<string[]> {
     if (step.owner === 'student') return [step.studentId];
     const institutionId = step.owner === 'sending' ? step.sendingInstitutionId : step.receivingInstitutionId;
-    return (await coordinatorsOf(tx, [institutionId])).map((user) => user.id);
+    return activeCoordinatorIds(tx, [institutionId]);
   }
 
   async function bothOffices(tx: Executor, step: ClaimedStep): Promise<string[]> {
-    const offices = (await coordinatorsOf(tx, [step.sendingInstitutionId, step.receivingInstitutionId])).map((user) => user.id);
+    const offices = await activeCoordinatorIds(tx, [step.sendingInstitutionId, step.receivingInstitutionId]);
     return step.owner === 'student' ? [step.studentId, ...offices] : offices;
   }
 
