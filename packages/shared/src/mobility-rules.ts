@@ -60,3 +60,7 @@ export type DueRule = { anchor: 'start' | 'arrival'; days: number; unit: 'calend
 export function daysOfStay(start: string, end: string): number {
   return Temporal.PlainDate.from(start).until(Temporal.PlainDate.from(end)).days + 1;
 }
+
+/** A step is overdue while it is open past its due date; `today` is the host's calendar date. */
+export const isOverdue = (step: { status: ChecklistItemStatus; dueOn: string | null }, today: string) =>
+  step.status === 'open' && step.dueOn !== null && step.dueOn < today;

@@ -1,5 +1,5 @@
 import type { Executor } from '@exchange/db';
-import { daysOfStay, dueDateOf, type DueRule, type Mobility } from '@exchange/shared';
+import { daysOfStay, dueDateOf, isOverdue, type DueRule, type Mobility } from '@exchange/shared';
 import type { Checklist, JoinedMobility } from '../mobilities/index.js';
 import { insertItems, listItems, listTemplate, setDueOn, type ChecklistItemRow } from './checklists.repository.js';
 
@@ -17,7 +17,7 @@ export function toItem(row: ChecklistItemRow, today: string): Mobility['checklis
     note: row.note,
     documentId: row.documentId,
     requiresProof: row.requiresProof,
-    overdue: row.status === 'open' && row.dueOn !== null && row.dueOn < today,
+    overdue: isOverdue(row, today),
   };
 }
 

@@ -125,7 +125,7 @@ export async function findIdentity(db: Executor, applicationId: string) {
 }
 
 /** Open steps per mobility: how many are overdue, and the next one due. */
-export async function openSteps(db: Executor, mobilityIds: string[], today: string) {
+export async function openSteps(db: Executor, mobilityIds: string[]) {
   if (mobilityIds.length === 0) return [];
   return db
     .select({
@@ -134,7 +134,7 @@ export async function openSteps(db: Executor, mobilityIds: string[], today: stri
       title: mobilityChecklistItems.title,
       owner: mobilityChecklistItems.owner,
       dueOn: mobilityChecklistItems.dueOn,
-      overdue: sql<boolean>`${mobilityChecklistItems.dueOn} IS NOT NULL AND ${mobilityChecklistItems.dueOn} < ${today}`,
+      status: mobilityChecklistItems.status,
     })
     .from(mobilityChecklistItems)
     .where(and(inArray(mobilityChecklistItems.mobilityId, mobilityIds), eq(mobilityChecklistItems.status, 'open')))

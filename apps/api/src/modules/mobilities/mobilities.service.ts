@@ -28,7 +28,7 @@ import {
   type MobilityFilter,
   type MobilityRow,
 } from './mobilities.repository.js';
-import { activeCoordinatorIds, institutionName } from './mobility-lookups.repository.js';
+import { activeCoordinatorIds, institutionName } from '../../lib/parties.js';
 import { requireMonthsLeft, requireWithinAgreement } from './mobility-checks.js';
 import { createMobilityHooks } from './mobility-hooks.js';
 import { mobilityFields, toSummary } from './mobility-view.js';
@@ -111,13 +111,12 @@ export function createMobilitiesService({ db, clock, letters, checklist, nominat
       if (actor.role === 'student') filter.studentId = actor.id;
       else if (actor.role !== 'admin') filter.institution = { id: actor.institutionId ?? '', direction: query.direction };
       const { rows, total } = await listMobilities(db, filter, query.limit, query.offset);
-      const today = localDateIn(clock(), 'UTC');
       const steps = await openSteps(
         db,
         rows.map((row) => row.mobility.id),
-        today,
       );
-      return { items: rows.map((row) => toSummary(row, steps)), total, limit: query.limit, offset: query.offset };
+      // Each row's due dates are the host's: overdue is judged by the host's today.
+      return { items: rows.map((row) => toSummary(row, steps, hostToday(row))), total, limit: query.limit, offset: query.offset };
     },
 
     async view(who: Who, id: string) {
@@ -150,7 +149,7 @@ export function createMobilitiesService({ db, clock, letters, checklist, nominat
         await checklist.onAdmitted(tx, { ...loaded, mobility: after }, body.requestedDocuments);
         // The student and the home office hear of it at once, each in their language.
         const partner = await institutionName(tx, after.receivingInstitutionId);
-        for (const userId of [after.studentId, ...(await activeCoordinatorIds(tx, after.sendingInstitutionId))]) {
+        for (const userId of [after.studentId, ...(await activeCoordinatorIds(tx, [after.sendingInstitutionId]))]) {
           await notify(tx, userId, 'mobility.admitted', { partner, student: loaded.fullName, studentLatin: loaded.fullNameLatin, mobilityId: id });
         }
         return { action: 'mobility.admit', after };

@@ -116,6 +116,11 @@ describe('a mobility from approval to return', () => {
     });
     expect(admitted.statusCode).toBe(200);
     const body = admitted.json();
+    // The list counts the same overdue steps as the mobility's page (the host's today decides both).
+    const overdueSteps = body.checklist.filter((item: { overdue: boolean }) => item.overdue).length;
+    expect(overdueSteps).toBeGreaterThan(0);
+    const listed = (await t.request({ method: 'GET', url: '/api/v1/mobilities?direction=outgoing&limit=100', token: tokens.psu })).json();
+    expect(listed.items.find((item: { id: string }) => item.id === id).overdue).toBe(overdueSteps);
     expect(body).toMatchObject({ plannedStart: '2026-09-01', plannedEnd: '2026-12-20', months: 4 });
     expect(body.letters).toHaveLength(1);
     const told = (await t.request({ method: 'GET', url: '/api/v1/notifications', token: tokens[student] })).json();

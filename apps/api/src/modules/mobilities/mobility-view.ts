@@ -1,4 +1,4 @@
-import { countedMonths, type Mobility, type MobilitySummary } from '@exchange/shared';
+import { countedMonths, isOverdue, type ChecklistItemStatus, type Mobility, type MobilitySummary } from '@exchange/shared';
 import { toIso } from '../../lib/route.js';
 import type { JoinedMobility } from './mobilities.repository.js';
 
@@ -8,7 +8,7 @@ type Step = {
   title: Mobility['callTitle'];
   owner: 'student' | 'sending' | 'receiving';
   dueOn: string | null;
-  overdue: boolean;
+  status: ChecklistItemStatus;
 };
 
 /** The fields every view of a mobility shares. */
@@ -41,13 +41,13 @@ export function mobilityFields({ mobility, callTitle }: JoinedMobility) {
 }
 
 /** A list row: the mobility with how many of its open steps are overdue and which comes next. */
-export function toSummary(row: JoinedMobility, steps: Step[]): MobilitySummary {
+export function toSummary(row: JoinedMobility, steps: Step[], today: string): MobilitySummary {
   const own = steps.filter((step) => step.mobilityId === row.mobility.id);
   const next = own[0];
   return {
     ...mobilityFields(row),
     student: { fullName: row.fullName, fullNameLatin: row.fullNameLatin },
-    overdue: own.filter((step) => step.overdue).length,
+    overdue: own.filter((step) => isOverdue(step, today)).length,
     openSteps: own.map((step) => step.key),
     next: next ? { title: next.title, dueOn: next.dueOn, owner: next.owner } : null,
   };
