@@ -6,6 +6,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 
@@ -92,4 +93,30 @@ export async function signIn(page: Page, email: string, password = demoPassword)
 export async function signOut(page: Page) {
   await Promise.all([page.waitForURL(`${baseUrl}/`), page.click('form[action="/logout"] button')]);
   await page.waitForSelector('a[href="/login"]');
+}
+
+const axeSource = (createRequire(import.meta.url)('axe-core') as { source: string }).source;
+type Violation = { id: string; impact: string | null; help: string; nodes: { target: string[] }[] };
+
+/** What axe finds serious or critical on the page (WCAG 2.0–2.2 A/AA and best practice), one line each. */
+export async function seriousViolations(page: Page): Promise<string[]> {
+  // Evaluated through the debugging protocol: the page's Content-Security-Policy refuses inline scripts.
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: Violation[] }> } }).axe;
+    const result = await axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
+      resultTypes: ['violations'],
+    });
+    return result.violations;
+  });
+  return violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map(
+      (violation) =>
+        `${violation.id}: ${violation.help} — ${violation.nodes
+          .slice(0, 4)
+          .map((node) => node.target.join(' '))
+          .join(', ')}`,
+    );
 }

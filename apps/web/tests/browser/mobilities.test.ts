@@ -6,30 +6,14 @@
  * made through the API for this test alone, so the demo data other tests use stays as it is.
  */
 import { randomBytes } from 'node:crypto';
-import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseUrl, catalogs, chooseLanguage, demoPassword, firstPage, launch, signIn, type Browser } from './browser';
+import { baseUrl, catalogs, chooseLanguage, demoPassword, firstPage, launch, seriousViolations, signIn, type Browser } from './browser';
 
 const ru = catalogs.ru;
 const zh = catalogs.zh;
 const api = (process.env.API_URL ?? 'http://127.0.0.1:3001').replace(/\/+$/, '');
 const fill = (text: string, values: Record<string, string | number>) => text.replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? ''));
-const axeSource = (createRequire(import.meta.url)('axe-core') as { source: string }).source;
-
-type Violation = { id: string; impact: string | null; help: string; nodes: { target: string[] }[] };
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.evaluate(axeSource);
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: Violation[] }> } }).axe;
-    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } });
-    return result.violations;
-  });
-  return violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => `${violation.id} (${violation.impact}): ${violation.help} — ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
-}
 
 async function signInAs(page: Page, email: string, locale: 'ru' | 'zh', password = demoPassword) {
   await page.context().clearCookies();

@@ -6,39 +6,13 @@
  * With SCREENSHOTS=1 the main pages are also saved as PNG files in docs/screenshots/.
  */
 import { mkdirSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseUrl, chooseLanguage, firstPage, launch, signIn, type Browser } from './browser';
+import { baseUrl, chooseLanguage, firstPage, launch, seriousViolations, signIn, type Browser } from './browser';
 
-const axeSource = (createRequire(import.meta.url)('axe-core') as { source: string }).source;
 const screenshotDir = fileURLToPath(new URL('../../../../docs/screenshots/', import.meta.url));
 const takeScreenshots = process.env.SCREENSHOTS === '1';
-
-type Violation = { id: string; impact: string | null; help: string; nodes: { target: string[] }[] };
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  // Evaluated through the debugging protocol: the page's Content-Security-Policy refuses inline scripts.
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: Violation[] }> } }).axe;
-    const result = await axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
-      resultTypes: ['violations'],
-    });
-    return result.violations;
-  });
-  return violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map(
-      (violation) =>
-        `${violation.id}: ${violation.help} — ${violation.nodes
-          .slice(0, 4)
-          .map((node) => node.target.join(' '))
-          .join(', ')}`,
-    );
-}
 
 /** The first link on a page whose path matches, or undefined. */
 async function firstLink(page: Page, path: string, pattern: RegExp): Promise<string | undefined> {
