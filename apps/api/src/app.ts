@@ -31,6 +31,8 @@ import { createReminders, type Reminders } from './modules/reminders/reminders.s
 import { healthRoutes } from './modules/health/health.routes.js';
 import { mobilitiesRoutes } from './modules/mobilities/mobilities.routes.js';
 import { createMobilitiesService } from './modules/mobilities/mobilities.service.js';
+import { learningAgreementsRoutes } from './modules/learning-agreements/learning-agreements.routes.js';
+import { createLearningAgreementsService } from './modules/learning-agreements/learning-agreements.service.js';
 import { lettersRoutes } from './modules/letters/letters.routes.js';
 import { createLettersService } from './modules/letters/letters.service.js';
 import { createChecklistsService } from './modules/checklists/checklists.service.js';
@@ -159,7 +161,15 @@ export async function buildApp(options: BuildOptions) {
   const applications = createApplicationsService({ db, clock, calls });
   const letters = createLettersService({ db, origin });
   // The mobility and its nomination cancel each other: each reaches the other through a port.
-  const mobilities = createMobilitiesService({ db, clock, letters, checklist: createChecklistsService(), nominations: () => nominations });
+  const learningAgreements = createLearningAgreementsService({ db, clock });
+  const mobilities = createMobilitiesService({
+    db,
+    clock,
+    letters,
+    checklist: createChecklistsService(),
+    learningAgreements,
+    nominations: () => nominations,
+  });
   const nominations = createNominationsService({ db, clock, applications, mobilities: mobilities.hooks });
   const allocation = createAllocationService({ db, clock, calls, applications, nominations });
   const reports = createReportsService({ db });
@@ -188,6 +198,7 @@ export async function buildApp(options: BuildOptions) {
       await api.register(nominationsRoutes, { nominations });
       await api.register(mobilitiesRoutes, { mobilities });
       await api.register(lettersRoutes, { letters });
+      await api.register(learningAgreementsRoutes, { learningAgreements });
       await api.register(checklistsRoutes, { checklists: createChecklistActions({ db, clock }) });
       await api.register(reportsRoutes, { reports });
       await api.register(eventsRoutes, { events });

@@ -18,4 +18,5 @@ export * from './allocation.js';
 export * from './nominations.js';
 export * from './letter-code.js';
 export * from './mobility-rules.js';
+export * from './learning-agreements.js';
 export * from './working-days.js';

@@ -34,6 +34,10 @@ const templates: Record<string, { subject: MailMessage; body: MailMessage }> = {
   'mobility.admitted': { subject: m.mail_mobility_admitted_subject, body: m.mail_mobility_admitted_body },
   'mobility.step_due': { subject: m.mail_mobility_step_due_subject, body: m.mail_mobility_step_due_body },
   'mobility.step_overdue': { subject: m.mail_mobility_step_overdue_subject, body: m.mail_mobility_step_overdue_body },
+  'learning_agreement.proposed': { subject: m.mail_learning_agreement_proposed_subject, body: m.mail_learning_agreement_proposed_body },
+  'learning_agreement.to_sign': { subject: m.mail_learning_agreement_to_sign_subject, body: m.mail_learning_agreement_to_sign_body },
+  'learning_agreement.signed': { subject: m.mail_learning_agreement_signed_subject, body: m.mail_learning_agreement_signed_body },
+  'learning_agreement.returned': { subject: m.mail_learning_agreement_returned_subject, body: m.mail_learning_agreement_returned_body },
 };
 
 export const notificationKinds = Object.keys(templates);
@@ -54,6 +58,10 @@ const idParam = (params: Params, name: string) => (typeof params[name] === 'stri
 export function notificationPath(kind: string, params: Params): string | undefined {
   const [area] = kind.split('.');
   if (kind === 'account.verified') return '/login';
+  if (area === 'learning_agreement') {
+    const mobilityId = idParam(params, 'mobilityId');
+    return mobilityId ? `/mobilities/${mobilityId}/learning-agreement` : undefined;
+  }
   const id =
     area === 'application'
       ? idParam(params, 'applicationId')

@@ -13,3 +13,4 @@ export * from './student-profiles.js';
 export * from './mobilities.js';
 export * from './mobility-letters.js';
 export * from './checklists.js';
+export * from './learning-agreements.js';

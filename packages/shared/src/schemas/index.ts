@@ -15,3 +15,4 @@ export * from './health.js';
 export * from './mobilities.js';
 export * from './checklists.js';
 export * from './mobility-report.js';
+export * from './learning-agreements.js';

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { mobilityTypes } from '../enums.js';
 import { checklistItemStatuses, checklistOwners, fundingSources, letterKinds, mobilityStatuses } from '../mobility-rules.js';
 import { academicYear, calendarDate, id, instant, listQuery, page, text } from './common.js';
+import { learningAgreementSummary } from './learning-agreements.js';
 
 const localizedString = z.object({ ru: z.string(), zh: z.string(), en: z.string() });
 
@@ -70,12 +71,13 @@ export const mobility = z.object({
   student: borderIdentity,
   checklist: z.array(checklistItem),
   letters: z.array(letter),
+  learningAgreement: learningAgreementSummary,
   createdAt: instant,
   updatedAt: instant,
 });
 export type Mobility = z.infer<typeof mobility>;
 
-export const mobilitySummary = mobility.omit({ checklist: true, letters: true, student: true }).extend({
+export const mobilitySummary = mobility.omit({ checklist: true, letters: true, student: true, learningAgreement: true }).extend({
   student: borderIdentity.pick({ fullName: true, fullNameLatin: true }),
   /** Open checklist steps past their due date. */
   overdue: z.number().int(),

@@ -3,25 +3,12 @@
  * set in Noto Sans SC (embedded from npm, never a system font), which covers the Latin,
  * Cyrillic and Chinese the letter needs; a QR code points at the public verification page.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
 import type { LetterContent } from '@exchange/db';
+import { printedDocument } from '../../lib/pdf.js';
 import { letterFields, letterTexts, type LetterField, type LetterTexts } from './letter-texts.js';
 
 export type PrintedLetter = { code: string; content: LetterContent; issuedAt: Date; revoked: boolean };
-
-const require = createRequire(import.meta.url);
-let fonts: { regular: Buffer; bold: Buffer } | undefined;
-/** Read once: each file is about 10 MB; pdfkit embeds only the glyphs a letter uses. */
-function loadFonts() {
-  fonts ??= {
-    regular: readFileSync(require.resolve('@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf')),
-    bold: readFileSync(require.resolve('@expo-google-fonts/noto-sans-sc/700Bold/NotoSansSC_700Bold.ttf')),
-  };
-  return fonts;
-}
 
 /** The public page a letter's code is checked on. */
 export const verificationUrl = (origin: string, code: string) => `${origin}/verify/${encodeURIComponent(code)}`;
@@ -66,16 +53,7 @@ export async function renderLetterPdf(letter: PrintedLetter, origin: string): Pr
   const qr = await QRCode.toBuffer(url, { type: 'png', margin: 1, width: 240, errorCorrectionLevel: 'M' });
   const title = `${host.title(content.locale)} / ${english.title(content.locale)}`;
 
-  const doc = new PDFDocument({ size: 'A4', margin, info: { Title: `${title} ${letter.code}`, Subject: content.fullNameLatin ?? content.fullName } });
-  const { regular, bold } = loadFonts();
-  doc.registerFont('regular', regular);
-  doc.registerFont('bold', bold);
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
+  const { doc, done } = printedDocument({ margin, title: `${title} ${letter.code}`, subject: content.fullNameLatin ?? content.fullName });
   const width = doc.page.width - 2 * margin;
 
   doc.font('bold').fontSize(11).text(content.receivingInstitution[content.locale]);

@@ -32,13 +32,20 @@ import { activeCoordinatorIds, institutionName } from '../../lib/parties.js';
 import { requireMonthsLeft, requireWithinAgreement } from './mobility-checks.js';
 import { createMobilityHooks } from './mobility-hooks.js';
 import { mobilityFields, toSummary } from './mobility-view.js';
-import type { Checklist, Letters, Nominations } from './ports.js';
+import type { Checklist, LearningAgreements, Letters, Nominations } from './ports.js';
 
-type Dependencies = { db: Database; clock: Clock; letters: Letters; checklist: Checklist; nominations: () => Nominations };
+type Dependencies = {
+  db: Database;
+  clock: Clock;
+  letters: Letters;
+  checklist: Checklist;
+  learningAgreements: LearningAgreements;
+  nominations: () => Nominations;
+};
 
 const isHostCoordinator = (actor: Actor, row: MobilityRow) => actor.role === 'coordinator' && actor.institutionId === row.receivingInstitutionId;
 
-export function createMobilitiesService({ db, clock, letters, checklist, nominations }: Dependencies) {
+export function createMobilitiesService({ db, clock, letters, checklist, learningAgreements, nominations }: Dependencies) {
   const hostToday = (loaded: JoinedMobility) => localDateIn(clock(), loaded.hostTimeZone);
 
   async function loadVisible(tx: Executor, actor: Actor, id: string, options: { forUpdate?: boolean } = {}) {
@@ -64,10 +71,11 @@ export function createMobilitiesService({ db, clock, letters, checklist, nominat
 
   async function toMobility(tx: Executor, who: Who, loaded: JoinedMobility): Promise<Mobility> {
     const side = mobilitySide(who.actor, loaded.mobility)!;
-    const [identity, items, issued] = await Promise.all([
+    const [identity, items, issued, agreement] = await Promise.all([
       findIdentity(tx, loaded.mobility.applicationId),
       checklist.itemsFor(tx, loaded, hostToday(loaded)),
       letters.listFor(tx, loaded.mobility.id),
+      learningAgreements.summaryFor(tx, loaded.mobility.id),
     ]);
     // The host sees the border data because the mobility exists; each such read is on record.
     if (side === 'receiving') {
@@ -78,7 +86,7 @@ export function createMobilitiesService({ db, clock, letters, checklist, nominat
         institutionId: loaded.mobility.receivingInstitutionId,
       });
     }
-    return { ...mobilityFields(loaded), student: identity!, checklist: items, letters: issued };
+    return { ...mobilityFields(loaded), student: identity!, checklist: items, letters: issued, learningAgreement: agreement };
   }
 
   async function change(

@@ -1,5 +1,5 @@
 import type { Executor } from '@exchange/db';
-import type { Mobility } from '@exchange/shared';
+import type { LearningAgreementSummary, Mobility } from '@exchange/shared';
 import type { Who } from '../../lib/audit.js';
 import type { JoinedMobility, MobilityRow } from './mobilities.repository.js';
 
@@ -21,4 +21,9 @@ export type Checklist = {
   /** Dates the steps counted from the arrival. */
   onArrived(tx: Executor, loaded: JoinedMobility): Promise<void>;
   itemsFor(db: Executor, loaded: JoinedMobility, today: string): Promise<Mobility['checklist']>;
+};
+
+/** What the mobility shows of its learning agreement (the learning-agreements module provides it). */
+export type LearningAgreements = {
+  summaryFor(db: Executor, mobilityId: string): Promise<LearningAgreementSummary>;
 };

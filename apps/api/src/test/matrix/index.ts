@@ -4,8 +4,9 @@ import { agreements } from './agreements.js';
 import { applications } from './applications.js';
 import { checklists } from './checklists.js';
 import { events } from './events.js';
+import { learningAgreements } from './learning-agreements.js';
 import { letters } from './letters.js';
 import { mobilityRows } from './mobilities.js';
 import { nominations } from './nominations.js';
 
-export const areas = { accounts, agreements, applications, nominations, events, checklists, letters, mobilities: mobilityRows };
+export const areas = { accounts, agreements, applications, nominations, events, checklists, letters, learningAgreements, mobilities: mobilityRows };

@@ -17,7 +17,7 @@ async function expectOk(what: string, response: { statusCode: number; body: stri
 }
 
 /** A mobility of the given ownership for the caller, brought to the stage through the API. */
-async function mobilityFor(f: Fixtures, caller: Caller, owner: Owner, stage: Stage = 'opened') {
+export async function mobilityFor(f: Fixtures, caller: Caller, owner: Owner, stage: Stage = 'opened') {
   if (owner === 'missing') return missingId;
   const home = caller.home;
   const student = caller.role === 'student';
