@@ -13,4 +13,4 @@ export { buildOmobilitiesGetResponse } from './omobility.js';
 export { buildTorGetResponse } from './tor.js';
 export type * from './types.js';
 export { validateEwp, type EwpDocumentKind, type EwpValidation } from './validate.js';
-export { europeanStudentIdentifier } from './xml.js';
+export { europeanStudentIdentifier, parseXml, type XmlElement } from './xml.js';
