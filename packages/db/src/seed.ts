@@ -4,6 +4,7 @@ import type { Database } from './client.js';
 import { hashPassword } from './password-hash.js';
 import { seedCallsAndApplications } from './seed-applications.js';
 import { seedMobilities } from './seed-mobilities.js';
+import { seedLearningAgreements } from './seed-learning-agreements.js';
 import { seedNominations } from './seed-nominations.js';
 import { seedCentresAndEvents } from './seed-events.js';
 import { seedChecklistTemplates } from './seed-checklists.js';
@@ -216,6 +217,7 @@ export async function seedDemoData(db: Database): Promise<boolean> {
     await seedCallsAndApplications(tx);
     await seedNominations(tx);
     await seedMobilities(tx);
+    await seedLearningAgreements(tx);
     await seedCentresAndEvents(tx);
     return true;
   });
