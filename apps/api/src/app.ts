@@ -33,6 +33,10 @@ import { mobilitiesRoutes } from './modules/mobilities/mobilities.routes.js';
 import { createMobilitiesService } from './modules/mobilities/mobilities.service.js';
 import { learningAgreementsRoutes } from './modules/learning-agreements/learning-agreements.routes.js';
 import { createLearningAgreementsService } from './modules/learning-agreements/learning-agreements.service.js';
+import { gradingRoutes } from './modules/grading/grading.routes.js';
+import { createGradingService } from './modules/grading/grading.service.js';
+import { recognitionRoutes } from './modules/recognition/recognition.routes.js';
+import { createRecognitionService } from './modules/recognition/recognition.service.js';
 import { lettersRoutes } from './modules/letters/letters.routes.js';
 import { createLettersService } from './modules/letters/letters.service.js';
 import { createChecklistsService } from './modules/checklists/checklists.service.js';
@@ -170,6 +174,7 @@ export async function buildApp(options: BuildOptions) {
     learningAgreements,
     nominations: () => nominations,
   });
+  const recognition = createRecognitionService({ db, clock, learningAgreements, mobilities: mobilities.hooks });
   const nominations = createNominationsService({ db, clock, applications, mobilities: mobilities.hooks });
   const allocation = createAllocationService({ db, clock, calls, applications, nominations });
   const reports = createReportsService({ db });
@@ -199,6 +204,8 @@ export async function buildApp(options: BuildOptions) {
       await api.register(mobilitiesRoutes, { mobilities });
       await api.register(lettersRoutes, { letters });
       await api.register(learningAgreementsRoutes, { learningAgreements });
+      await api.register(gradingRoutes, { grading: createGradingService({ db }) });
+      await api.register(recognitionRoutes, { recognition });
       await api.register(checklistsRoutes, { checklists: createChecklistActions({ db, clock }) });
       await api.register(reportsRoutes, { reports });
       await api.register(eventsRoutes, { events });

@@ -4,11 +4,12 @@ import type { Database } from './client.js';
 import { hashPassword } from './password-hash.js';
 import { seedCallsAndApplications } from './seed-applications.js';
 import { seedMobilities } from './seed-mobilities.js';
+import { chineseToRussian, gradingOf, heiIdOf, russianToChinese } from './seed-grading.js';
 import { seedLearningAgreements } from './seed-learning-agreements.js';
 import { seedNominations } from './seed-nominations.js';
 import { seedCentresAndEvents } from './seed-events.js';
 import { seedChecklistTemplates } from './seed-checklists.js';
-import { agreementParties, agreements, institutions, planItems, quotaLines, users } from './schema/index.js';
+import { agreementParties, agreements, gradeConversions, institutions, planItems, quotaLines, users } from './schema/index.js';
 
 /** Every demo account's password. Demo data only: never seed it into a real installation. */
 export const demoPassword = 'Exchange-Demo-2026!';
@@ -155,9 +156,15 @@ export async function seedDemoData(db: Database): Promise<boolean> {
 
     const insertedInstitutions = await tx
       .insert(institutions)
-      .values([...demoInstitutions])
+      .values(demoInstitutions.map((row) => ({ ...row, heiId: heiIdOf[row.code], ...gradingOf[row.country] })))
       .returning();
     const idOf = (code: InstitutionCode) => insertedInstitutions.find((row) => row.code === code)!.id;
+    await tx.insert(gradeConversions).values(
+      (['BUAS', 'BRI'] as const).flatMap((code) => [
+        { fromInstitutionId: idOf(code), toInstitutionId: idOf('PSU'), rules: chineseToRussian },
+        { fromInstitutionId: idOf('PSU'), toInstitutionId: idOf(code), rules: russianToChinese },
+      ]),
+    );
     await seedChecklistTemplates(tx, insertedInstitutions);
 
     await tx.insert(users).values(

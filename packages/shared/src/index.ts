@@ -19,4 +19,5 @@ export * from './nominations.js';
 export * from './letter-code.js';
 export * from './mobility-rules.js';
 export * from './learning-agreements.js';
+export * from './grading.js';
 export * from './working-days.js';

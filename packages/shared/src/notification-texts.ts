@@ -34,6 +34,8 @@ const templates: Record<string, { subject: MailMessage; body: MailMessage }> = {
   'mobility.admitted': { subject: m.mail_mobility_admitted_subject, body: m.mail_mobility_admitted_body },
   'mobility.step_due': { subject: m.mail_mobility_step_due_subject, body: m.mail_mobility_step_due_body },
   'mobility.step_overdue': { subject: m.mail_mobility_step_overdue_subject, body: m.mail_mobility_step_overdue_body },
+  'mobility.transcript': { subject: m.mail_mobility_transcript_subject, body: m.mail_mobility_transcript_body },
+  'mobility.recognised': { subject: m.mail_mobility_recognised_subject, body: m.mail_mobility_recognised_body },
   'learning_agreement.proposed': { subject: m.mail_learning_agreement_proposed_subject, body: m.mail_learning_agreement_proposed_body },
   'learning_agreement.to_sign': { subject: m.mail_learning_agreement_to_sign_subject, body: m.mail_learning_agreement_to_sign_body },
   'learning_agreement.signed': { subject: m.mail_learning_agreement_signed_subject, body: m.mail_learning_agreement_signed_body },

@@ -13,6 +13,7 @@ export const toInstitution = (row: typeof institutions.$inferSelect) => ({
   city: row.city,
   country: row.country,
   timeZone: row.timeZone,
+  heiId: row.heiId,
 });
 
 export const toQuota = (row: typeof quotaLines.$inferSelect) => ({

@@ -14,3 +14,4 @@ export * from './mobilities.js';
 export * from './mobility-letters.js';
 export * from './checklists.js';
 export * from './learning-agreements.js';
+export * from './recognition.js';

@@ -16,3 +16,4 @@ export * from './mobilities.js';
 export * from './checklists.js';
 export * from './mobility-report.js';
 export * from './learning-agreements.js';
+export * from './recognition.js';

@@ -1,6 +1,10 @@
+import type { z } from 'zod';
 import type { Database } from '@exchange/db';
-import { notFound } from '../../errors.js';
+import type { institutionUpdate } from '@exchange/shared';
+import { conflict, notFound } from '../../errors.js';
+import { writeAudit, type Who } from '../../lib/audit.js';
 import { toInstitution } from '../../lib/shapes.js';
+import { inTransaction } from '../../lib/transaction.js';
 import { institutionsRepository } from './institutions.repository.js';
 
 export function createInstitutionsService({ db }: { db: Database }) {
@@ -14,6 +18,26 @@ export function createInstitutionsService({ db }: { db: Database }) {
       const row = await repository.find(id);
       if (!row) throw notFound('institution');
       return toInstitution(row);
+    },
+    /** The administrator sets the institution's EWP id (its internet domain); no two institutions share one. */
+    update(who: Who, id: string, body: z.output<typeof institutionUpdate>) {
+      return inTransaction(db, async (tx) => {
+        const within = institutionsRepository(tx);
+        const before = await within.find(id);
+        if (!before) throw notFound('institution');
+        const holder = body.heiId ? await within.findByHeiId(body.heiId) : undefined;
+        if (holder && holder.id !== id) throw conflict('hei_id_taken', `Another institution has the EWP id ${body.heiId} already.`);
+        const after = (await within.update(id, { heiId: body.heiId }))!;
+        await writeAudit(tx, who, {
+          action: 'institution.update',
+          entityType: 'institution',
+          entityId: id,
+          institutionId: id,
+          before: { heiId: before.heiId },
+          after: { heiId: after.heiId },
+        });
+        return toInstitution(after);
+      });
     },
   };
 }

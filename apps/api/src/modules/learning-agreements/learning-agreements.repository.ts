@@ -1,4 +1,4 @@
-import { and, eq, isNotNull, max, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNotNull, max, sql } from 'drizzle-orm';
 import { applications, institutions, learningAgreementVersions, mobilities, users, type Executor } from '@exchange/db';
 
 export type VersionRow = typeof learningAgreementVersions.$inferSelect;
@@ -84,4 +84,14 @@ export async function studentOf(db: Executor, facts: MobilityFacts) {
     .innerJoin(applications, eq(applications.id, facts.applicationId))
     .where(eq(users.id, facts.studentId));
   return row!;
+}
+
+/** The latest signed content of each mobility: what is in force for recognition and reports. */
+export async function signedContents(db: Executor, mobilityIds: string[]) {
+  if (mobilityIds.length === 0) return [];
+  return db
+    .selectDistinctOn([learningAgreementVersions.mobilityId], { mobilityId: learningAgreementVersions.mobilityId, content: learningAgreementVersions.content })
+    .from(learningAgreementVersions)
+    .where(and(inArray(learningAgreementVersions.mobilityId, mobilityIds), eq(learningAgreementVersions.status, 'signed')))
+    .orderBy(learningAgreementVersions.mobilityId, desc(learningAgreementVersions.number));
 }

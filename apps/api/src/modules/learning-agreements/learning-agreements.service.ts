@@ -11,6 +11,7 @@ import type { Database, Executor } from '@exchange/db';
 import {
   changeProblems,
   changesSomething,
+  inForce,
   mobilitySide,
   type Actor,
   type LearningAgreementContent,
@@ -32,6 +33,7 @@ import {
   listVersions,
   nextNumber,
   partiesOf,
+  signedContents,
   signerName,
   studentOf,
   updateVersion,
@@ -124,6 +126,12 @@ export function createLearningAgreementsService({ db, clock }: Dependencies) {
     async view(actor: Actor, mobilityId: string) {
       await visible(db, actor, mobilityId);
       return toAgreement(mobilityId, await listVersions(db, mobilityId));
+    },
+
+    /** The components in force per mobility (removed ones left out), for recognition and its report. */
+    async inForce(db: Executor, mobilityIds: string[]) {
+      const rows = await signedContents(db, mobilityIds);
+      return new Map(rows.map((row) => [row.mobilityId, { studied: inForce(row.content.studied), recognised: inForce(row.content.recognised) }]));
     },
 
     /** The summary the mobility's page shows. */

@@ -39,7 +39,7 @@ describe('a learning agreement signed by the student, PSU and BUAS', () => {
   const url = (path = '') => `/api/v1/mobilities/${mobilityId}/learning-agreement${path}`;
   const as = (who: string) => f.tokens[who];
   const read = async (token = as(student)) => (await f.t.request({ method: 'GET', url: url(), token })).json();
-  const save = (payload: unknown, token = as(student)) => f.t.request({ method: 'PUT', url: url('/draft'), token, payload });
+  const save = (payload: object, token = as(student)) => f.t.request({ method: 'PUT', url: url('/draft'), token, payload });
   const propose = (token = as(student)) => f.t.request({ method: 'POST', url: url('/propose'), token });
   const approve = (token: string | undefined, proposalId: string) => f.t.request({ method: 'POST', url: url('/approve'), token, payload: { proposalId } });
   const comment = (token: string | undefined, proposalId: string, text: string) =>

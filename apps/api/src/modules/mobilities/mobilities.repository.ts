@@ -34,6 +34,12 @@ export async function findMobility(db: Executor, id: string, options: { forUpdat
   return row;
 }
 
+/** The mobility's own row, locked: for a change another module asks of it. */
+export async function findById(tx: Executor, id: string) {
+  const [row] = await tx.select().from(mobilities).where(eq(mobilities.id, id)).for('update');
+  return row;
+}
+
 export async function findByNomination(tx: Executor, nominationId: string, options: { forUpdate?: boolean } = {}) {
   const query = tx.select().from(mobilities).where(eq(mobilities.nominationId, nominationId));
   const [row] = options.forUpdate ? await query.for('update') : await query;

@@ -1,7 +1,7 @@
 import type { Executor } from '@exchange/db';
 import { conflict } from '../../errors.js';
 import { writeAudit, type Who } from '../../lib/audit.js';
-import { deleteUntouched, findByNomination, insertMobility, updateMobility, type MobilityRow } from './mobilities.repository.js';
+import { deleteUntouched, findById, findByNomination, insertMobility, updateMobility, type MobilityRow } from './mobilities.repository.js';
 
 type ApprovedNomination = { id: string; applicationId: string; quotaId: string; sendingInstitutionId: string; receivingInstitutionId: string };
 
@@ -41,6 +41,21 @@ export function createMobilityHooks() {
       if (!row) return;
       if (row.admittedAt) throw conflict('mobility_under_way', 'The student has been admitted already; the sending office can cancel the mobility instead.');
       await deleteUntouched(tx, row.id);
+    },
+
+    /** The home office has decided on recognition: the mobility, back home, is `recognised`. */
+    async recognised(tx: Executor, who: Who, mobilityId: string) {
+      const row = await findById(tx, mobilityId);
+      if (!row || row.status !== 'returned') throw conflict('not_returned', 'Recognition follows the student’s return.');
+      const after = await updateMobility(tx, row.id, { status: 'recognised' });
+      await writeAudit(tx, who, {
+        action: 'mobility.recognised',
+        entityType: 'mobility',
+        entityId: row.id,
+        institutionId: row.sendingInstitutionId,
+        before: { status: row.status },
+        after: { status: after.status },
+      });
     },
 
     /** The nomination is cancelled: so is its mobility, which must not have started. */

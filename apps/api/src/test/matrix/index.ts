@@ -8,5 +8,17 @@ import { learningAgreements } from './learning-agreements.js';
 import { letters } from './letters.js';
 import { mobilityRows } from './mobilities.js';
 import { nominations } from './nominations.js';
+import { recognitionRows } from './recognition.js';
 
-export const areas = { accounts, agreements, applications, nominations, events, checklists, letters, learningAgreements, mobilities: mobilityRows };
+export const areas = {
+  accounts,
+  agreements,
+  applications,
+  nominations,
+  events,
+  checklists,
+  letters,
+  learningAgreements,
+  recognition: recognitionRows,
+  mobilities: mobilityRows,
+};

@@ -1,0 +1,1 @@
+export type { GradingService } from './grading.service.js';

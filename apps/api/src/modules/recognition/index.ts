@@ -1,0 +1,1 @@
+export type { RecognitionService } from './recognition.service.js';
