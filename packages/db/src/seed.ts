@@ -6,6 +6,7 @@ import { seedCallsAndApplications } from './seed-applications.js';
 import { seedMobilities } from './seed-mobilities.js';
 import { chineseToRussian, gradingOf, heiIdOf, russianToChinese } from './seed-grading.js';
 import { seedLearningAgreements } from './seed-learning-agreements.js';
+import { seedRecognition } from './seed-recognition.js';
 import { seedNominations } from './seed-nominations.js';
 import { seedCentresAndEvents } from './seed-events.js';
 import { seedChecklistTemplates } from './seed-checklists.js';
@@ -225,6 +226,7 @@ export async function seedDemoData(db: Database): Promise<boolean> {
     await seedNominations(tx);
     await seedMobilities(tx);
     await seedLearningAgreements(tx);
+    await seedRecognition(tx);
     await seedCentresAndEvents(tx);
     return true;
   });

@@ -25,7 +25,7 @@ const list = async () =>
 describe('months used per quota line', () => {
   it('sums the months of the line’s stays, actual dates over planned ones, and drops a cancelled stay', async () => {
     const stays = await t.database.db.select().from(mobilities);
-    const lineId = stays.find((stay) => stay.status === 'returned')!.quotaId;
+    const lineId = stays.find((stay) => stay.departedOn !== null)!.quotaId;
     const own = stays.filter((stay) => stay.quotaId === lineId);
     const months = (stay: (typeof own)[number]) => {
       const start = stay.arrivedOn ?? stay.plannedStart;

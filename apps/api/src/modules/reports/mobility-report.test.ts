@@ -37,18 +37,19 @@ describe('the mobilities report', () => {
         abroad: count((stay) => stay.status === 'abroad'),
         returned: count((stay) => stay.status === 'returned' && !stay.interrupted),
         interrupted: count((stay) => stay.status === 'returned' && stay.interrupted),
+        recognised: count((stay) => stay.status === 'recognised'),
         cancelled: count((stay) => stay.status === 'cancelled'),
       });
     }
     const buasToPsu = directions.find((d) => d.sendingInstitutionId === ids.BUAS && d.receivingInstitutionId === ids.PSU)!;
-    expect(buasToPsu).toMatchObject({ abroad: 1, returned: 1, totalMonths: 20 });
+    expect(buasToPsu).toMatchObject({ abroad: 1, recognised: 1, totalMonths: 20 });
     const months = stays
       .filter((stay) => stay.academicYear === '2026/2027' && stay.sendingInstitutionId === ids.BUAS && stay.receivingInstitutionId === ids.PSU)
       .map((stay) => monthsOfStay(stay.arrivedOn ?? stay.plannedStart!, stay.departedOn ?? stay.plannedEnd!));
     expect(buasToPsu.monthsUsed).toBe(months[0]! + months[1]!);
     expect(buasToPsu.funding).toEqual([{ currency: 'CNY', total: 3000 * (months[0]! + months[1]!) }]);
     const psuToBuas = directions.find((d) => d.sendingInstitutionId === ids.PSU && d.receivingInstitutionId === ids.BUAS)!;
-    expect(psuToBuas).toMatchObject({ preparing: 2, interrupted: 1 });
+    expect(psuToBuas).toMatchObject({ preparing: 2, recognised: 1 });
   });
 
   it('shows staff only the directions touching their institution', async () => {
