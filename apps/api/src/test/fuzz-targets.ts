@@ -7,6 +7,7 @@ import { consentVersion } from '@exchange/shared';
 import { demoPassword } from '@exchange/db';
 import type { Fixtures } from './fixtures/security.js';
 import type { TestContext } from './helper.js';
+import { mobilityTargetFor } from './fuzz-targets-mobility.js';
 
 const hostile = fc.constantFrom(
   '',
@@ -70,6 +71,8 @@ export async function targetFor(t: TestContext, f: Fixtures, method: string, url
   const localized = { en: 'T', ru: 'Т', zh: '题' };
   const soon = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString();
   const key = `${method} ${url}`;
+  const mobilityTarget = await mobilityTargetFor(t, f, key, url);
+  if (mobilityTarget) return mobilityTarget;
   switch (key) {
     case 'POST /api/v1/auth/login':
       return { email: null, url, base: { email: 'student5@psu.exchange.test', password: demoPassword } };
