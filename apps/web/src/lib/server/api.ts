@@ -7,6 +7,7 @@ import { createAccountsApi } from './client/accounts.js';
 import { createAgreementsApi } from './client/agreements.js';
 import { createApplicationsApi } from './client/applications.js';
 import { createEventsApi } from './client/events.js';
+import { createLearningAgreementsApi } from './client/learning-agreements.js';
 import { createLettersApi } from './client/letters.js';
 import { createMobilitiesApi } from './client/mobilities.js';
 import { createNominationsApi } from './client/nominations.js';
@@ -23,6 +24,7 @@ export function createApi(context: ApiContext) {
     letters: createLettersApi(transport),
     exchange: { ...createApplicationsApi(transport), ...createNominationsApi(transport) },
     mobilities: createMobilitiesApi(transport),
+    learningAgreements: createLearningAgreementsApi(transport),
   };
 }
 
@@ -30,3 +32,4 @@ export type Api = ReturnType<typeof createApi>;
 export type EventsApi = Api['events'];
 export type ExchangeApi = Api['exchange'];
 export type MobilitiesApi = Api['mobilities'];
+export type LearningAgreementsApi = Api['learningAgreements'];

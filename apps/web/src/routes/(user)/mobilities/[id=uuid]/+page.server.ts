@@ -11,7 +11,8 @@ export const load: PageServerLoad = async (event) => {
   try {
     const [mobility, institutions] = await Promise.all([event.locals.api.mobilities.mobility(event.params.id), institutionsOf(event.locals.api)]);
     const hostZone = zoneOf(institutions, mobility.receivingInstitutionId);
-    return { mobility, institutions, side: mobilitySide(user, mobility), hostZone, hostToday: localDateIn(new Date(), hostZone) };
+    const viewerZone = zoneOf(institutions, user.institutionId, zoneOf(institutions, mobility.sendingInstitutionId));
+    return { mobility, institutions, side: mobilitySide(user, mobility), hostZone, viewerZone, hostToday: localDateIn(new Date(), hostZone) };
   } catch (cause) {
     pageError(cause, event);
   }
