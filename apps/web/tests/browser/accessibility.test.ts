@@ -30,6 +30,22 @@ async function agreementPath(page: Page): Promise<string> {
   return href!;
 }
 
+/**
+ * The learning agreement of a demo student's mobility, signed in as that student: the version in
+ * force (PSU → BRI, no change pending), so the page shows the editor of a change as well.
+ */
+async function learningAgreementPath(page: Page): Promise<string> {
+  await page.context().clearCookies();
+  await page.goto(`${baseUrl}/login`);
+  await signIn(page, 'student4@psu.exchange.test');
+  await page.goto(`${baseUrl}/mobilities`);
+  // One mobility opens straight away; with more, the first of the list.
+  const mobility = /^\/mobilities\/[0-9a-f-]{36}$/.test(new URL(page.url()).pathname)
+    ? new URL(page.url()).pathname
+    : await page.getAttribute('main a[href^="/mobilities/"]', 'href');
+  return `${mobility}/learning-agreement`;
+}
+
 describe.each(['light', 'dark'] as const)('accessibility, %s colour scheme', (colorScheme) => {
   let browser: Browser;
   let page: Page;
@@ -53,6 +69,13 @@ describe.each(['light', 'dark'] as const)('accessibility, %s colour scheme', (co
     await signIn(page, 'admin@exchange.test');
     await page.goto(`${baseUrl}${await agreementPath(page)}`);
     expect(await page.locator('table').count()).toBeGreaterThan(1);
+    expect(await seriousViolations(page)).toEqual([]);
+    expect(browser.problems).toEqual([]);
+  });
+
+  it('the learning agreement page, with the student’s editor, has no serious violations', async () => {
+    await page.goto(`${baseUrl}${await learningAgreementPath(page)}`);
+    expect(await page.locator('[data-testid="la-editor"]').count()).toBe(1);
     expect(await seriousViolations(page)).toEqual([]);
     expect(browser.problems).toEqual([]);
   });
@@ -90,6 +113,9 @@ describe('narrow screens', () => {
     await check(agreement);
     await page.goto(`${baseUrl}/office/students`);
     await check('/office/students');
+    const learningAgreement = await learningAgreementPath(page);
+    await page.goto(`${baseUrl}${learningAgreement}`);
+    await check(learningAgreement);
     expect(wide).toEqual([]);
     expect(browser.problems).toEqual([]);
   });
