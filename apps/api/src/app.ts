@@ -33,6 +33,8 @@ import { mobilitiesRoutes } from './modules/mobilities/mobilities.routes.js';
 import { createMobilitiesService } from './modules/mobilities/mobilities.service.js';
 import { learningAgreementsRoutes } from './modules/learning-agreements/learning-agreements.routes.js';
 import { createLearningAgreementsService } from './modules/learning-agreements/learning-agreements.service.js';
+import { ewpExchangeRoutes } from './modules/ewp-exchange/ewp-exchange.routes.js';
+import { createEwpExchangeService } from './modules/ewp-exchange/ewp-exchange.service.js';
 import { gradingRoutes } from './modules/grading/grading.routes.js';
 import { createGradingService } from './modules/grading/grading.service.js';
 import { recognitionRoutes } from './modules/recognition/recognition.routes.js';
@@ -174,6 +176,7 @@ export async function buildApp(options: BuildOptions) {
     learningAgreements,
     nominations: () => nominations,
   });
+  const ewp = createEwpExchangeService({ db, clock, learningAgreements });
   const recognition = createRecognitionService({ db, clock, learningAgreements, mobilities: mobilities.hooks });
   const nominations = createNominationsService({ db, clock, applications, mobilities: mobilities.hooks });
   const allocation = createAllocationService({ db, clock, calls, applications, nominations });
@@ -206,6 +209,7 @@ export async function buildApp(options: BuildOptions) {
       await api.register(learningAgreementsRoutes, { learningAgreements });
       await api.register(gradingRoutes, { grading: createGradingService({ db }) });
       await api.register(recognitionRoutes, { recognition });
+      await api.register(ewpExchangeRoutes, { ewp });
       await api.register(checklistsRoutes, { checklists: createChecklistActions({ db, clock }) });
       await api.register(reportsRoutes, { reports });
       await api.register(eventsRoutes, { events });

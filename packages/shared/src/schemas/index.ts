@@ -17,3 +17,4 @@ export * from './checklists.js';
 export * from './mobility-report.js';
 export * from './learning-agreements.js';
 export * from './recognition.js';
+export * from './ewp.js';

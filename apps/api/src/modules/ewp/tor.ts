@@ -23,7 +23,7 @@ export function buildTorGetResponse(transcript: Transcript): string {
 }
 
 function addLearner(element: XMLBuilder, { student, sending }: Transcript): void {
-  leaf(element, 'citizenship', student.citizenship, { type: 'ISO' });
+  if (student.citizenship) leaf(element, 'citizenship', student.citizenship, { type: 'ISO' });
   leaf(element, 'identifier', europeanStudentIdentifier(sending.heiId, student.id), { type: 'esi' });
   leaf(element, 'givenNames', student.latinName.givenNames);
   leaf(element, 'familyName', student.latinName.familyName);
@@ -31,8 +31,8 @@ function addLearner(element: XMLBuilder, { student, sending }: Transcript): void
   const native = student.nativeName;
   if (native) leaf(element, 'alternativeName', fullName(native, native.lang), { 'xml:lang': native.lang });
   else leaf(element, 'alternativeName', fullName(student.latinName, null));
-  leaf(element, 'dateOfBirth', student.birthDate);
-  leaf(element, 'gender', student.gender);
+  if (student.birthDate) leaf(element, 'dateOfBirth', student.birthDate);
+  if (student.gender !== null) leaf(element, 'gender', student.gender);
 }
 
 /** ELMO requires the issuer's web address; an EWP heiId is the institution's internet domain. */

@@ -183,13 +183,20 @@ export type TranscriptComponent = {
   date: CalendarDate;
 };
 
+/** ELMO lets the learner's birth date, citizenship and gender out: null leaves the element out. */
+export type TranscriptStudent = Omit<Student, 'birthDate' | 'citizenship' | 'gender'> & {
+  birthDate: CalendarDate | null;
+  citizenship: string | null;
+  gender: Gender | null;
+};
+
 export type Transcript = {
   omobilityId: string;
   receivingAcademicYear: AcademicYear;
   sending: Institution;
   /** The institution where the student studied, which issues the transcript. */
   receiving: Institution;
-  student: Student;
+  student: TranscriptStudent;
   issuedAt: Instant;
   generatedAt: Instant;
   /** The receiving institution's credit unit: `ects` (the default) or its own. */

@@ -4,6 +4,7 @@ import { agreements } from './agreements.js';
 import { applications } from './applications.js';
 import { checklists } from './checklists.js';
 import { events } from './events.js';
+import { ewpRows } from './ewp.js';
 import { learningAgreements } from './learning-agreements.js';
 import { letters } from './letters.js';
 import { mobilityRows } from './mobilities.js';
@@ -21,4 +22,5 @@ export const areas = {
   learningAgreements,
   recognition: recognitionRows,
   mobilities: mobilityRows,
+  ewp: ewpRows,
 };
