@@ -17,7 +17,7 @@ describe('changeProblems', () => {
   it('names each component a change proposal gets wrong', () => {
     const codes = (proposed: Parameters<typeof changeProblems>[0]) => changeProblems(proposed, [chinese, culture]).map((p) => `${p.index}:${p.code}`);
     expect(codes([chinese, { ...culture, change: 'removed' }])).toEqual(['1:reason_required']);
-    expect(codes([chinese])).toEqual(['1:silently_dropped']);
+    expect(codes([chinese])).toEqual(['null:silently_dropped']);
     expect(codes([chinese, culture, { code: 'NEW', title: 'New', credits: 1 }])).toEqual(['2:unmarked_addition']);
     expect(codes([{ ...chinese, change: 'added', reason: 'x' }, culture])).toEqual(['0:already_in_force']);
     expect(codes([chinese, culture, { code: 'GONE', title: 'Gone', credits: 1, change: 'removed', reason: 'x' }])).toEqual(['2:not_in_force']);

@@ -31,7 +31,8 @@ export const inForce = <T extends Marked>(components: T[]): T[] => components.fi
 /** Components are told apart by their code, which is the same in both catalogues' listings. */
 const key = (code: string) => code.trim().toLowerCase();
 
-export type ChangeProblem = { index: number; field: 'change' | 'reason' | 'code'; code: string; message: string };
+/** A problem of one component (`index`), or of the whole list (`index` null). */
+export type ChangeProblem = { index: number | null; field: 'change' | 'reason' | 'code'; code: string; message: string };
 
 /**
  * Checks a change proposal's list against the components in force: an unmarked component must
@@ -61,7 +62,7 @@ export function changeProblems<T extends Marked & { title: string; credits: numb
   current.forEach((component) => {
     if (!seen.has(key(component.code))) {
       problems.push({
-        index: proposed.length,
+        index: null,
         field: 'code',
         code: 'silently_dropped',
         message: `List ${component.code} as removed, with a reason, or keep it`,

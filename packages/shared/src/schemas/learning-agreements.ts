@@ -41,8 +41,6 @@ const catalogueUrl = z
   .nullable()
   .default(null);
 
-const uniqueCodes = (components: { code: string }[]) => new Set(components.map((c) => c.code.trim().toLowerCase())).size === components.length;
-
 /** What the student writes: both lists, the language of instruction and where the catalogues are. */
 export const learningAgreementDraftUpdate = z
   .strictObject({
@@ -52,8 +50,16 @@ export const learningAgreementDraftUpdate = z
     hostCatalogueUrl: catalogueUrl,
     homeCatalogueUrl: catalogueUrl,
   })
-  .refine((value) => uniqueCodes(value.studied), { message: 'Each component is listed once', path: ['studied'] })
-  .refine((value) => uniqueCodes(value.recognised), { message: 'Each component is listed once', path: ['recognised'] });
+  .superRefine((value, context) => {
+    for (const list of ['studied', 'recognised'] as const) {
+      const seen = new Set<string>();
+      value[list].forEach((component, index) => {
+        const code = component.code.trim().toLowerCase();
+        if (seen.has(code)) context.addIssue({ code: 'custom', message: 'Each component is listed once', path: [list, index, 'code'] });
+        seen.add(code);
+      });
+    }
+  });
 export type LearningAgreementDraftUpdate = z.input<typeof learningAgreementDraftUpdate>;
 export type LearningAgreementContent = z.output<typeof learningAgreementDraftUpdate>;
 
@@ -121,5 +127,9 @@ export const learningAgreementApproval = z.strictObject({ proposalId: id });
 export const learningAgreementComment = z.strictObject({
   proposalId: id,
   comment: required(2000, 'Say what should change'),
+  /** The language the comment is written in (the page's); the writer's account language when left out. */
+  locale: z.enum(locales).optional(),
 });
+/** The draft the student saw when signing: a draft changed since (in another tab) is not signed unseen. */
+export const learningAgreementProposal = z.strictObject({ draftUpdatedAt: instant.optional() }).nullish();
 export const learningAgreementPdfQuery = z.strictObject({ locale: z.enum(locales).optional() });

@@ -5,6 +5,7 @@ import {
   learningAgreementComment,
   learningAgreementDraftUpdate,
   learningAgreementPdfQuery,
+  learningAgreementProposal,
 } from '@exchange/shared';
 import { who } from '../../lib/audit.js';
 import { fileResponse, problems, type Api } from '../../lib/route.js';
@@ -43,12 +44,14 @@ export async function learningAgreementsRoutes(app: Api, { learningAgreements }:
     config: { access: ['student'] },
     schema: {
       tags,
-      summary: 'The student signs the draft and sends it to the sending office; it gets a new `proposalId`',
+      summary:
+        'The student signs the draft and sends it to the sending office; it gets a new `proposalId`. With `draftUpdatedAt`, a draft changed since answers 409 `stale_draft`',
       security,
       params: idParams,
+      body: learningAgreementProposal,
       response: { 200: learningAgreement, ...problems(409, 422) },
     },
-    handler: (request) => learningAgreements.propose(who(request), request.params.id),
+    handler: (request) => learningAgreements.propose(who(request), request.params.id, request.body?.draftUpdatedAt),
   });
 
   app.post('/mobilities/:id/learning-agreement/approve', {

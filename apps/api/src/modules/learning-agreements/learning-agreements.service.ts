@@ -61,7 +61,7 @@ function contentProblems(content: LearningAgreementContent, inForce: VersionRow 
   const current = (list: (typeof lists)[number]) => inForce.content[list].filter((component) => component.change !== 'removed');
   return lists.flatMap((list) =>
     changeProblems(content[list], current(list) as LearningAgreementContent[typeof list]).map((problem) => ({
-      path: `body.${list}.${problem.index}.${problem.field}`,
+      path: problem.index === null ? `body.${list}` : `body.${list}.${problem.index}.${problem.field}`,
       code: problem.code,
       message: problem.message,
     })),
@@ -156,13 +156,16 @@ export function createLearningAgreementsService({ db, clock }: Dependencies) {
     },
 
     /** The student signs the draft and sends it to the sending office. */
-    propose(who: Who, mobilityId: string) {
+    propose(who: Who, mobilityId: string, draftUpdatedAt?: string) {
       return inTransaction(db, async (tx) => {
         const { facts, rows } = await loadForChange(tx, who, mobilityId, 'student');
         requireOpenMobility(facts);
         const { pending, inForce, draft } = partsOf(rows);
         if (pending) throw conflict('proposal_pending', 'A proposal awaits the offices’ signatures already.');
         if (!draft) throw conflict('no_draft', 'Write the learning agreement first.');
+        if (draftUpdatedAt && new Date(draftUpdatedAt).getTime() !== draft.updatedAt.getTime()) {
+          throw conflict('stale_draft', 'The draft has changed since you read it; read it again before signing.');
+        }
         const { content } = draft;
         const missing: Field[] = [];
         if (content.studied.length === 0) missing.push({ path: 'body.studied', code: 'required', message: 'List at least one component to study at the host' });
@@ -217,7 +220,7 @@ export function createLearningAgreementsService({ db, clock }: Dependencies) {
         const returned = await updateVersion(tx, pending.id, {
           status: 'returned',
           comment: body.comment,
-          commentLocale: (await writerLocale(tx, who.actor.id)) as Locale | null,
+          commentLocale: body.locale ?? ((await writerLocale(tx, who.actor.id)) as Locale | null),
           commentSide: side as 'sending' | 'receiving',
           commentBy: who.actor.id,
           commentByName: await signerName(tx, who.actor.id),

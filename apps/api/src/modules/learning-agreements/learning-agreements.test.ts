@@ -40,10 +40,10 @@ describe('a learning agreement signed by the student, PSU and BUAS', () => {
   const as = (who: string) => f.tokens[who];
   const read = async (token = as(student)) => (await f.t.request({ method: 'GET', url: url(), token })).json();
   const save = (payload: object, token = as(student)) => f.t.request({ method: 'PUT', url: url('/draft'), token, payload });
-  const propose = (token = as(student)) => f.t.request({ method: 'POST', url: url('/propose'), token });
+  const propose = (token = as(student), payload?: object) => f.t.request({ method: 'POST', url: url('/propose'), token, payload });
   const approve = (token: string | undefined, proposalId: string) => f.t.request({ method: 'POST', url: url('/approve'), token, payload: { proposalId } });
-  const comment = (token: string | undefined, proposalId: string, text: string) =>
-    f.t.request({ method: 'POST', url: url('/comment'), token, payload: { proposalId, comment: text } });
+  const comment = (token: string | undefined, proposalId: string, text: string, locale?: string) =>
+    f.t.request({ method: 'POST', url: url('/comment'), token, payload: { proposalId, comment: text, locale } });
 
   it('refuses a component without a title, negative credits or a change before anything is signed, and keeps nothing', async () => {
     ({ mobilityId } = await admittedMobility(f, { student, quotaId: f.toBuas, host: 'buas' }));
@@ -55,8 +55,9 @@ describe('a learning agreement signed by the student, PSU and BUAS', () => {
     const negative = await save({ ...draft, recognised: [{ ...recognised[0], credits: -1 }] });
     expect(negative.statusCode).toBe(400);
     expect(problemOf(negative).errors?.map((e) => e.path)).toContain('body.recognised.0.credits');
-    const twice = await save({ ...draft, studied: [studied[0], studied[0]] });
+    const twice = await save({ ...draft, studied: [studied[0], studied[1], { ...studied[0], title: 'Again' }] });
     expect(twice.statusCode).toBe(400);
+    expect(problemOf(twice).errors?.map((e) => e.path)).toEqual(['body.studied.2.code']);
     const early = await save({
       ...draft,
       studied: [...studied, { code: 'X1', title: 'Calligraphy', credits: 1, term: 'autumn', change: 'added', reason: 'Interest' }],
@@ -78,10 +79,14 @@ describe('a learning agreement signed by the student, PSU and BUAS', () => {
     expect(problemOf(incomplete).errors?.map((e) => e.path)).toEqual(['body.recognised']);
     const saved = await save(draft);
     expect(saved.json()).toMatchObject({ status: 'draft', draft: { kind: 'first', studied: [{ code: 'CHN101', change: null }, { code: 'CUL110' }] } });
+    // Signing a draft read before it changed (in another tab, say) is refused.
+    const unseen = await propose(as(student), { draftUpdatedAt: '2026-01-01T00:00:00.000Z' });
+    expect(problemOf(unseen)).toMatchObject({ status: 409, code: 'stale_draft' });
+    expect((await read()).pending).toBeNull();
   });
 
   it('is signed by the student, then the sending office, then the receiving office; stale or early signatures are refused', async () => {
-    const proposed = await propose();
+    const proposed = await propose(as(student), { draftUpdatedAt: (await read()).draft.updatedAt });
     expect(proposed.statusCode).toBe(200);
     const first = proposed.json().pending;
     expect(first).toMatchObject({ number: 1, kind: 'first', status: 'proposed', awaiting: 'sending', signatures: { sending: null, receiving: null } });

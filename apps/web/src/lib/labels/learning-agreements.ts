@@ -55,6 +55,7 @@ const fields: Record<string, () => string> = {
 
 const problems: Record<string, () => string> = {
   stale_proposal: m.error_learning_stale_proposal,
+  stale_draft: m.error_learning_stale_draft,
   awaiting_sending: m.error_learning_awaiting_sending,
   already_signed: m.error_learning_already_signed,
   proposal_pending: m.error_learning_proposal_pending,

@@ -134,7 +134,7 @@ describe('the learning agreement form', () => {
         [
           { path: 'body.studied.0.reason', code: 'reason_required' },
           { path: 'body.studied.0.credits', code: 'too_small' },
-          { path: 'body.studied.3.code', code: 'silently_dropped' },
+          { path: 'body.studied', code: 'silently_dropped' },
           { path: 'body.recognised', code: 'required' },
           { path: 'body.languageOfInstruction', code: 'required' },
           { path: 'body.homeCatalogueUrl', code: 'invalid_format' },

@@ -206,6 +206,8 @@ const domainCodes = new Set([
 
 function componentCode(field: string, code: string): string {
   if (domainCodes.has(code)) return code;
+  // The one rule the schema checks on a component's code beyond its presence: listed once.
+  if (field === 'code' && code === 'custom') return 'duplicate';
   if (field === 'credits') return 'credits_invalid';
   if (code === 'too_big') return 'too_long_text';
   if (field === 'reason') return 'reason_required';

@@ -90,7 +90,8 @@ export const actions: Actions = {
     const form = await event.request.formData();
     if (form.get('confirm') !== 'yes') return (await save(event, form, 'propose')) ?? { action: 'propose', confirm: true };
     try {
-      await event.locals.api.learningAgreements.propose(event.params.id);
+      const seen = form.get('draftUpdatedAt');
+      await event.locals.api.learningAgreements.propose(event.params.id, typeof seen === 'string' && seen ? seen : undefined);
       return { action: 'propose', done: 'proposed' };
     } catch (cause) {
       return refused(cause, 'propose');
@@ -121,7 +122,8 @@ export const actions: Actions = {
       return fail(400, { action: 'comment', problem: 'validation_failed', comment, errors: { comment: comment ? 'too_long_text' : 'comment_required' } });
     }
     try {
-      await event.locals.api.learningAgreements.sendBack(event.params.id, proposalId, comment);
+      // Written on this page, so in its language, whatever the account's.
+      await event.locals.api.learningAgreements.sendBack(event.params.id, proposalId, comment, event.locals.locale);
       return { action: 'comment', done: 'sent_back' };
     } catch (cause) {
       return refused(cause, 'comment', { comment });
