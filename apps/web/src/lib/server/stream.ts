@@ -13,6 +13,8 @@ export async function streamOn(load: () => Promise<Response>, options: { inline?
     if (cause instanceof ApiError) {
       if (cause.status === 404 || cause.status === 400 || cause.status === 403 || cause.status === 422) error(404, { message: 'not_found' });
       if (cause.status === 401) error(401, { message: 'forbidden' });
+      // The document cannot be made yet (nothing signed, no transcript, data missing): said so, not a failure of ours.
+      if (cause.status === 409) error(409, { message: 'not_ready' });
     }
     throw cause;
   }
