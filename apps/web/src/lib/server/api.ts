@@ -7,10 +7,12 @@ import { createAccountsApi } from './client/accounts.js';
 import { createAgreementsApi } from './client/agreements.js';
 import { createApplicationsApi } from './client/applications.js';
 import { createEventsApi } from './client/events.js';
+import { createGradingApi } from './client/grading.js';
 import { createLearningAgreementsApi } from './client/learning-agreements.js';
 import { createLettersApi } from './client/letters.js';
 import { createMobilitiesApi } from './client/mobilities.js';
 import { createNominationsApi } from './client/nominations.js';
+import { createRecognitionApi } from './client/recognition.js';
 import { createTransport, type ApiContext } from './client/transport.js';
 
 export { ApiError, badResponse, fieldErrorsByName, parseProblem, unavailable, type ApiContext } from './client/transport.js';
@@ -25,6 +27,8 @@ export function createApi(context: ApiContext) {
     exchange: { ...createApplicationsApi(transport), ...createNominationsApi(transport) },
     mobilities: createMobilitiesApi(transport),
     learningAgreements: createLearningAgreementsApi(transport),
+    recognition: createRecognitionApi(transport),
+    grading: createGradingApi(transport),
   };
 }
 
@@ -33,3 +37,5 @@ export type EventsApi = Api['events'];
 export type ExchangeApi = Api['exchange'];
 export type MobilitiesApi = Api['mobilities'];
 export type LearningAgreementsApi = Api['learningAgreements'];
+export type RecognitionApi = Api['recognition'];
+export type GradingApi = Api['grading'];

@@ -1,7 +1,8 @@
 import { localDateIn, mobilitySide } from '@exchange/shared';
 import { fail, type RequestEvent } from '@sveltejs/kit';
 import { isLocalDate, readAdmission, readDeparture, readFunding, versionOf, type Errors } from '$lib/mobility/forms';
-import { ApiError, fieldErrorsByName, type MobilitiesApi } from '$lib/server/api';
+import type { RecognitionStatus } from '$lib/labels/recognition';
+import { ApiError, fieldErrorsByName, type Api, type MobilitiesApi } from '$lib/server/api';
 import { failure, institutionsOf, isId, zoneOf } from '$lib/server/exchange';
 import { pageError, requireRole, requireUser } from '$lib/server/guards';
 import type { Actions, PageServerLoad } from './$types';
@@ -9,14 +10,30 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async (event) => {
   const user = requireUser(event);
   try {
-    const [mobility, institutions] = await Promise.all([event.locals.api.mobilities.mobility(event.params.id), institutionsOf(event.locals.api)]);
+    const [mobility, institutions, recognition] = await Promise.all([
+      event.locals.api.mobilities.mobility(event.params.id),
+      institutionsOf(event.locals.api),
+      recognitionSummary(event.locals.api, event.params.id),
+    ]);
     const hostZone = zoneOf(institutions, mobility.receivingInstitutionId);
     const viewerZone = zoneOf(institutions, user.institutionId, zoneOf(institutions, mobility.sendingInstitutionId));
-    return { mobility, institutions, side: mobilitySide(user, mobility), hostZone, viewerZone, hostToday: localDateIn(new Date(), hostZone) };
+    return { mobility, institutions, recognition, side: mobilitySide(user, mobility), hostZone, viewerZone, hostToday: localDateIn(new Date(), hostZone) };
   } catch (cause) {
     pageError(cause, event);
   }
 };
+
+/** Where the transcript and recognition stand, for the card; null when that cannot be told now (the card still links to them). */
+async function recognitionSummary(api: Api, mobilityId: string): Promise<{ status: RecognitionStatus; at: string | null } | null> {
+  try {
+    const { transcript, decision } = await api.recognition.recognition(mobilityId);
+    if (decision) return { status: 'recognised', at: decision.decidedAt };
+    return transcript ? { status: 'transcript', at: transcript.recordedAt } : { status: 'none', at: null };
+  } catch (cause) {
+    if (cause instanceof ApiError) return null;
+    throw cause;
+  }
+}
 
 type Change = (api: MobilitiesApi, version: number | undefined) => Promise<unknown>;
 
