@@ -7,6 +7,7 @@ import { createAccountsApi } from './client/accounts.js';
 import { createAgreementsApi } from './client/agreements.js';
 import { createApplicationsApi } from './client/applications.js';
 import { createEventsApi } from './client/events.js';
+import { createEwpApi } from './client/ewp.js';
 import { createGradingApi } from './client/grading.js';
 import { createLearningAgreementsApi } from './client/learning-agreements.js';
 import { createLettersApi } from './client/letters.js';
@@ -27,6 +28,7 @@ export function createApi(context: ApiContext) {
     exchange: { ...createApplicationsApi(transport), ...createNominationsApi(transport) },
     mobilities: createMobilitiesApi(transport),
     learningAgreements: createLearningAgreementsApi(transport),
+    ewp: createEwpApi(transport),
     recognition: createRecognitionApi(transport),
     grading: createGradingApi(transport),
   };
