@@ -46,6 +46,23 @@ async function learningAgreementPath(page: Page): Promise<string> {
   return `${mobility}/learning-agreement`;
 }
 
+/** The first mobility a user sees: the one opened straight away, or the first of the list at `list`. */
+async function firstMobilityPath(page: Page, email: string, list = '/mobilities'): Promise<string> {
+  await page.context().clearCookies();
+  await page.goto(`${baseUrl}/login`);
+  await signIn(page, email);
+  await page.goto(`${baseUrl}${list}`);
+  return /^\/mobilities\/[0-9a-f-]{36}$/.test(new URL(page.url()).pathname)
+    ? new URL(page.url()).pathname
+    : ((await page.getAttribute('main a[href^="/mobilities/"]', 'href')) ?? '');
+}
+
+/** Recognition pages of the demo: PSU's form for the transcript of a BUAS student abroad, and a PSU student's stay recognised. */
+const recognitionPaths = async (page: Page) => ({
+  transcriptForm: `${await firstMobilityPath(page, 'coordinator@psu.exchange.test', '/mobilities?direction=incoming&status=abroad')}/recognition`,
+  recognised: `${await firstMobilityPath(page, 'student5@psu.exchange.test')}/recognition`,
+});
+
 describe.each(['light', 'dark'] as const)('accessibility, %s colour scheme', (colorScheme) => {
   let browser: Browser;
   let page: Page;
@@ -76,6 +93,33 @@ describe.each(['light', 'dark'] as const)('accessibility, %s colour scheme', (co
   it('the learning agreement page, with the student’s editor, has no serious violations', async () => {
     await page.goto(`${baseUrl}${await learningAgreementPath(page)}`);
     expect(await page.locator('[data-testid="la-editor"]').count()).toBe(1);
+    expect(await seriousViolations(page)).toEqual([]);
+    expect(browser.problems).toEqual([]);
+  });
+
+  it('the recognition pages, the host’s transcript form and a recognised stay, have no serious violations', async () => {
+    const paths = await recognitionPaths(page);
+    await page.goto(`${baseUrl}${paths.recognised}`);
+    expect(await page.locator('[data-testid="decision"]').count()).toBe(1);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.context().clearCookies();
+    await page.goto(`${baseUrl}/login`);
+    await signIn(page, 'coordinator@psu.exchange.test');
+    await page.goto(`${baseUrl}${paths.transcriptForm}`);
+    expect(await page.locator('[data-testid="transcript-form"]').count()).toBe(1);
+    expect(await seriousViolations(page)).toEqual([]);
+    expect(browser.problems).toEqual([]);
+  });
+
+  it('the grades and credits page, with its forms, and the flows with the recognition report have no serious violations', async () => {
+    await page.context().clearCookies();
+    await page.goto(`${baseUrl}/login`);
+    await signIn(page, 'coordinator@psu.exchange.test');
+    await page.goto(`${baseUrl}/grading`);
+    expect(await page.locator('[data-testid="scale-form"]').count()).toBe(1);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.goto(`${baseUrl}/flows`);
+    expect(await page.locator('#recognition-report-title').count()).toBe(1);
     expect(await seriousViolations(page)).toEqual([]);
     expect(browser.problems).toEqual([]);
   });
@@ -116,6 +160,16 @@ describe('narrow screens', () => {
     const learningAgreement = await learningAgreementPath(page);
     await page.goto(`${baseUrl}${learningAgreement}`);
     await check(learningAgreement);
+    const recognition = await recognitionPaths(page);
+    await page.goto(`${baseUrl}${recognition.recognised}`);
+    await check(recognition.recognised);
+    await page.context().clearCookies();
+    await page.goto(`${baseUrl}/login`);
+    await signIn(page, 'coordinator@psu.exchange.test');
+    await page.goto(`${baseUrl}${recognition.transcriptForm}`);
+    await check(recognition.transcriptForm);
+    await page.goto(`${baseUrl}/grading`);
+    await check('/grading');
     expect(wide).toEqual([]);
     expect(browser.problems).toEqual([]);
   });
