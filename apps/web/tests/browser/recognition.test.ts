@@ -244,4 +244,26 @@ describe('the transcript and recognition in the browser', () => {
     expect(await seriousViolations(page)).toEqual([]);
     expect(browser.problems).toEqual([]);
   });
+
+  it('the administrator keeps an institution’s EWP id: a domain another institution has is refused, a new one saved', async () => {
+    const page = await firstPage(browser);
+    await signInAs(page, 'admin@exchange.test', 'ru');
+    await page.goto(`${baseUrl}/grading`);
+    const bri = await page.locator('#grading-institution option', { hasText: 'Баоцзинский железнодорожный' }).getAttribute('value');
+    await page.goto(`${baseUrl}/grading?institution=${bri}`);
+    const before = await page.inputValue('#hei-id');
+    await page.fill('#hei-id', 'pnzgu.ru');
+    await Promise.all([page.waitForSelector('[data-testid="grading-problem"]'), page.click('#hei-id ~ button')]);
+    expect(await page.textContent('[data-testid="grading-problem"]')).toBe(ru.grading_hei_taken);
+    await page.fill('#hei-id', 'Rail.Baoji.example.CN');
+    await Promise.all([page.waitForSelector('[data-testid="grading-done"]'), page.click('#hei-id ~ button')]);
+    expect(await page.textContent('[data-testid="grading-done"]')).toBe(ru.grading_hei_saved);
+    await page.goto(`${baseUrl}/grading?institution=${bri}`);
+    expect(await page.inputValue('#hei-id')).toBe('rail.baoji.example.cn');
+    expect(await seriousViolations(page)).toEqual([]);
+    // Back as it was, for whatever runs after.
+    await page.fill('#hei-id', before);
+    await Promise.all([page.waitForSelector('[data-testid="grading-done"]'), page.click('#hei-id ~ button')]);
+    expect(browser.problems).toEqual([]);
+  });
 });

@@ -111,6 +111,25 @@ export const actions: Actions = {
       return refused(cause, target.table, values, (problems) => conversionErrors(problems, conversionBodyRows(values)));
     }
   },
+  /** The administrator sets the institution's EWP id (its internet domain); empty clears it. */
+  heiId: async (event) => {
+    requireRole(event, ['admin']);
+    const form = await event.request.formData();
+    const institutionId = form.get('institutionId');
+    const heiId = String(form.get('heiId') ?? '')
+      .trim()
+      .toLowerCase();
+    if (!isId(institutionId)) return fail(400, { table: 'heiId', problem: 'validation_failed', values: { heiId } });
+    try {
+      await event.locals.api.ewp.setHeiId(institutionId, heiId || null);
+      return { table: 'heiId', done: 'hei_saved' };
+    } catch (cause) {
+      if (cause instanceof ApiError && (cause.status === 400 || cause.status === 409)) {
+        return fail(cause.status, { table: 'heiId', problem: cause.code === 'hei_id_taken' ? 'hei_id_taken' : 'hei_id_invalid', values: { heiId } });
+      }
+      throw cause;
+    }
+  },
   /** A row added or taken away without JavaScript: nothing is saved, the typed values come back. */
   rows: async (event) => {
     requireRole(event, ['coordinator', 'admin']);
