@@ -125,7 +125,8 @@ export const actions: Actions = {
       return { table: 'heiId', done: 'hei_saved' };
     } catch (cause) {
       if (cause instanceof ApiError && (cause.status === 400 || cause.status === 409)) {
-        return fail(cause.status, { table: 'heiId', problem: cause.code === 'hei_id_taken' ? 'hei_id_taken' : 'hei_id_invalid', values: { heiId } });
+        // A form mistake either way: answered 400, as the other forms answer theirs.
+        return fail(400, { table: 'heiId', problem: cause.code === 'hei_id_taken' ? 'hei_id_taken' : 'hei_id_invalid', values: { heiId } });
       }
       throw cause;
     }
