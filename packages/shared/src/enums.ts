@@ -10,6 +10,14 @@ export type Role = (typeof roles)[number];
 export const userStatuses = ['pending', 'active', 'disabled'] as const;
 export type UserStatus = (typeof userStatuses)[number];
 
+/** What an e-mailed single-use link lets its holder do: set the first password, or a new one. */
+export const accountTokenPurposes = ['invitation', 'password_reset'] as const;
+export type AccountTokenPurpose = (typeof accountTokenPurposes)[number];
+
+/** A bulk import of students: still writing, finished, or stopped by an error. */
+export const userImportStatuses = ['running', 'done', 'failed'] as const;
+export type UserImportStatus = (typeof userImportStatuses)[number];
+
 /** How a coordinator hears of new incoming nominees by e-mail: one mail each, or one a day. */
 export const nominationMailModes = ['daily', 'immediate'] as const;
 export type NominationMailMode = (typeof nominationMailModes)[number];

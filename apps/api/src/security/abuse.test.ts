@@ -146,7 +146,7 @@ describe('passwords', () => {
     expect((await register(`Qz7#${'k'.repeat(124)}`, 3)).statusCode).toBe(201);
     refused(await register(`Qz7#${'k'.repeat(125)}`, 4), 400, '129 characters');
     const [row] = await t.database.db.select().from(users).where(eq(users.email, 'pw2@example.test'));
-    const [, algorithm, version, parameters] = row!.passwordHash.split('$');
+    const [, algorithm, version, parameters] = row!.passwordHash!.split('$');
     expect(algorithm).toBe('argon2id');
     expect(version).toBe('v=19');
     const params = Object.fromEntries(

@@ -15,3 +15,4 @@ export * from './mobility-letters.js';
 export * from './checklists.js';
 export * from './learning-agreements.js';
 export * from './recognition.js';
+export * from './accounts.js';

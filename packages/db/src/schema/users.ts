@@ -11,6 +11,8 @@ export const users = pgTable(
     /** Stored lower-cased; unique whatever the case. */
     email: text().notNull(),
     fullName: text().notNull(),
+    /** The name in Latin letters, as on a passport, for the partner's documents. */
+    fullNameLatin: text(),
     role: text({ enum: roles }).notNull(),
     institutionId: uuid().references(() => institutions.id, { onDelete: 'restrict' }),
     status: text({ enum: userStatuses }).notNull().default('pending'),
@@ -20,7 +22,8 @@ export const users = pgTable(
      * at once) and decides by a deadline, so one morning mail serves it better than dozens.
      */
     nominationMail: text({ enum: nominationMailModes }).notNull().default('daily'),
-    passwordHash: text().notNull(),
+    /** None until an invited account sets its password, and for accounts that only sign in through their institution. */
+    passwordHash: text(),
     /** The consent to the processing of personal data given at self-registration. */
     consentVersion: text(),
     consentedAt: instant(),
@@ -55,6 +58,8 @@ export const sessions = pgTable(
     /** Absolute end: renewals never take a session past it. */
     expiresAt: instant().notNull(),
     revokedAt: instant(),
+    /** The last renewal: when the session was last seen in use. */
+    refreshedAt: instant(),
     userAgent: text(),
   },
   (table) => [index('sessions_user_idx').on(table.userId)],

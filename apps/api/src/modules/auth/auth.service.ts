@@ -214,7 +214,7 @@ export function createAuthService({ db, limiter, users: accounts, issueToken }: 
 
     async changePassword(actor: Actor & { email: string }, currentPassword: string, newPassword: string, caller: Caller) {
       const user = await accounts.findById(db, actor.id);
-      if (!user || !(await verifyPassword(user.passwordHash, currentPassword))) {
+      if (!user?.passwordHash || !(await verifyPassword(user.passwordHash, currentPassword))) {
         throw unprocessable('wrong_password', 'The current password is not correct.', {
           errors: [{ path: 'body.currentPassword', code: 'wrong_password', message: 'Not correct' }],
         });
