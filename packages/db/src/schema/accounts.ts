@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { accountTokenPurposes, userImportStatuses } from '@exchange/shared';
 import { createdAt, instant, oneOf, primaryId } from './columns.js';
 import { institutions } from './institutions.js';
@@ -100,3 +100,20 @@ export const userImports = pgTable(
     check('user_imports_progress_valid', sql`${table.processed} >= 0 AND ${table.processed} <= ${table.total}`),
   ],
 );
+
+/**
+ * An institution's OpenID Connect provider, set by an administrator: its staff and students
+ * may then sign in there. The client secret is written, never read back through the API.
+ */
+export const identityProviders = pgTable('identity_providers', {
+  institutionId: uuid()
+    .primaryKey()
+    .references(() => institutions.id, { onDelete: 'cascade' }),
+  issuer: text().notNull(),
+  clientId: text().notNull(),
+  clientSecret: text().notNull(),
+  /** The button's words on the sign-in page, e.g. "ПГУ: единая учётная запись". */
+  displayName: text().notNull(),
+  enabled: boolean().notNull().default(true),
+  updatedAt: createdAt(),
+});
