@@ -49,6 +49,9 @@ export async function consumeAccountToken(tx: Executor, token: string, purpose: 
     )
     .for('update', { of: accountTokens });
   if (!row) return undefined;
-  await tx.update(accountTokens).set({ usedAt: sql`now()` }).where(eq(accountTokens.id, row.id));
+  await tx
+    .update(accountTokens)
+    .set({ usedAt: sql`now()` })
+    .where(eq(accountTokens.id, row.id));
   return row.userId;
 }
