@@ -24,6 +24,8 @@ export const users = pgTable(
     nominationMail: text({ enum: nominationMailModes }).notNull().default('daily'),
     /** None until an invited account sets its password, and for accounts that only sign in through their institution. */
     passwordHash: text(),
+    /** When the owner last proved the address: an invitation accepted or a reset link used from its e-mail. */
+    emailVerifiedAt: instant(),
     /** The consent to the processing of personal data given at self-registration. */
     consentVersion: text(),
     consentedAt: instant(),
