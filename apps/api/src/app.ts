@@ -15,6 +15,8 @@ import { callsRoutes } from './modules/calls/calls.routes.js';
 import { createCallsService } from './modules/calls/calls.service.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { createAuditService } from './modules/audit/audit.service.js';
+import { accountRoutes } from './modules/account/account.routes.js';
+import { createAccountService } from './modules/account/account.service.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { createAuthService } from './modules/auth/auth.service.js';
 import { calendarRoutes } from './modules/calendar/calendar.routes.js';
@@ -161,6 +163,7 @@ export async function buildApp(options: BuildOptions) {
   // Feature modules, each encapsulated, registered explicitly.
   const users = createUsersService({ db });
   const auth = createAuthService({ db, limiter: createRateLimiter(db), users, issueToken: app.issueToken });
+  const account = createAccountService({ db, limiter: createRateLimiter(db), users, issueToken: app.issueToken });
   const agreements = createAgreementsService({ db });
   const quotas = createQuotasService({ db, agreements });
   const calls = createCallsService({ db });
@@ -196,6 +199,7 @@ export async function buildApp(options: BuildOptions) {
     async (api) => {
       await api.register(healthRoutes);
       await api.register(authRoutes, { auth });
+      await api.register(accountRoutes, { account });
       await api.register(usersRoutes, { users });
       await api.register(institutionsRoutes, { institutions });
       await api.register(agreementsRoutes, { agreements });

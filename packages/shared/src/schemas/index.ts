@@ -8,6 +8,7 @@ export * from './common.js';
 export * from './problem.js';
 export * from './institutions.js';
 export * from './users.js';
+export * from './account.js';
 export * from './agreements.js';
 export * from './audit.js';
 export * from './notifications.js';

@@ -81,12 +81,21 @@ export const registered = z.object({ user });
 
 /** The signed-in user, with the consent they gave when registering (none for staff-made accounts). */
 export const me = user.extend({
+  /** The name in Latin letters, as on a passport; null until given. */
+  fullNameLatin: z.string().nullable(),
+  /** When the owner proved the e-mail address (an invitation accepted, a reset link used). */
+  emailVerifiedAt: instant.nullable(),
   consent: z.object({ version: z.string(), givenAt: instant }).nullable(),
 });
 export type Me = z.infer<typeof me>;
 
 export const meUpdate = z.strictObject({
   fullName: fullName.optional(),
+  /** Latin letters as on a passport; empty clears it. */
+  fullNameLatin: text(200)
+    .refine((value) => /^\p{Script=Latin}[\p{Script=Latin} '.-]*$/u.test(value) || value === '', { message: 'Latin letters only' })
+    .transform((value) => value || null)
+    .optional(),
   locale: locale.optional(),
   nominationMail: z.enum(nominationMailModes).optional(),
 });

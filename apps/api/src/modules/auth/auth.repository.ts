@@ -28,6 +28,13 @@ export async function revokeSession(tx: Executor, sessionId: string) {
     .where(eq(sessions.id, sessionId));
 }
 
+export async function markRefreshed(db: Executor, sessionId: string) {
+  await db
+    .update(sessions)
+    .set({ refreshedAt: sql`now()` })
+    .where(eq(sessions.id, sessionId));
+}
+
 export async function setPasswordHash(tx: Executor, userId: string, passwordHash: string) {
   await tx
     .update(users)

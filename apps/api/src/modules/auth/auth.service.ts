@@ -9,7 +9,7 @@ import { notify } from '../../lib/notify.js';
 import type { RateLimiter } from '../../lib/rate-limiter.js';
 import { createSession, revokeAccountAccess } from '../../lib/sessions.js';
 import { toUser } from '../../lib/shapes.js';
-import { insertRegistration, institutionExists, revokeSession, setPasswordHash } from './auth.repository.js';
+import { insertRegistration, institutionExists, markRefreshed, revokeSession, setPasswordHash } from './auth.repository.js';
 
 /**
  * Sign-in attempts tolerated within the window. A guesser is refused per (account, client
@@ -60,7 +60,10 @@ export function createAuthService({ db, limiter, users: accounts, issueToken }: 
 
   return {
     /** The signed-in user's own account. */
-    me: (id: string) => accounts.me(id),
+    async me(id: string) {
+      const [answer, row] = await Promise.all([accounts.me(id), accounts.findById(db, id)]);
+      return { ...answer, fullNameLatin: row?.fullNameLatin ?? null, emailVerifiedAt: row?.emailVerifiedAt?.toISOString() ?? null };
+    },
     updateMe: (...args: Parameters<Accounts['updateSelf']>) => accounts.updateSelf(...args),
 
     async login(email: string, password: string, caller: Caller) {
@@ -119,6 +122,8 @@ export function createAuthService({ db, limiter, users: accounts, issueToken }: 
     async refresh(actor: Actor, sessionId: string) {
       const user = await accounts.findById(db, actor.id);
       if (!user) throw unauthorized('token_revoked', 'This session has ended; sign in again.');
+      // A renewal is the session seen in use: the account page shows when.
+      await markRefreshed(db, sessionId);
       return sessionResponse(user, sessionId);
     },
 

@@ -10,9 +10,11 @@ import { letters } from './letters.js';
 import { mobilityRows } from './mobilities.js';
 import { nominations } from './nominations.js';
 import { recognitionRows } from './recognition.js';
+import { signIn } from './sign-in.js';
 
 export const areas = {
   accounts,
+  signIn,
   agreements,
   applications,
   nominations,

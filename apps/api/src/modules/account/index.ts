@@ -1,0 +1,1 @@
+export type { AccountService } from './account.service.js';
