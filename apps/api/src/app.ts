@@ -18,6 +18,9 @@ import { createAuditService } from './modules/audit/audit.service.js';
 import { accountRoutes } from './modules/account/account.routes.js';
 import { createAccountService } from './modules/account/account.service.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
+import { createIdentityProvidersService } from './modules/single-sign-on/identity-providers.service.js';
+import { createOidcSignInService } from './modules/single-sign-on/oidc-sign-in.service.js';
+import { singleSignOnRoutes } from './modules/single-sign-on/single-sign-on.routes.js';
 import { createAuthService } from './modules/auth/auth.service.js';
 import { calendarRoutes } from './modules/calendar/calendar.routes.js';
 import { createCalendarService } from './modules/calendar/calendar.service.js';
@@ -200,6 +203,10 @@ export async function buildApp(options: BuildOptions) {
       await api.register(healthRoutes);
       await api.register(authRoutes, { auth });
       await api.register(accountRoutes, { account });
+      await api.register(singleSignOnRoutes, {
+        providers: createIdentityProvidersService({ db }),
+        signIn: createOidcSignInService({ db, origin, issueToken: app.issueToken, log: app.log }),
+      });
       await api.register(usersRoutes, { users });
       await api.register(institutionsRoutes, { institutions });
       await api.register(agreementsRoutes, { agreements });

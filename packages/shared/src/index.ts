@@ -1,4 +1,5 @@
 export * from './academic-year.js';
+export * from './agreement-rules.js';
 export * from './enums.js';
 export * from './i18n.js';
 export * from './negotiate-locale.js';

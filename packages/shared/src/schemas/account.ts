@@ -54,6 +54,8 @@ export const identityProvider = z.object({
   updatedAt: instant,
 });
 export type IdentityProvider = z.infer<typeof identityProvider>;
+/** An institution's provider, or null when its people sign in with a password only. */
+export const identityProviderAnswer = z.object({ provider: identityProvider.nullable() });
 
 export const identityProviderUpdate = z.strictObject({
   issuer: z

@@ -10,6 +10,7 @@ export * from './institutions.js';
 export * from './users.js';
 export * from './account.js';
 export * from './agreements.js';
+export * from './plan.js';
 export * from './audit.js';
 export * from './notifications.js';
 export * from './health.js';

@@ -9,6 +9,7 @@ import { learningAgreements } from './learning-agreements.js';
 import { letters } from './letters.js';
 import { mobilityRows } from './mobilities.js';
 import { nominations } from './nominations.js';
+import { plan } from './plan.js';
 import { recognitionRows } from './recognition.js';
 import { signIn } from './sign-in.js';
 
@@ -16,6 +17,7 @@ export const areas = {
   accounts,
   signIn,
   agreements,
+  plan,
   applications,
   nominations,
   events,

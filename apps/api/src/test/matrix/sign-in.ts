@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { demoPassword } from '@exchange/db';
 import { issueAccountToken } from '../../lib/account-tokens.js';
 import { missingId } from '../fixtures/security.js';
-import { clientAddress, env, everyone, freshToken, signedIn, type Caller, type Owner, type Table } from './support.js';
+import { clientAddress, env, everyone, freshToken, institutionFor, only, signedIn, type Caller, type Owner, type Table } from './support.js';
 import type { Fixtures } from '../fixtures/security.js';
 
 /** Counts cells, so each comes from its own client address and stays clear of the per-client limits. */
@@ -15,6 +15,13 @@ async function linkToken(purpose: 'invitation' | 'password_reset') {
   const [row] = await env.t.database.rows<{ id: string }>(`select id from users where email = 'student4@psu.exchange.test'`);
   return env.t.database.db.transaction((tx) => issueAccountToken(tx, row!.id, purpose));
 }
+
+/** The OpenID provider the sign-in rows use: started by the matrix test file (`oidcProvider.issuer`). */
+export const oidcProvider = { issuer: '', clientId: 'exchange-matrix', clientSecret: 'a-client-secret-for-the-matrix' };
+const providerBody = () => ({ issuer: oidcProvider.issuer, clientId: oidcProvider.clientId, clientSecret: oidcProvider.clientSecret, displayName: 'Matrix' });
+
+/** Institutions: own and same = the caller's home, other = another party. */
+const institutionOf = (f: Fixtures, caller: Caller, owner: Owner) => (owner === 'missing' ? missingId : f.institution[institutionFor(caller, owner)]);
 
 const sessionIdOf = (token: string) => JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()).sid as string;
 
@@ -67,5 +74,36 @@ export const signIn: Table = {
     revokes: true,
     build: async (f, caller) => ({ method: 'POST', url: '/api/v1/me/sessions/end-others', token: await freshToken(f, caller) }),
     expect: signedIn(200),
+  },
+
+  'GET /api/v1/auth/oidc/providers': { owned: false, build: async () => ({ method: 'GET', url: '/api/v1/auth/oidc/providers' }), expect: everyone(200) },
+  'POST /api/v1/auth/oidc/start': {
+    owned: false,
+    build: async (f) => {
+      const admin = await f.token('admin@exchange.test');
+      await env.t.request({ method: 'PUT', url: `/api/v1/institutions/${f.institution.PSU}/identity-provider`, token: admin, payload: providerBody() });
+      return { method: 'POST', url: '/api/v1/auth/oidc/start', payload: { institutionId: f.institution.PSU } };
+    },
+    expect: everyone(200),
+  },
+  // The whole flow is in the module's tests; here, a callback no sign-in started.
+  'POST /api/v1/auth/oidc/callback': {
+    owned: false,
+    build: async () => ({ method: 'POST', url: '/api/v1/auth/oidc/callback', payload: { query: `code=x&state=${randomBytes(8).toString('hex')}` } }),
+    expect: everyone(400),
+  },
+  'GET /api/v1/institutions/:id/identity-provider': {
+    owned: true,
+    build: async (f, caller, owner) => ({ method: 'GET', url: `/api/v1/institutions/${institutionOf(f, caller, owner)}/identity-provider` }),
+    expect: only({ admin: [200, 200, 200, 404] }),
+  },
+  'PUT /api/v1/institutions/:id/identity-provider': {
+    owned: true,
+    build: async (f, caller, owner) => ({
+      method: 'PUT',
+      url: `/api/v1/institutions/${institutionOf(f, caller, owner)}/identity-provider`,
+      payload: providerBody(),
+    }),
+    expect: only({ admin: [200, 200, 200, 404] }),
   },
 };

@@ -1,0 +1,2 @@
+export type { IdentityProvidersService } from './identity-providers.service.js';
+export type { OidcSignInService } from './oidc-sign-in.service.js';
