@@ -25,6 +25,9 @@ const mailbox = z.string().transform((value, context): Mailbox => {
 /** The web's public URL when ORIGIN is unset: the web's default port on this machine. */
 export const defaultOrigin = 'http://localhost:3000';
 
+/** Days before a measure's deadline its owners are reminded when PLAN_REMINDER_DAYS is unset. */
+export const defaultPlanReminderDays = 14;
+
 /** The sender when MAIL_FROM is unset: a no-reply address at the web's own host name. */
 export const defaultMailFrom = (origin: string): Mailbox => ({
   name: 'Penza–Baoji Exchange',
@@ -66,6 +69,8 @@ const environment = z.object({
   RATE_LIMIT_MAX: z.coerce.number().int().min(1).default(1000),
   /** How often each instance looks for checklist steps to remind of (each is announced once whatever the count of instances). */
   REMINDER_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(86_400).default(300),
+  /** How many days before a measure's deadline its owners are reminded (once; again after the deadline moves). */
+  PLAN_REMINDER_DAYS: z.coerce.number().int().min(0).max(365).default(defaultPlanReminderDays),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -82,6 +87,7 @@ export type Config = {
   mailFrom: Mailbox;
   rateLimitMax: number;
   reminderIntervalSeconds: number;
+  planReminderDays: number;
   logLevel: string;
 };
 
@@ -112,6 +118,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     mailFrom: env.MAIL_FROM ?? defaultMailFrom(origin),
     rateLimitMax: env.RATE_LIMIT_MAX,
     reminderIntervalSeconds: env.REMINDER_INTERVAL_SECONDS,
+    planReminderDays: env.PLAN_REMINDER_DAYS,
     logLevel: env.LOG_LEVEL,
   };
 }

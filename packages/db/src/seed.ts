@@ -67,6 +67,8 @@ const plan: {
   deadline: string;
   responsible: InstitutionCode;
   status: 'planned' | 'in_progress' | 'done';
+  /** The responsible coordinator's report, in the language it was written in. */
+  note?: { text: string; locale: 'ru' | 'zh' | 'en' };
 }[] = [
   {
     title: {
@@ -77,6 +79,7 @@ const plan: {
     deadline: '2024-12-31',
     responsible: 'PSU',
     status: 'done',
+    note: { text: 'Центр открыт 12 декабря 2024 г. в корпусе 7; за первый семестр проведено 14 занятий по каллиграфии и чайной культуре.', locale: 'ru' },
   },
   {
     title: {
@@ -87,6 +90,7 @@ const plan: {
     deadline: '2025-03-31',
     responsible: 'BUAS',
     status: 'done',
+    note: { text: '俄语与俄罗斯文化中心于2025年3月20日揭牌，首期开设两个俄语班，共42名学生。', locale: 'zh' },
   },
   {
     title: {
@@ -97,6 +101,7 @@ const plan: {
     deadline: '2025-09-01',
     responsible: 'PSU',
     status: 'done',
+    note: { text: 'В сентябре 2025 г. четыре студента ПГУ начали семестр в БИИН, три студента БИИН — в ПГУ.', locale: 'ru' },
   },
   {
     title: {
@@ -107,6 +112,7 @@ const plan: {
     deadline: '2026-07-31',
     responsible: 'BRI',
     status: 'in_progress',
+    note: { text: '课程大纲已与奔萨国立大学商定；因签证办理延误，暑期学校推迟至2026年秋季举办。', locale: 'zh' },
   },
   {
     title: {
@@ -204,6 +210,8 @@ export async function seedDemoData(db: Database): Promise<boolean> {
         deadline: item.deadline,
         responsibleInstitutionId: idOf(item.responsible),
         status: item.status,
+        note: item.note?.text ?? null,
+        noteLocale: item.note?.locale ?? null,
       })),
     );
     await tx.insert(quotaLines).values(

@@ -12,3 +12,18 @@ export function academicYearOf(date: Date): string {
   const start = date.getUTCMonth() >= 8 ? year : year - 1;
   return `${start}/${start + 1}`;
 }
+
+/** The last day of an academic year (31 August of its second year), as a calendar date. */
+export function academicYearEnd(academicYear: string): string {
+  const match = academicYearPattern.exec(academicYear);
+  return match ? `${match[2]}-08-31` : '';
+}
+
+/**
+ * Whether something of an academic year, or running until `until` (a date or an instant),
+ * outlasts an agreement valid until `validTo`: quota lines and calls are flagged with it.
+ */
+export function reachesPastAgreement(validTo: string, what: { academicYear?: string | null; until?: string | null }): boolean {
+  const ends = [what.academicYear ? academicYearEnd(what.academicYear) : '', what.until ? what.until.slice(0, 10) : ''];
+  return ends.some((end) => end !== '' && end > validTo);
+}

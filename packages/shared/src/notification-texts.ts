@@ -11,7 +11,18 @@ import * as m from '@exchange/texts/mail';
 type Params = Record<string, unknown>;
 type Text = { subject: string; body: string };
 /** Every placeholder a notification's texts may use, filled from its parameters. */
-type MailInputs = { call: string; partner: string; event: string; reason: string; student: string; step: string; due: string };
+type MailInputs = {
+  call: string;
+  partner: string;
+  event: string;
+  reason: string;
+  student: string;
+  step: string;
+  due: string;
+  agreement: string;
+  measure: string;
+  days: string;
+};
 type MailMessage = (inputs: MailInputs, options: { locale: Locale }) => string;
 
 /** The catalog texts (packages/texts/messages/<locale>/mail.json) of each kind of notification. */
@@ -40,6 +51,8 @@ const templates: Record<string, { subject: MailMessage; body: MailMessage }> = {
   'learning_agreement.to_sign': { subject: m.mail_learning_agreement_to_sign_subject, body: m.mail_learning_agreement_to_sign_body },
   'learning_agreement.signed': { subject: m.mail_learning_agreement_signed_subject, body: m.mail_learning_agreement_signed_body },
   'learning_agreement.returned': { subject: m.mail_learning_agreement_returned_subject, body: m.mail_learning_agreement_returned_body },
+  'agreement.expiring': { subject: m.mail_agreement_expiring_subject, body: m.mail_agreement_expiring_body },
+  'plan.item_due': { subject: m.mail_plan_item_due_subject, body: m.mail_plan_item_due_body },
 };
 
 export const notificationKinds = Object.keys(templates);
@@ -60,6 +73,12 @@ const idParam = (params: Params, name: string) => (typeof params[name] === 'stri
 export function notificationPath(kind: string, params: Params): string | undefined {
   const [area] = kind.split('.');
   if (kind === 'account.verified') return '/login';
+  if (area === 'agreement' || area === 'plan') {
+    const agreementId = idParam(params, 'agreementId');
+    const itemId = idParam(params, 'itemId');
+    if (!agreementId) return undefined;
+    return area === 'plan' && itemId ? `/agreements/${agreementId}/plan/${itemId}` : `/agreements/${agreementId}`;
+  }
   if (area === 'learning_agreement') {
     const mobilityId = idParam(params, 'mobilityId');
     return mobilityId ? `/mobilities/${mobilityId}/learning-agreement` : undefined;
@@ -124,6 +143,9 @@ export function renderNotification(kind: string, params: Params, locale: Locale)
     student: crossBorderName(p('student'), p('studentLatin')),
     step: p('step'),
     due: p('due'),
+    agreement: p('agreement'),
+    measure: p('measure'),
+    days: p('days'),
   };
   return { subject: template.subject(inputs, { locale }), body: template.body(inputs, { locale }) };
 }

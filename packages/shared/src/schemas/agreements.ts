@@ -1,16 +1,9 @@
 /** The agreement, its plan of measures and its quota lines (cooperation conditions). */
 import { z } from 'zod';
-import { agreementStatuses, eqfLevels, languageLevels, languageScales, languages, mobilityTypes, planItemStatuses } from '../enums.js';
+import { agreementStatuses, eqfLevels, languageLevels, languageScales, languages, mobilityTypes } from '../enums.js';
 import { academicYear, calendarDate, id, localizedText } from './common.js';
 import { institution } from './institutions.js';
-
-export const planItem = z.object({
-  id,
-  title: z.object({ ru: z.string(), zh: z.string(), en: z.string() }),
-  deadline: calendarDate.nullable(),
-  responsibleInstitutionId: id.nullable(),
-  status: z.enum(planItemStatuses),
-});
+import { agreementDocument, planItem, planItemCreate } from './plan.js';
 
 export const agreement = z.object({
   id,
@@ -21,15 +14,12 @@ export const agreement = z.object({
   validTo: calendarDate,
   status: z.enum(agreementStatuses),
   plan: z.array(planItem),
+  /** The signed PDF, once uploaded. */
+  document: agreementDocument.nullable(),
+  /** Days left until an active agreement ends, when 90 or fewer (0 on its last day); otherwise null. */
+  expiresInDays: z.number().int().nullable(),
 });
 export type Agreement = z.infer<typeof agreement>;
-
-const planItemInput = z.strictObject({
-  title: localizedText(300),
-  deadline: calendarDate.nullable().default(null),
-  responsibleInstitutionId: id.nullable().default(null),
-  status: z.enum(planItemStatuses).default('planned'),
-});
 
 const validityInOrder = (value: { validFrom?: string | undefined; validTo?: string | undefined }) =>
   !value.validFrom || !value.validTo || value.validFrom <= value.validTo;
@@ -48,7 +38,7 @@ export const agreementCreate = z
     validFrom: calendarDate,
     validTo: calendarDate,
     status: z.enum(agreementStatuses).default('draft'),
-    plan: z.array(planItemInput).max(200).default([]),
+    plan: z.array(planItemCreate).max(200).default([]),
   })
   .refine(validityInOrder, { message: 'The agreement must start before it ends', path: ['validTo'] });
 export type AgreementCreate = z.input<typeof agreementCreate>;
@@ -60,8 +50,6 @@ export const agreementUpdate = z
     validFrom: calendarDate.optional(),
     validTo: calendarDate.optional(),
     status: z.enum(agreementStatuses).optional(),
-    /** Replaces the whole plan of measures. */
-    plan: z.array(planItemInput).max(200).optional(),
   })
   .refine(validityInOrder, { message: 'The agreement must start before it ends', path: ['validTo'] });
 export type AgreementUpdate = z.input<typeof agreementUpdate>;

@@ -53,12 +53,20 @@ export function createReminders({ db, clock, log }: { db: Database; clock: Clock
 
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<unknown> = Promise.resolve();
+  /** Other once-only announcements that run in the same rounds (the plan's deadlines, the agreements' expiry). */
+  const others: (() => Promise<unknown>)[] = [];
+  const round = async () => {
+    for (const task of [sendDue, ...others]) await task().catch((error) => log?.error({ err: error }, 'reminders failed'));
+  };
   return {
     sendDue,
+    alsoRun(task: () => Promise<unknown>) {
+      others.push(task);
+    },
     /** Runs a round every `intervalMs` (the server does; tests call `sendDue`). */
     start(intervalMs = 60_000) {
       timer = setInterval(() => {
-        running = running.then(sendDue).catch((error) => log?.error({ err: error }, 'checklist reminders failed'));
+        running = running.then(round);
       }, intervalMs);
       timer.unref();
     },
