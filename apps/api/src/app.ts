@@ -2,13 +2,17 @@ import path from 'node:path';
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import { validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { DatabaseHandle } from '@exchange/db';
-import { defaultMailFrom, defaultOrigin, type Config } from './config.js';
+import { defaultMailFrom, defaultOrigin, defaultPlanReminderDays, type Config } from './config.js';
 import { createRateLimiter } from './lib/rate-limiter.js';
 import { serializerCompiler } from './lib/serializer.js';
 import { allocationRoutes } from './modules/allocation/allocation.routes.js';
 import { createAllocationService } from './modules/allocation/allocation.service.js';
 import { agreementsRoutes } from './modules/agreements/agreements.routes.js';
 import { createAgreementsService } from './modules/agreements/agreements.service.js';
+import { createExpiryWarnings, type ExpiryWarnings } from './modules/agreements/agreement-expiry.js';
+import { planRoutes } from './modules/plan/plan.routes.js';
+import { createPlanService } from './modules/plan/plan.service.js';
+import { createPlanReminders, type PlanReminders } from './modules/plan/plan-reminders.js';
 import { applicationsRoutes } from './modules/applications/applications.routes.js';
 import { createApplicationsService } from './modules/applications/applications.service.js';
 import { callsRoutes } from './modules/calls/calls.routes.js';
@@ -72,12 +76,14 @@ declare module 'fastify' {
   interface FastifyInstance {
     mail: MailWorker;
     reminders: Reminders;
+    planReminders: PlanReminders;
+    expiryWarnings: ExpiryWarnings;
   }
 }
 
 export type BuildOptions = {
   config: Pick<Config, 'jwtSecret' | 'rateLimitMax' | 'logLevel' | 'dataDir' | 'smtpUrl'> &
-    Partial<Pick<Config, 'origin' | 'mailFrom' | 'reminderIntervalSeconds'>>;
+    Partial<Pick<Config, 'origin' | 'mailFrom' | 'reminderIntervalSeconds' | 'planReminderDays'>>;
   database: DatabaseHandle;
   /** Close the database with the app (the server does; tests share one per file). */
   closeDatabase?: boolean;
@@ -162,12 +168,21 @@ export async function buildApp(options: BuildOptions) {
   app.decorate('reminders', reminders);
   if (options.startMailWorker) reminders.start((options.config.reminderIntervalSeconds ?? 300) * 1000);
   app.addHook('onClose', () => reminders.stop());
+  // The plan's deadline reminders and the agreements' expiry warnings run with them, once each whichever instance sends.
+  const planReminders = createPlanReminders({ db, clock, daysAhead: options.config.planReminderDays ?? defaultPlanReminderDays, log: app.log });
+  const expiryWarnings = createExpiryWarnings({ db, clock, log: app.log });
+  app.decorate('planReminders', planReminders);
+  app.decorate('expiryWarnings', expiryWarnings);
+  if (options.startMailWorker) {
+    reminders.alsoRun(planReminders.sendDue);
+    reminders.alsoRun(expiryWarnings.sendDue);
+  }
 
   // Feature modules, each encapsulated, registered explicitly.
   const users = createUsersService({ db });
   const auth = createAuthService({ db, limiter: createRateLimiter(db), users, issueToken: app.issueToken });
   const account = createAccountService({ db, limiter: createRateLimiter(db), users, issueToken: app.issueToken });
-  const agreements = createAgreementsService({ db });
+  const agreements = createAgreementsService({ db, clock });
   const quotas = createQuotasService({ db, agreements });
   const calls = createCallsService({ db });
   const applications = createApplicationsService({ db, clock, calls });
@@ -210,6 +225,7 @@ export async function buildApp(options: BuildOptions) {
       await api.register(usersRoutes, { users });
       await api.register(institutionsRoutes, { institutions });
       await api.register(agreementsRoutes, { agreements });
+      await api.register(planRoutes, { plan: createPlanService({ db, clock, agreements }) });
       await api.register(quotasRoutes, { quotas });
       await api.register(callsRoutes, { calls });
       await api.register(applicationsRoutes, { applications });
