@@ -65,6 +65,8 @@ import { quotasRoutes } from './modules/quotas/quotas.routes.js';
 import { createQuotasService } from './modules/quotas/quotas.service.js';
 import { usersRoutes } from './modules/users/users.routes.js';
 import { createUsersService } from './modules/users/users.service.js';
+import { userImportRoutes } from './modules/user-import/user-import.routes.js';
+import { createUserImportService } from './modules/user-import/user-import.service.js';
 import authPlugin, { apiPrefix } from './plugins/auth.js';
 import clientAddressPlugin from './plugins/client-address.js';
 import databasePlugin from './plugins/database.js';
@@ -223,6 +225,7 @@ export async function buildApp(options: BuildOptions) {
         signIn: createOidcSignInService({ db, origin, issueToken: app.issueToken, log: app.log }),
       });
       await api.register(usersRoutes, { users });
+      await api.register(userImportRoutes, { userImports: createUserImportService({ db }) });
       await api.register(institutionsRoutes, { institutions });
       await api.register(agreementsRoutes, { agreements });
       await api.register(planRoutes, { plan: createPlanService({ db, clock, agreements }) });

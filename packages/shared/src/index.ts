@@ -22,3 +22,4 @@ export * from './mobility-rules.js';
 export * from './learning-agreements.js';
 export * from './grading.js';
 export * from './working-days.js';
+export * from './audit-diff.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allows, canUpdateUser, canViewUser, type Actor } from './permissions.js';
+import { allows, canCreateUser, canImportStudents, canUpdateUser, canViewUser, type Actor } from './permissions.js';
 
 const psu = 'psu-id';
 const buas = 'buas-id';
@@ -29,5 +29,22 @@ describe('user rules', () => {
     expect(canUpdateUser(coordinator, ownStudent, ['status', 'role'])).toBe(false);
     expect(canUpdateUser(coordinator, foreignStudent, ['status'])).toBe(false);
     expect(canUpdateUser(admin, foreignStudent, ['role'])).toBe(true);
+  });
+
+  it('lets a coordinator run the reviewers of their own institution, never its coordinators or another’s staff', () => {
+    const ownReviewer = { id: 'r1', role: 'reviewer' as const, institutionId: psu };
+    const ownCoordinator = { id: 'c2', role: 'coordinator' as const, institutionId: psu };
+    const foreignReviewer = { id: 'r2', role: 'reviewer' as const, institutionId: buas };
+    expect(canViewUser(coordinator, ownReviewer)).toBe(true);
+    expect(canUpdateUser(coordinator, ownReviewer, ['status'])).toBe(true);
+    expect(canCreateUser(coordinator, { role: 'reviewer', institutionId: psu })).toBe(true);
+    expect(canViewUser(coordinator, ownCoordinator)).toBe(false);
+    expect(canCreateUser(coordinator, { role: 'coordinator', institutionId: psu })).toBe(false);
+    expect(canViewUser(coordinator, foreignReviewer)).toBe(false);
+    expect(canCreateUser(coordinator, { role: 'reviewer', institutionId: buas })).toBe(false);
+    expect(canImportStudents(coordinator, psu)).toBe(true);
+    expect(canImportStudents(coordinator, buas)).toBe(false);
+    expect(canImportStudents(reviewer, buas)).toBe(false);
+    expect(canImportStudents(admin, buas)).toBe(true);
   });
 });

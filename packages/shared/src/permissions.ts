@@ -31,23 +31,33 @@ export const canManageQuotas = (actor: Actor | null) => actor?.role === 'admin';
 
 type UserRef = { id: string; role: Role; institutionId: string | null; status?: UserStatus };
 
-/** Admins see everyone; coordinators see the students of their own institution. */
+/** The roles whose accounts a coordinator runs for its own institution. */
+export const coordinatorManagedRoles = ['student', 'reviewer'] as const satisfies readonly Role[];
+const managedByCoordinator = (role: Role) => (coordinatorManagedRoles as readonly Role[]).includes(role);
+
+/** Admins see everyone; coordinators see the students and reviewers of their own institution. */
 export function canViewUser(actor: Actor, target: UserRef): boolean {
   if (actor.role === 'admin' || actor.id === target.id) return true;
-  return actor.role === 'coordinator' && target.role === 'student' && isStaffOf(actor, target.institutionId);
+  return actor.role === 'coordinator' && managedByCoordinator(target.role) && isStaffOf(actor, target.institutionId);
 }
 
 export const canListUsers = (actor: Actor | null) => actor?.role === 'admin' || actor?.role === 'coordinator';
 
-/** Admins create any account; coordinators create students of their own institution. */
+/** Admins create any account; coordinators create students and reviewers of their own institution. */
 export function canCreateUser(actor: Actor, target: { role: Role; institutionId: string | null }): boolean {
   if (actor.role === 'admin') return true;
-  return actor.role === 'coordinator' && target.role === 'student' && isStaffOf(actor, target.institutionId);
+  return actor.role === 'coordinator' && managedByCoordinator(target.role) && isStaffOf(actor, target.institutionId);
+}
+
+/** Bulk import of students: admins into any institution, coordinators into their own. */
+export function canImportStudents(actor: Actor | null, institutionId: string): boolean {
+  if (!actor) return false;
+  return actor.role === 'admin' || (actor.role === 'coordinator' && actor.institutionId === institutionId);
 }
 
 /**
- * Fields a coordinator may change on a student of its institution: verifying (`active`),
- * disabling, the name and the language. Role and institution stay with the admin.
+ * Fields a coordinator may change on a student or reviewer of its institution: verifying
+ * (`active`), disabling, the name and the language. Role and institution stay with the admin.
  */
 export const coordinatorEditableUserFields = ['status', 'fullName', 'locale'] as const;
 

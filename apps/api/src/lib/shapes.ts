@@ -42,5 +42,6 @@ export const toUser = (row: typeof users.$inferSelect) => ({
   status: row.status,
   locale: row.locale,
   nominationMail: row.nominationMail,
+  passwordSet: row.passwordHash !== null,
   createdAt: toIso(row.createdAt),
 });

@@ -67,6 +67,7 @@ export const nominationColumns = [
   'partnerComment',
 ] as const;
 export const registrationColumns = ['fullName', 'email', 'institution', 'status', 'position', 'registeredAt', 'checkedInAt'] as const;
+export const auditColumns = ['at', 'actor', 'institution', 'action', 'entityType', 'entityId', 'changes'] as const;
 
 /** A column's header key in messages/<locale>/export.json: `export_<sheet>_<column in snake case>`. */
 const headerKey = (sheet: string, column: string) =>
@@ -86,10 +87,12 @@ export function exportTexts(locale: Locale) {
       applications: say(texts.export_sheet_applications, locale),
       nominations: say(texts.export_sheet_nominations, locale),
       registrations: say(texts.export_sheet_registrations, locale),
+      audit: say(texts.export_sheet_audit, locale),
     },
     applicationHeader: headerOf('application', applicationColumns, locale),
     nominationHeader: headerOf('nomination', nominationColumns, locale),
     registrationHeader: headerOf('registration', registrationColumns, locale),
+    auditHeader: headerOf('audit', auditColumns, locale),
     applicationStatus: lookup(applicationStatusLabel, locale),
     nominationStatus: lookup(nominationStatusLabel, locale),
     registrationStatus: lookup(registrationStatusLabel, locale),

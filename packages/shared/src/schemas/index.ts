@@ -12,6 +12,7 @@ export * from './account.js';
 export * from './agreements.js';
 export * from './plan.js';
 export * from './audit.js';
+export * from './user-imports.js';
 export * from './notifications.js';
 export * from './health.js';
 export * from './mobilities.js';

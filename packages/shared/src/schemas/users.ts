@@ -18,6 +18,8 @@ export const user = z.object({
   locale,
   /** How new incoming nominees reach a coordinator by e-mail: `daily` digest or `immediate`. */
   nominationMail: z.enum(nominationMailModes),
+  /** False until an invited account sets its password: staff may send the invitation again. */
+  passwordSet: z.boolean(),
   createdAt: instant,
 });
 export type User = z.infer<typeof user>;
@@ -31,7 +33,8 @@ export const userCreate = z.strictObject({
   institutionId: id.nullable().default(null),
   status: userStatus.default('active'),
   locale: locale.default('en'),
-  password,
+  /** Without one, the account is created without a password and its owner is e-mailed an invitation to set it. */
+  password: password.optional(),
 });
 export type UserCreate = z.input<typeof userCreate>;
 

@@ -199,6 +199,7 @@ export function createAuthService({ db, limiter, users: accounts, issueToken }: 
             status: 'pending' as const,
             locale: input.locale,
             nominationMail: 'daily' as const,
+            passwordSet: true,
             createdAt: now,
           };
         }

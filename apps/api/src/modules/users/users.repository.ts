@@ -1,4 +1,4 @@
-import { and, count, desc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { users, type Executor } from '@exchange/db';
 import type { Role, UserStatus } from '@exchange/shared';
 import { escapeLike } from '../../lib/like.js';
@@ -23,6 +23,8 @@ export async function findUserById(db: Executor, id: string, options: { forUpdat
 export type UserFilter = {
   status?: UserStatus | undefined;
   role?: Role | undefined;
+  /** Only these roles (a coordinator's view: students and reviewers). */
+  roles?: readonly Role[] | undefined;
   institutionId?: string | undefined;
   q?: string | undefined;
 };
@@ -31,6 +33,7 @@ export async function listUsers(db: Executor, filter: UserFilter, limit: number,
   const conditions: (SQL | undefined)[] = [
     filter.status ? eq(users.status, filter.status) : undefined,
     filter.role ? eq(users.role, filter.role) : undefined,
+    filter.roles ? inArray(users.role, [...filter.roles]) : undefined,
     filter.institutionId ? eq(users.institutionId, filter.institutionId) : undefined,
     filter.q ? or(ilike(users.fullName, `%${escapeLike(filter.q)}%`), ilike(users.email, `%${escapeLike(filter.q)}%`)) : undefined,
   ];

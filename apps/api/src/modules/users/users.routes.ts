@@ -10,7 +10,7 @@ export async function usersRoutes(app: Api, { users }: { users: UsersService }) 
     config: { access: staff },
     schema: {
       tags: ['users'],
-      summary: 'Accounts: all for an admin, own students for a coordinator',
+      summary: 'Accounts: all for an admin, own students and reviewers for a coordinator',
       security: [{ bearer: [] }],
       querystring: userListQuery,
       response: { 200: page(user), ...problems() },
@@ -29,8 +29,26 @@ export async function usersRoutes(app: Api, { users }: { users: UsersService }) 
 
   app.post('/users', {
     config: { access: staff },
-    schema: { tags: ['users'], security: [{ bearer: [] }], body: userCreate, response: { 201: user, ...problems(409, 422) } },
+    schema: {
+      tags: ['users'],
+      summary: 'Create an account; without a password its owner is e-mailed an invitation to set one',
+      security: [{ bearer: [] }],
+      body: userCreate,
+      response: { 201: user, ...problems(409, 422) },
+    },
     handler: async (request, reply) => reply.code(201).send(await users.create(who(request), request.body)),
+  });
+
+  app.post('/users/:id/invitation', {
+    config: { access: staff },
+    schema: {
+      tags: ['users'],
+      summary: 'E-mail the invitation link again to an account that has not set its password; the earlier link stops working',
+      security: [{ bearer: [] }],
+      params: idParams,
+      response: { 200: user, ...problems(409) },
+    },
+    handler: (request) => users.resendInvitation(who(request), request.params.id),
   });
 
   app.patch('/users/:id', {

@@ -1,7 +1,19 @@
 import { hashPassword, type Database, type Executor } from '@exchange/db';
-import { canCreateUser, canUpdateUser, canViewUser, type Actor, type Role, type UserStatus, type Locale, meUpdate } from '@exchange/shared';
+import {
+  canCreateUser,
+  canUpdateUser,
+  canViewUser,
+  coordinatorManagedRoles,
+  meUpdate,
+  type Actor,
+  type Locale,
+  type Role,
+  type UserStatus,
+} from '@exchange/shared';
 import type { z } from 'zod';
 import { conflict, forbidden, notFound, unprocessable } from '../../errors.js';
+import { mailAccountLink } from '../../lib/account-mail.js';
+import { issueAccountToken } from '../../lib/account-tokens.js';
 import { writeAudit, type Who } from '../../lib/audit.js';
 import { notify } from '../../lib/notify.js';
 import { revokeAccountAccess } from '../../lib/sessions.js';
@@ -47,10 +59,13 @@ export function createUsersService({ db }: { db: Database }) {
       });
     },
 
-    /** Admins list everyone; coordinators only the students of their own institution. */
+    /** Admins list everyone; coordinators the students and reviewers of their own institution. */
     list(actor: Actor, filter: UserFilter, limit: number, offset: number) {
-      const scoped: UserFilter = actor.role === 'admin' ? filter : { ...filter, role: 'student', institutionId: actor.institutionId ?? undefined };
-      if (actor.role !== 'admin' && filter.role && filter.role !== 'student') return { items: [], total: 0, limit, offset };
+      const scoped: UserFilter =
+        actor.role === 'admin' ? filter : { ...filter, roles: coordinatorManagedRoles, institutionId: actor.institutionId ?? undefined };
+      if (actor.role !== 'admin' && filter.role && !(coordinatorManagedRoles as readonly Role[]).includes(filter.role)) {
+        return { items: [], total: 0, limit, offset };
+      }
       if (actor.role !== 'admin' && filter.institutionId && filter.institutionId !== actor.institutionId) {
         return { items: [], total: 0, limit, offset };
       }
@@ -72,24 +87,43 @@ export function createUsersService({ db }: { db: Database }) {
         institutionId: string | null;
         status: UserStatus;
         locale: Locale;
-        password: string;
+        password?: string | undefined;
       },
     ) {
-      if (!canCreateUser(who.actor, input)) throw forbidden('You may create student accounts of your own institution only.');
+      if (!canCreateUser(who.actor, input)) throw forbidden('You may create student and reviewer accounts of your own institution only.');
       requireInstitutionRule(input.role, input.institutionId);
-      const passwordHash = await hashPassword(input.password);
+      const passwordHash = input.password ? await hashPassword(input.password) : null;
       return db.transaction(async (tx) => {
         if (await findUserByEmail(tx, input.email)) throw conflict('email_taken', 'An account with this e-mail already exists.');
         const { password: _password, ...fields } = input;
         const created = await insertUser(tx, { ...fields, passwordHash });
+        // Without a password the owner chooses one through the e-mailed link.
+        if (!passwordHash) await mailAccountLink(tx, created, 'invitation', await issueAccountToken(tx, created.id, 'invitation'));
         await writeAudit(tx, who, {
-          action: 'user.create',
+          action: passwordHash ? 'user.create' : 'user.invite',
           entityType: 'user',
           entityId: created.id,
           institutionId: created.institutionId,
           after: toUser(created),
         });
         return toUser(created);
+      });
+    },
+
+    /**
+     * E-mails a new invitation link to an account that has not set its password yet; the
+     * earlier link stops working. Refused for a disabled account and one with a password.
+     */
+    resendInvitation(who: Who, id: string) {
+      return db.transaction(async (tx) => {
+        const account = await findUserById(tx, id, { forUpdate: true });
+        if (!account || !canViewUser(who.actor, account) || account.id === who.actor.id) throw notFound('user');
+        if (!canUpdateUser(who.actor, account, ['status'])) throw forbidden('You may invite students and reviewers of your own institution only.');
+        if (account.passwordHash) throw conflict('password_already_set', 'This account has set its password; it signs in as usual.');
+        if (account.status === 'disabled') throw conflict('account_disabled', 'This account is disabled; enable it before inviting again.');
+        await mailAccountLink(tx, account, 'invitation', await issueAccountToken(tx, account.id, 'invitation'));
+        await writeAudit(tx, who, { action: 'user.invite_again', entityType: 'user', entityId: account.id, institutionId: account.institutionId });
+        return toUser(account);
       });
     },
 
@@ -110,7 +144,8 @@ export function createUsersService({ db }: { db: Database }) {
       return db.transaction(async (tx) => {
         const before = await findUserById(tx, id, { forUpdate: true });
         if (!before || !canViewUser(who.actor, before)) throw notFound('user');
-        if (!canUpdateUser(who.actor, before, fields)) throw forbidden('You may verify, disable or rename students of your own institution only.');
+        if (!canUpdateUser(who.actor, before, fields))
+          throw forbidden('You may verify, disable or rename students and reviewers of your own institution only.');
         const role = input.role ?? before.role;
         const institutionId = input.institutionId === undefined ? before.institutionId : input.institutionId;
         requireInstitutionRule(role, institutionId);

@@ -74,7 +74,7 @@ describe('accounts', () => {
     expect(problemOf(again).code).toBe('account_disabled');
   });
 
-  it('lets an admin create staff, and a coordinator only students of its own institution', async () => {
+  it('lets an admin create staff, and a coordinator only students and reviewers of its own institution', async () => {
     const [psu, bri] = [await t.institutionId('PSU'), await t.institutionId('BRI')];
     const body = {
       email: 'reviewer@psu.exchange.test',
@@ -83,7 +83,8 @@ describe('accounts', () => {
       institutionId: psu,
       password: 'Review-Penza-2026',
     };
-    const byCoordinator = await t.request({ method: 'POST', url: '/api/v1/users', token: psuCoordinator, payload: body });
+    // A coordinator makes students and reviewers, never a fellow coordinator.
+    const byCoordinator = await t.request({ method: 'POST', url: '/api/v1/users', token: psuCoordinator, payload: { ...body, role: 'coordinator' } });
     expect(byCoordinator.statusCode).toBe(403);
     const foreignStudent = await t.request({
       method: 'POST',

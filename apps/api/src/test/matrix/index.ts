@@ -9,6 +9,7 @@ import { learningAgreements } from './learning-agreements.js';
 import { letters } from './letters.js';
 import { mobilityRows } from './mobilities.js';
 import { nominations } from './nominations.js';
+import { people } from './people.js';
 import { plan } from './plan.js';
 import { recognitionRows } from './recognition.js';
 import { signIn } from './sign-in.js';
@@ -27,4 +28,5 @@ export const areas = {
   recognition: recognitionRows,
   mobilities: mobilityRows,
   ewp: ewpRows,
+  people,
 };

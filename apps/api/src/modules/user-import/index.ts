@@ -1,0 +1,1 @@
+export type { UserImportService } from './user-import.service.js';
