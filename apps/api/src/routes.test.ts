@@ -46,7 +46,7 @@ const expectedAccess: Record<string, Access> = {
   'POST /api/v1/agreements': ['admin'],
   'PATCH /api/v1/agreements/:id': ['admin'],
   'GET /api/v1/agreements/:id/quotas': 'signed-in',
-  'PUT /api/v1/agreements/:id/document': ['admin'],
+  'POST /api/v1/agreements/:id/document': ['admin'],
   'GET /api/v1/agreements/:id/document': 'signed-in',
   'POST /api/v1/agreements/:id/plan': ['admin'],
   'PUT /api/v1/agreements/:id/plan/order': ['admin'],

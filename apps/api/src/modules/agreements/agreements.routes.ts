@@ -43,7 +43,7 @@ export async function agreementsRoutes(app: Api, { agreements }: { agreements: A
     handler: (request) => agreements.update(who(request), request.params.id, request.body),
   });
 
-  app.put('/agreements/:id/document', {
+  app.post('/agreements/:id/document', {
     config: { access: ['admin'] },
     bodyLimit: documentMaxBytes + 64 * 1024,
     schema: {

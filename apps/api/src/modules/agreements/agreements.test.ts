@@ -80,15 +80,15 @@ describe('agreements', () => {
     expect((await t.request({ method: 'GET', url, token: student })).statusCode).toBe(404);
 
     const png = multipart({}, { name: 'scan.png', content: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]) });
-    const refused = await t.request({ method: 'PUT', url, token: admin, payload: png.payload, headers: png.headers });
+    const refused = await t.request({ method: 'POST', url, token: admin, payload: png.payload, headers: png.headers });
     expect(refused.statusCode).toBe(415);
     expect(problemOf(refused).code).toBe('unsupported_file_type');
 
     const first = multipart({}, { name: 'signed.pdf', content: pdf });
-    expect((await t.request({ method: 'PUT', url, token: admin, payload: first.payload, headers: first.headers })).statusCode).toBe(200);
+    expect((await t.request({ method: 'POST', url, token: admin, payload: first.payload, headers: first.headers })).statusCode).toBe(200);
     const newer = Buffer.concat([pdf, Buffer.from('% countersigned\n')]);
     const second = multipart({}, { name: 'signed-final.pdf', content: newer });
-    const replaced = await t.request({ method: 'PUT', url, token: admin, payload: second.payload, headers: second.headers });
+    const replaced = await t.request({ method: 'POST', url, token: admin, payload: second.payload, headers: second.headers });
     expect(replaced.json()).toMatchObject({ size: newer.length, fileName: expect.stringMatching(/^agreement-.*\.pdf$/) });
 
     const download = await t.request({ method: 'GET', url, token: student });
@@ -97,7 +97,7 @@ describe('agreements', () => {
     expect((await t.request({ method: 'GET', url: `/api/v1/agreements/${id}`, token: student })).json().document).toMatchObject({ size: newer.length });
 
     const coordinator = await t.login('coordinator@psu.exchange.test');
-    expect((await t.request({ method: 'PUT', url, token: coordinator, payload: first.payload, headers: first.headers })).statusCode).toBe(403);
+    expect((await t.request({ method: 'POST', url, token: coordinator, payload: first.payload, headers: first.headers })).statusCode).toBe(403);
     const audit = await t.database.db.select().from(auditEntries).where(eq(auditEntries.entityId, id));
     expect(audit.map((entry) => entry.action)).toEqual(expect.arrayContaining(['agreement.document_upload', 'agreement.document_replace']));
   });

@@ -76,11 +76,11 @@ const reporters = (ok: number) =>
   ({ student: [404, 404, 404, 404], coordinator: [ok, 404, 404, 404], reviewer: [404, 404, 404, 404], admin: [ok, ok, ok, 404] }) as const;
 
 export const plan: Table = {
-  'PUT /api/v1/agreements/:id/document': {
+  'POST /api/v1/agreements/:id/document': {
     owned: true,
     build: async (f, caller, owner) => {
       const body = multipart({}, { name: 'signed.pdf', content: pdf });
-      return { method: 'PUT', url: `/api/v1/agreements/${await agreementFor(f, caller, owner)}/document`, payload: body.payload, headers: body.headers };
+      return { method: 'POST', url: `/api/v1/agreements/${await agreementFor(f, caller, owner)}/document`, payload: body.payload, headers: body.headers };
     },
     expect: only({ admin: [200, 200, 200, 404] }),
   },
