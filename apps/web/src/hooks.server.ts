@@ -34,22 +34,23 @@ function clientAddress(event: RequestEvent): string | null {
 /** The signed-in user, from the session cookie; the token is renewed quietly near expiry. */
 const auth: Handle = async ({ event, resolve }) => {
   const address = clientAddress(event);
+  const userAgent = event.request.headers.get('user-agent');
   let token = event.cookies.get(sessionCookie) || null;
   event.locals.user = null;
-  event.locals.api = createApi({ token, clientAddress: address });
+  event.locals.api = createApi({ token, clientAddress: address, userAgent });
 
   if (token) {
     const signOut = () => {
       event.cookies.delete(sessionCookie, sessionCookieDeleteOptions(event.url));
       token = null;
-      event.locals.api = createApi({ token: null, clientAddress: address });
+      event.locals.api = createApi({ token: null, clientAddress: address, userAgent });
     };
     if (needsRefresh(tokenExpiry(token))) {
       try {
         const renewed = await event.locals.api.refresh();
         token = renewed.token;
         event.cookies.set(sessionCookie, token, sessionCookieOptions(event.url));
-        event.locals.api = createApi({ token, clientAddress: address });
+        event.locals.api = createApi({ token, clientAddress: address, userAgent });
         event.locals.user = renewed.user;
       } catch (error) {
         if (error instanceof ApiError && (error.status === 401 || error.status === 403)) signOut();

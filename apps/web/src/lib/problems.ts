@@ -14,6 +14,7 @@ const problemMessages: Record<string, () => string> = {
   validation_failed: m.error_validation_failed,
   conflict: m.error_conflict,
   quota_exists: m.error_quota_exists,
+  invalid_link: m.error_invalid_link,
   api_unavailable: m.error_unavailable,
   unavailable: m.error_unavailable,
   unexpected: m.error_unexpected,
@@ -39,6 +40,9 @@ const fieldMessages: Record<string, () => string> = {
   level_invalid: m.field_level_invalid,
   too_long_text: m.field_too_long_text,
   consent_required: m.field_consent_required,
+  password_mismatch: m.field_password_mismatch,
+  latin_invalid: m.account_full_name_latin_invalid,
+  wrong_password: m.account_password_wrong,
 };
 
 export const fieldMessage = (code: string) => (fieldMessages[code] ?? m.field_invalid)();

@@ -13,6 +13,7 @@ import { createLearningAgreementsApi } from './client/learning-agreements.js';
 import { createLettersApi } from './client/letters.js';
 import { createMobilitiesApi } from './client/mobilities.js';
 import { createNominationsApi } from './client/nominations.js';
+import { createOwnAccountApi } from './client/own-account.js';
 import { createRecognitionApi } from './client/recognition.js';
 import { createTransport, type ApiContext } from './client/transport.js';
 
@@ -31,6 +32,7 @@ export function createApi(context: ApiContext) {
     ewp: createEwpApi(transport),
     recognition: createRecognitionApi(transport),
     grading: createGradingApi(transport),
+    ownAccount: createOwnAccountApi(transport),
   };
 }
 

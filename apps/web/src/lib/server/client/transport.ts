@@ -81,6 +81,8 @@ export type Query = Record<string, string | number | undefined>;
 export type ApiContext = {
   token: string | null;
   clientAddress: string | null;
+  /** The browser's user agent, passed on so the account page can name the device of each session. */
+  userAgent?: string | null;
   fetch?: typeof fetch;
 };
 
@@ -101,6 +103,7 @@ export function createTransport(context: ApiContext) {
   async function headers(): Promise<Record<string, string>> {
     const result: Record<string, string> = { ...clientAddressHeaders(context.clientAddress, await sharedSecret()) };
     if (context.token) result.authorization = `Bearer ${context.token}`;
+    if (context.userAgent) result['user-agent'] = context.userAgent.slice(0, 300);
     return result;
   }
 

@@ -4,9 +4,11 @@ import { ApiError } from '$lib/server/api';
 import { localeCookie, localeCookieOptions, sessionCookie, sessionCookieOptions } from '$lib/server/session';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = ({ locals, url }) => {
+export const load: PageServerLoad = async ({ locals, url }) => {
   if (locals.user) redirect(303, safeRedirectPath(url.searchParams.get('redirectTo')));
-  return {};
+  // Password sign-in works without them: a provider list that does not load shows no buttons.
+  const providers = await locals.api.ownAccount.signInProviders().catch(() => []);
+  return { providers, resetDone: url.searchParams.get('reset') === 'done' };
 };
 
 export const actions: Actions = {
