@@ -14,6 +14,7 @@ import { createLettersApi } from './client/letters.js';
 import { createMobilitiesApi } from './client/mobilities.js';
 import { createNominationsApi } from './client/nominations.js';
 import { createOwnAccountApi } from './client/own-account.js';
+import { createPeopleApi } from './client/people.js';
 import { createRecognitionApi } from './client/recognition.js';
 import { createTransport, type ApiContext } from './client/transport.js';
 
@@ -33,6 +34,7 @@ export function createApi(context: ApiContext) {
     recognition: createRecognitionApi(transport),
     grading: createGradingApi(transport),
     ownAccount: createOwnAccountApi(transport),
+    people: createPeopleApi(transport),
   };
 }
 
