@@ -90,6 +90,27 @@ describe.each(['light', 'dark'] as const)('accessibility, %s colour scheme', (co
     expect(browser.problems).toEqual([]);
   });
 
+  it('a measure of the plan, with the report form, its evidence and history, has no serious violations', async () => {
+    // BRI's coordinator reports on the summer school (the seeded measure BRI is responsible for).
+    await page.context().clearCookies();
+    await page.goto(`${baseUrl}/login`);
+    await signIn(page, 'coordinator@bri.exchange.test');
+    const agreement = await agreementPath(page);
+    await page.goto(`${baseUrl}${agreement}`);
+    const href = await page.getAttribute('[data-testid="plan-table"] tbody tr:nth-child(4) a', 'href');
+    await page.goto(`${baseUrl}${href}`);
+    expect(await page.locator('#report-status').count()).toBe(1);
+    expect(await seriousViolations(page)).toEqual([]);
+    // The administrator's view adds the editor and the removal behind a confirmation.
+    await page.context().clearCookies();
+    await page.goto(`${baseUrl}/login`);
+    await signIn(page, 'admin@exchange.test');
+    await page.goto(`${baseUrl}${href}`);
+    expect(await page.locator('#edit-deadline').count()).toBe(1);
+    expect(await seriousViolations(page)).toEqual([]);
+    expect(browser.problems).toEqual([]);
+  });
+
   it('the learning agreement page, with the student’s editor, has no serious violations', async () => {
     await page.goto(`${baseUrl}${await learningAgreementPath(page)}`);
     expect(await page.locator('[data-testid="la-editor"]').count()).toBe(1);

@@ -15,6 +15,7 @@ import { createMobilitiesApi } from './client/mobilities.js';
 import { createNominationsApi } from './client/nominations.js';
 import { createOwnAccountApi } from './client/own-account.js';
 import { createPeopleApi } from './client/people.js';
+import { createPlanApi } from './client/plan.js';
 import { createRecognitionApi } from './client/recognition.js';
 import { createTransport, type ApiContext } from './client/transport.js';
 
@@ -35,6 +36,7 @@ export function createApi(context: ApiContext) {
     grading: createGradingApi(transport),
     ownAccount: createOwnAccountApi(transport),
     people: createPeopleApi(transport),
+    plan: createPlanApi(transport),
   };
 }
 

@@ -5,6 +5,7 @@
  */
 import {
   academicYearOf,
+  type Agreement,
   type ApplicationPage,
   type ApplicationSummary,
   type Call,
@@ -43,6 +44,8 @@ export type Dashboard = {
   /** Staff and administrators: where the year's mobilities stand, per direction. */
   mobilities?: MobilityReport;
   academicYear?: string;
+  /** Administrators: active agreements ending within 90 days. */
+  expiring?: Agreement[];
 };
 
 const week = 7 * 24 * 60 * 60 * 1000;
@@ -103,6 +106,10 @@ export async function loadDashboard(api: Api, user: User, now = new Date()): Pro
     toAllocate = closed.map((call, index) => ({ call, submitted: submitted[index]?.total ?? 0 })).filter((entry) => entry.submitted > 0);
   }
 
+  const expiring =
+    user.role === 'admin'
+      ? (await settle('agreements', api.agreements({ limit: 100 })))?.items.filter((agreement) => agreement.expiresInDays !== null)
+      : undefined;
   const ownEvents = events && user.institutionId ? events.items.filter((event) => event.institutionId === user.institutionId) : events?.items;
   return {
     toReview: unreviewed?.total,
@@ -115,5 +122,6 @@ export async function loadDashboard(api: Api, user: User, now = new Date()): Pro
     flows,
     mobilities,
     academicYear,
+    expiring,
   };
 }

@@ -1,4 +1,5 @@
 import { redirect } from '@sveltejs/kit';
+import { reachesPastAgreement } from '@exchange/shared';
 import { ApiError } from '$lib/server/api';
 import { failure, institutionsOf } from '$lib/server/exchange';
 import { pageError, requireRole, requireUser } from '$lib/server/guards';
@@ -13,8 +14,17 @@ export const load: PageServerLoad = async (event) => {
       institutionsOf(event.locals.api),
       user.role === 'student' ? api.applications({ callId: event.params.id, limit: 20 }).then((answer) => answer.items) : Promise.resolve([]),
     ]);
+    // The agreements of the call's quota lines that end before the call's academic year (or the call) does.
+    const agreementIds = new Set(call.quotas.map((quota) => quota.agreementId));
+    const agreements = agreementIds.size > 0 ? await event.locals.api.agreements({ limit: 100 }).catch(() => null) : null;
+    const beyondAgreements = (agreements?.items ?? [])
+      .filter(
+        (agreement) => agreementIds.has(agreement.id) && reachesPastAgreement(agreement.validTo, { academicYear: call.academicYear, until: call.closesAt }),
+      )
+      .map((agreement) => ({ id: agreement.id, title: agreement.title, validTo: agreement.validTo }));
     return {
       call,
+      beyondAgreements,
       institutions,
       application: applications.find((item) => item.status !== 'withdrawn') ?? null,
       now: new Date().toISOString(),
