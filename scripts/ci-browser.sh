@@ -11,7 +11,9 @@ api_port=$(free_port)
 web_port=$(free_port)
 log="$data/system.log"
 
-DATA_DIR="$data" API_PORT="$api_port" WEB_PORT="$web_port" LOG_LEVEL=warn node scripts/start.mjs >"$log" 2>&1 &
+# ORIGIN is the web's address as the browser reaches it: e-mailed links and the OpenID redirect address are built on it.
+origin="http://127.0.0.1:$web_port"
+DATA_DIR="$data" API_PORT="$api_port" WEB_PORT="$web_port" ORIGIN="$origin" LOG_LEVEL=warn node scripts/start.mjs >"$log" 2>&1 &
 system=$!
 stop() {
   kill -TERM "$system" 2>/dev/null || true
@@ -28,6 +30,7 @@ done
 curl -fsS "http://127.0.0.1:$web_port/login" >/dev/null || { cat "$log"; echo "The web did not answer." >&2; exit 1; }
 
 status=0
-WEB_URL="http://127.0.0.1:$web_port" API_URL="http://127.0.0.1:$api_port" npm run test:browser -w @exchange/web -- "$@" || status=$?
+# DATA_DIR lets the tests read the mail outbox the system writes there.
+WEB_URL="$origin" API_URL="http://127.0.0.1:$api_port" DATA_DIR="$data" npm run test:browser -w @exchange/web -- "$@" || status=$?
 if [ "$status" -ne 0 ]; then echo "--- system log ---"; tail -n 100 "$log"; fi
 exit "$status"

@@ -64,6 +64,8 @@ export async function startTestProvider(options: { redirectUris: string[]; clien
 
   const handle = provider.callback();
   server.on('request', (request, response) => {
+    // A browser asks for an icon: none, and no error on its console.
+    if (request.url === '/favicon.ico') return response.writeHead(204).end();
     const interaction = /^\/interaction\/([\w-]+)$/.exec(request.url ?? '');
     if (!interaction) return handle(request, response);
     void (async () => {

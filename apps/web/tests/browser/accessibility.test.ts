@@ -75,10 +75,36 @@ describe.each(['light', 'dark'] as const)('accessibility, %s colour scheme', (co
     await browser?.close();
   });
 
-  it.each(['/', '/login', '/register'])('%s has no serious violations', async (path) => {
+  it.each([
+    '/',
+    '/login',
+    '/register',
+    '/password-reset',
+    '/password-reset/a-link-that-was-never-sent',
+    '/invitation/a-link-that-was-never-sent',
+    '/login/oidc/callback',
+  ])('%s has no serious violations', async (path) => {
     await page.goto(`${baseUrl}${path}`);
     expect(await seriousViolations(page)).toEqual([]);
     expect(browser.problems).toEqual([]);
+  });
+
+  it('the account page and the administrator’s sign-in providers have no serious violations', async () => {
+    await page.context().clearCookies();
+    await page.goto(`${baseUrl}/login`);
+    await signIn(page, 'admin@exchange.test');
+    try {
+      await page.goto(`${baseUrl}/account`);
+      expect(await page.locator('[data-testid="session"]').count()).toBeGreaterThan(0);
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.goto(`${baseUrl}/sign-in-providers`);
+      expect(await page.locator('[data-testid="provider-PSU"]').count()).toBe(1);
+      expect(await seriousViolations(page)).toEqual([]);
+      expect(browser.problems).toEqual([]);
+    } finally {
+      // The next test signs in afresh.
+      await page.context().clearCookies();
+    }
   });
 
   it('the agreement page has no serious violations', async () => {
