@@ -170,6 +170,22 @@ describe.each(['light', 'dark'] as const)('accessibility, %s colour scheme', (co
     expect(await seriousViolations(page)).toEqual([]);
     expect(browser.problems).toEqual([]);
   });
+
+  it('the people pages, the student import and the audit log have no serious violations', async () => {
+    await page.context().clearCookies();
+    await page.goto(`${baseUrl}/login`);
+    await signIn(page, 'admin@exchange.test');
+    for (const [path, marker] of [
+      ['/users', 'people-table'],
+      ['/users/import', 'import-form'],
+      ['/audit', 'audit-filters'],
+    ] as const) {
+      await page.goto(`${baseUrl}${path}`);
+      expect(await page.locator(`[data-testid="${marker}"]`).count(), path).toBe(1);
+      expect(await seriousViolations(page), path).toEqual([]);
+    }
+    expect(browser.problems).toEqual([]);
+  });
 });
 
 describe('narrow screens', () => {
@@ -204,6 +220,10 @@ describe('narrow screens', () => {
     await check(agreement);
     await page.goto(`${baseUrl}/office/students`);
     await check('/office/students');
+    for (const path of ['/users', '/users/import', '/audit']) {
+      await page.goto(`${baseUrl}${path}`);
+      await check(path);
+    }
     const learningAgreement = await learningAgreementPath(page);
     await page.goto(`${baseUrl}${learningAgreement}`);
     await check(learningAgreement);
