@@ -8,6 +8,7 @@ import { demoPassword } from '@exchange/db';
 import type { Fixtures } from './fixtures/security.js';
 import type { TestContext } from './helper.js';
 import { mobilityTargetFor } from './fuzz-targets-mobility.js';
+import { planTargetFor } from './fuzz-targets-plan.js';
 
 const hostile = fc.constantFrom(
   '',
@@ -73,6 +74,8 @@ export async function targetFor(t: TestContext, f: Fixtures, method: string, url
   const key = `${method} ${url}`;
   const mobilityTarget = await mobilityTargetFor(t, f, key, url);
   if (mobilityTarget) return mobilityTarget;
+  const planTarget = await planTargetFor(t, f, key, url);
+  if (planTarget) return planTarget;
   switch (key) {
     case 'POST /api/v1/auth/login':
       return { email: null, url, base: { email: 'student5@psu.exchange.test', password: demoPassword } };
@@ -112,7 +115,7 @@ export async function targetFor(t: TestContext, f: Fixtures, method: string, url
       };
     case 'PATCH /api/v1/agreements/:id': {
       const [row] = await t.database.rows<{ id: string }>('select id from agreements limit 1');
-      return { email: admin, url: url.replace(':id', row!.id), base: { status: 'active', plan: [{ title: localized }] } };
+      return { email: admin, url: url.replace(':id', row!.id), base: { status: 'active', signedOn: '2024-04-26' } };
     }
     case 'POST /api/v1/quotas':
       return {
