@@ -19,8 +19,8 @@ import { checkMapping, checkRows, guessMapping, type Candidate } from './import-
 import { userImportRepository, type UserImportRow } from './user-import.repository.js';
 
 /** Rows written per transaction: each batch is whole or absent, and `processed` moves after each. */
-export const importBatchSize = 250;
-const pauseBetweenBatchesMs = 25;
+export const importBatchSize = 100;
+const pauseBetweenBatchesMs = 50;
 /** At most this many row errors go back in one answer; `errorRows` counts them all. */
 const listedErrors = 1000;
 
@@ -171,7 +171,8 @@ export function createUserImportService({ db }: { db: Database }) {
         });
         return started;
       });
-      const job = write(who, row.id, checked.toWrite).catch(options.onError);
+      // Writing starts once this answer is on its way: the first batch would otherwise hold it up on the embedded database.
+      const job = new Promise((resolve) => setTimeout(resolve, 0)).then(() => write(who, row.id, checked.toWrite)).catch(options.onError);
       running.add(job);
       void job.finally(() => running.delete(job));
       return toUserImport(row);
