@@ -82,6 +82,25 @@ describe('invitations', () => {
     expect(problemOf(await login(email, 'Baoji-Welcome-2026', '203.0.113.62')).code).toBe('account_pending');
   });
 
+  it('accepts the invitation a coordinator’s new account mails, once', async () => {
+    const email = 'made.by.office@psu.exchange.test';
+    const coordinator = await t.login('coordinator@psu.exchange.test');
+    const created = await t.request({
+      method: 'POST',
+      url: '/api/v1/users',
+      token: coordinator,
+      payload: { email, fullName: 'Ольга Новикова', role: 'student', institutionId: await t.institutionId('PSU'), locale: 'ru' },
+    });
+    expect(created.statusCode).toBe(201);
+    await t.app.mail.deliverDue();
+    const mail = (await readOutbox(t.dataDir)).find((entry) => entry.to === email)!;
+    const token = /http:\/\/localhost:3000\/invitation\/([A-Za-z0-9_-]+)/.exec(mail.body)![1]!;
+    const accepted = await accept(token, 'Penza-Welcome-2026');
+    expect(accepted.statusCode).toBe(200);
+    expect(accepted.json().user).toMatchObject({ email, locale: 'ru' });
+    expect((await accept(token, 'Penza-Welcome-2027')).statusCode).toBe(400);
+  });
+
   it('refuses a password against the policy, leaving the link usable', async () => {
     const token = await invited('invited.weak@buas.exchange.test');
     expect((await accept(token, 'password')).statusCode).toBe(400);
