@@ -24,8 +24,8 @@ describe('demo seed', () => {
   it('hashes the demo password with argon2id, 19 MiB, 2 passes, 1 lane', async () => {
     const [row] = await database.db.select().from(users).where(eq(users.email, 'admin@exchange.test'));
     expect(row!.passwordHash).toMatch(/^\$argon2id\$v=19\$m=19456,p=1,t=2\$/);
-    expect(await verifyPassword(row!.passwordHash, demoPassword)).toBe(true);
-    expect(await verifyPassword(row!.passwordHash, 'exchange-demo-2026!')).toBe(false);
+    expect(await verifyPassword(row!.passwordHash!, demoPassword)).toBe(true);
+    expect(await verifyPassword(row!.passwordHash!, 'exchange-demo-2026!')).toBe(false);
   });
 
   it('seeds quota lines for both academic years in all six directions', async () => {
