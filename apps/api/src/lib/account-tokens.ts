@@ -28,6 +28,17 @@ export async function issueAccountToken(tx: Executor, userId: string, purpose: A
 }
 
 /**
+ * Ends every open link of an account, whatever its purpose: once a password is set, an
+ * address proven or the account disabled, an older e-mail must not open it any more.
+ */
+export async function endAccountTokens(tx: Executor, userId: string) {
+  await tx
+    .update(accountTokens)
+    .set({ usedAt: sql`now()` })
+    .where(and(eq(accountTokens.userId, userId), isNull(accountTokens.usedAt)));
+}
+
+/**
  * Uses a link once: the account it opens, or nothing when the token is unknown, tampered,
  * used, expired, of another purpose or for a disabled account. Callers answer every one of
  * those alike, so a guess learns nothing. Locks the token row: of two concurrent uses, one wins.

@@ -3,10 +3,12 @@ import type { Database, users } from '@exchange/db';
 import type { Actor } from '@exchange/shared';
 import { AppError, notFound } from '../../errors.js';
 import { writeAudit } from '../../lib/audit.js';
-import { createSession } from '../../lib/sessions.js';
+import { endAccountTokens } from '../../lib/account-tokens.js';
+import { createSession, revokeAccountAccess } from '../../lib/sessions.js';
 import { toUser } from '../../lib/shapes.js';
 import { isAllowedIssuer } from './identity-providers.service.js';
 import {
+  claimUnprovenAccount,
   consumeSignIn,
   findIdentity,
   findMemberByEmail,
@@ -82,18 +84,23 @@ export function createOidcSignInService({ db, origin, issueToken, log }: Deps) {
         // The account is linked to another identity at this provider already.
         throw new AppError(403, 'no_matching_account', 'No account here matches your institution’s account. Ask your international office.');
       }
-      await writeAudit(
-        tx,
-        { actor: { id: member.id, email: member.email, role: member.role, institutionId: member.institutionId }, requestId: caller.requestId },
-        {
-          action: 'user.identity_link',
-          entityType: 'user',
-          entityId: member.id,
-          institutionId: member.institutionId,
-          after: { issuer: claims.iss, subject: claims.sub },
-        },
-      );
-      return member;
+      const context = { actor: { id: member.id, email: member.email, role: member.role, institutionId: member.institutionId }, requestId: caller.requestId };
+      const audited = { entityType: 'user', entityId: member.id, institutionId: member.institutionId };
+      await writeAudit(tx, context, { ...audited, action: 'user.identity_link', after: { issuer: claims.iss, subject: claims.sub } });
+      if (member.emailVerifiedAt) return member;
+      // Nobody had proven this address: whoever registered it may not own it. The provider just
+      // proved it, so the owner takes the account over, and every other way in ends.
+      const claimed = await claimUnprovenAccount(tx, member.id);
+      if (!claimed) return (await findUser(tx, member.id))!;
+      await revokeAccountAccess(tx, member.id);
+      await endAccountTokens(tx, member.id);
+      await writeAudit(tx, context, {
+        ...audited,
+        action: 'user.email_verify',
+        before: { emailVerifiedAt: null, passwordSet: member.passwordHash !== null },
+        after: { emailVerifiedAt: claimed.emailVerifiedAt, passwordSet: false, method: 'oidc', issuer: claims.iss },
+      });
+      return claimed;
     });
   }
 

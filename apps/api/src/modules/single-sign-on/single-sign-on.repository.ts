@@ -82,3 +82,16 @@ export async function linkIdentity(tx: Executor, values: { issuer: string; subje
   const inserted = await tx.insert(userIdentities).values(values).onConflictDoNothing().returning({ userId: userIdentities.userId });
   return inserted.length > 0;
 }
+
+/**
+ * The provider proved the address of an account nobody had proven: whoever set its password
+ * may not have owned the address, so the password goes and the address counts as proven.
+ */
+export async function claimUnprovenAccount(tx: Executor, userId: string) {
+  const [row] = await tx
+    .update(users)
+    .set({ passwordHash: null, emailVerifiedAt: sql`now()`, updatedAt: sql`now()` })
+    .where(and(eq(users.id, userId), isNull(users.emailVerifiedAt)))
+    .returning();
+  return row;
+}

@@ -1,0 +1,85 @@
+/**
+ * What the first sign-in at an institution's provider does to the account it opens, against a
+ * real provider in this process: an address nobody had proven is taken over by its owner, and
+ * an identity counts only while its account belongs to the provider's institution.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { consentVersion } from '@exchange/shared';
+import { createTestContext, problemOf, type TestContext } from '../../test/helper.js';
+import { codeFlow, startTestProvider, type TestProvider } from '../../test/oidc-provider.js';
+
+const redirectUri = 'http://localhost:3000/login/oidc/callback';
+const client = { clientId: 'exchange-psu', clientSecret: 'psu-client-secret-for-tests' };
+let t: TestContext;
+let provider: TestProvider;
+let admin: string;
+let psu: string;
+
+beforeAll(async () => {
+  [t, provider] = await Promise.all([createTestContext(), startTestProvider({ redirectUris: [redirectUri], clients: [client] })]);
+  admin = await t.login('admin@exchange.test');
+  psu = await t.institutionId('PSU');
+  const saved = await t.request({
+    method: 'PUT',
+    url: `/api/v1/institutions/${psu}/identity-provider`,
+    token: admin,
+    payload: { issuer: provider.issuer, clientId: client.clientId, clientSecret: client.clientSecret, displayName: 'ПГУ' },
+  });
+  expect(saved.statusCode).toBe(200);
+}, 120_000);
+afterAll(async () => {
+  await t?.close();
+  await provider?.close();
+});
+
+const signInAs = async (subject: string) => {
+  const started = await t.request({ method: 'POST', url: '/api/v1/auth/oidc/start', payload: { institutionId: psu } });
+  const query = await codeFlow(started.json().authorizationUrl, subject, redirectUri);
+  return t.request({ method: 'POST', url: '/api/v1/auth/oidc/callback', payload: { query } });
+};
+const passwordLogin = (email: string, password: string) => t.request({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password } });
+
+describe('the first sign-in at the provider', () => {
+  it('takes an account registered by someone else for the address back to its owner', async () => {
+    // The attacker registers the victim's address with a password of their own, and the office verifies it.
+    const email = 'victim@psu.exchange.test';
+    const registered = await t.request({
+      method: 'POST',
+      url: '/api/v1/auth/register',
+      payload: { email, password: 'Attacker-Knows-2026', fullName: 'Вера Жертва', institutionId: psu, locale: 'ru', consent: { version: consentVersion } },
+    });
+    expect(registered.statusCode).toBe(201);
+    const id = registered.json().user.id as string;
+    const coordinator = await t.login('coordinator@psu.exchange.test');
+    expect((await t.request({ method: 'PATCH', url: `/api/v1/users/${id}`, token: coordinator, payload: { status: 'active' } })).statusCode).toBe(200);
+    const attacker = (await passwordLogin(email, 'Attacker-Knows-2026')).json().token as string;
+    const feed = (await t.request({ method: 'POST', url: '/api/v1/me/calendar-feed', token: attacker, payload: {} })).json().path as string;
+    expect((await t.request({ method: 'GET', url: `/api/v1${feed}` })).statusCode).toBe(200);
+    expect((await t.request({ method: 'GET', url: '/api/v1/me', token: attacker })).json().emailVerifiedAt).toBeNull();
+
+    // The owner of the address signs in at their institution.
+    provider.account({ sub: 'psu-victim', email, email_verified: true });
+    const owner = await signInAs('psu-victim');
+    expect(owner.statusCode).toBe(200);
+    expect(owner.json().user).toMatchObject({ email, passwordSet: false });
+
+    // The attacker is out: the session, the password and the calendar feed no longer work.
+    expect(problemOf(await t.request({ method: 'GET', url: '/api/v1/me', token: attacker })).code).toBe('token_revoked');
+    expect((await passwordLogin(email, 'Attacker-Knows-2026')).statusCode).toBe(401);
+    expect((await t.request({ method: 'GET', url: `/api/v1${feed}` })).statusCode).toBe(404);
+    const me = (await t.request({ method: 'GET', url: '/api/v1/me', token: owner.json().token })).json();
+    expect(me.emailVerifiedAt).not.toBeNull();
+    const audited = await t.database.rows<{ action: string }>(`select action from audit_entries where entity_id = $1 order by seq`, [id]);
+    expect(audited.map((row) => row.action)).toEqual(expect.arrayContaining(['user.identity_link', 'user.email_verify']));
+  });
+
+  it('keeps the password of an account whose address was proven already', async () => {
+    const email = 'coordinator@psu.exchange.test';
+    await t.database.rows(`update users set email_verified_at = now() where email = $1`, [email]);
+    const before = await t.login(email);
+    provider.account({ sub: 'psu-coordinator', email, email_verified: true });
+    expect((await signInAs('psu-coordinator')).statusCode).toBe(200);
+    expect((await t.request({ method: 'GET', url: '/api/v1/me', token: before })).statusCode).toBe(200);
+    await t.login(email);
+  });
+});
