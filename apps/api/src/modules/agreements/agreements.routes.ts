@@ -12,16 +12,17 @@ export async function agreementsRoutes(app: Api, { agreements }: { agreements: A
   // The signed agreement: one PDF per request.
   await app.register(multipart, { preservePath: true, limits: { fileSize: documentMaxBytes, files: 1, fields: 2, fieldSize: 200, parts: 3 } });
 
+  // Every signed-in account sees the agreements; the plan's notes only administrators and the parties' staff.
   app.get('/agreements', {
     config: { access: 'signed-in' },
     schema: { tags, security, querystring: listQuery, response: { 200: page(agreement), ...problems() } },
-    handler: (request) => agreements.list(request.query.limit, request.query.offset),
+    handler: (request) => agreements.list(request.actor!, request.query.limit, request.query.offset),
   });
 
   app.get('/agreements/:id', {
     config: { access: 'signed-in' },
     schema: { tags, security, params: idParams, response: { 200: agreement, ...problems() } },
-    handler: (request) => agreements.get(request.params.id),
+    handler: (request) => agreements.get(request.actor!, request.params.id),
   });
 
   app.post('/agreements', {

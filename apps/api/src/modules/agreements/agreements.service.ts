@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { Database, Executor } from '@exchange/db';
 import type { z } from 'zod';
-import type { agreementCreate, agreementUpdate } from '@exchange/shared';
+import type { Actor, Agreement, agreementCreate, agreementUpdate } from '@exchange/shared';
 import { AppError, notFound, unprocessable } from '../../errors.js';
 import { writeAudit, type Who } from '../../lib/audit.js';
+import { readsPlan } from '../../lib/plan-items.js';
 import type { Clock } from '../../lib/clock.js';
 import { toIso } from '../../lib/route.js';
 import { checkUpload } from '../../lib/uploads.js';
@@ -22,6 +23,12 @@ import {
   updateAgreement,
 } from './agreements.repository.js';
 
+/** The agreement as `actor` may read it: the plan's notes only for administrators and the parties' staff. */
+function asReadBy(actor: Actor, agreement: Agreement): Agreement {
+  if (readsPlan(actor, agreement.parties.map((party) => party.id))) return agreement;
+  return { ...agreement, plan: agreement.plan.map((item) => ({ ...item, note: null, noteLocale: null })) };
+}
+
 export function createAgreementsService({ db, clock }: { db: Database; clock: Clock }) {
   return {
     /** Whether the agreement exists, read in the caller's transaction. */
@@ -33,12 +40,15 @@ export function createAgreementsService({ db, clock }: { db: Database; clock: Cl
     /** The agreement as the contract shows it, read in the caller's transaction. */
     find: (tx: Executor, id: string) => findAgreement(tx, id, clock()),
 
-    list: (limit: number, offset: number) => listAgreements(db, limit, offset, clock()),
+    async list(actor: Actor, limit: number, offset: number) {
+      const found = await listAgreements(db, limit, offset, clock());
+      return { ...found, items: found.items.map((agreement) => asReadBy(actor, agreement)) };
+    },
 
-    async get(id: string) {
+    async get(actor: Actor, id: string) {
       const found = await findAgreement(db, id, clock());
       if (!found) throw notFound('agreement');
-      return found;
+      return asReadBy(actor, found);
     },
 
     create(who: Who, input: z.output<typeof agreementCreate>) {

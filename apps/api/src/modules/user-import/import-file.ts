@@ -2,12 +2,14 @@
  * Reads an uploaded student list into a header and rows of text, whatever its name says: an
  * XLSX workbook (its first sheet) or a CSV text file. The whole file is read and checked here
  * before anything is written: a file of another kind, a formula in any cell or more rows than
- * the limit refuse the file whole.
+ * the limit refuse the file whole. Columns, record sizes and the unpacked size of a workbook
+ * are bounded before the rows are widened to one width, so a small file cannot fill the memory.
  */
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { userImportMaxRows } from '@exchange/shared';
 import { AppError } from '../../errors.js';
+import { unpacksWithin, workbookMaxUnpackedBytes } from './zip-entries.js';
 
 /** A data row with its number as a spreadsheet shows it (the header is usually row 1). */
 export type SheetRow = { line: number; cells: string[] };
@@ -56,6 +58,17 @@ function tooManyRows(rows: number) {
   });
 }
 
+/** At most this many columns: a student list has a handful; more would only be padding. */
+export const importMaxColumns = 50;
+/** The most characters one CSV record may hold. */
+const csvMaxRecordChars = 64 * 1024;
+
+function tooManyColumns(row: number) {
+  return new AppError(422, 'too_many_columns', `Row ${row} has more than ${importMaxColumns} columns. Keep only the columns of the list and upload again.`, {
+    errors: [{ path: 'file', code: 'too_many_columns', message: `At most ${importMaxColumns} columns` }],
+  });
+}
+
 /** Text of a CSV: UTF-8 (with or without a byte-order mark) or, as Russian Excel saves it, Windows-1251. */
 function decodeText(content: Buffer): string {
   let text: string;
@@ -80,18 +93,37 @@ function delimiterOf(text: string): string {
 function readCsv(content: Buffer): SheetRow[] {
   const text = decodeText(content);
   try {
-    const records = parse(text, { delimiter: delimiterOf(text), relax_column_count: true, skip_empty_lines: true, trim: true, info: true }) as unknown as {
-      record: string[];
-      info: { lines: number };
-    }[];
+    const records = parse(text, {
+      delimiter: delimiterOf(text),
+      relax_column_count: true,
+      skip_empty_lines: true,
+      trim: true,
+      info: true,
+      max_record_size: csvMaxRecordChars,
+      on_record: (record: { record: string[]; info: { lines: number } }) => {
+        if (record.record.length > importMaxColumns) throw tooManyColumns(record.info.lines);
+        return record;
+      },
+    }) as unknown as { record: string[]; info: { lines: number } }[];
     return records.map(({ record, info }) => ({ line: info.lines, cells: record }));
   } catch (error) {
+    if (error instanceof AppError) throw error;
     const line = (error as { lines?: number }).lines;
     throw new AppError(422, 'unreadable_file', `The CSV file cannot be read${line ? ` (line ${line})` : ''}: check its quotes and separators.`);
   }
 }
 
 async function readXlsx(content: Buffer): Promise<SheetRow[]> {
+  if (!unpacksWithin(content)) {
+    throw new AppError(
+      422,
+      'workbook_too_large',
+      `The workbook unpacks to more than ${workbookMaxUnpackedBytes / 1024 / 1024} MB. Save only the list and upload again.`,
+      {
+        errors: [{ path: 'file', code: 'workbook_too_large', message: 'The workbook is too large unpacked' }],
+      },
+    );
+  }
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(content as unknown as ArrayBuffer);
@@ -104,6 +136,10 @@ async function readXlsx(content: Buffer): Promise<SheetRow[]> {
   const rows: SheetRow[] = [];
   sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const cells: string[] = [];
+    // Only the cells the row holds, then the gaps between them: a lone cell at XFD1 is refused, not padded.
+    row.eachCell({ includeEmpty: false }, (_cell, columnNumber) => {
+      if (columnNumber > importMaxColumns) throw tooManyColumns(rowNumber);
+    });
     row.eachCell({ includeEmpty: true }, (cell, columnNumber) => {
       if (cell.type === ExcelJS.ValueType.Formula || cell.formula) throw formulaRefused(rowNumber, columnNumber - 1);
       cells[columnNumber - 1] = cell.text.trim();
