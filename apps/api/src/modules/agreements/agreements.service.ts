@@ -25,7 +25,8 @@ import {
 
 /** The agreement as `actor` may read it: the plan's notes only for administrators and the parties' staff. */
 function asReadBy(actor: Actor, agreement: Agreement): Agreement {
-  if (readsPlan(actor, agreement.parties.map((party) => party.id))) return agreement;
+  const partyIds = agreement.parties.map((party) => party.id);
+  if (readsPlan(actor, partyIds)) return agreement;
   return { ...agreement, plan: agreement.plan.map((item) => ({ ...item, note: null, noteLocale: null })) };
 }
 

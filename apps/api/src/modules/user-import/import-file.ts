@@ -9,7 +9,7 @@ import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { userImportMaxRows } from '@exchange/shared';
 import { AppError } from '../../errors.js';
-import { unpacksWithin, workbookMaxUnpackedBytes } from './zip-entries.js';
+import { unpackedSize, workbookMaxUnpackedBytes } from './zip-entries.js';
 
 /** A data row with its number as a spreadsheet shows it (the header is usually row 1). */
 export type SheetRow = { line: number; cells: string[] };
@@ -114,7 +114,9 @@ function readCsv(content: Buffer): SheetRow[] {
 }
 
 async function readXlsx(content: Buffer): Promise<SheetRow[]> {
-  if (!unpacksWithin(content)) {
+  const size = unpackedSize(content);
+  if (size === 'unreadable') throw unsupported();
+  if (size === 'too_large') {
     throw new AppError(
       422,
       'workbook_too_large',
