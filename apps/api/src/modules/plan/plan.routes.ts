@@ -60,19 +60,19 @@ export async function planRoutes(app: Api, { plan }: { plan: PlanService }) {
     config: { access: 'signed-in' },
     schema: {
       tags,
-      summary: 'Counts of the plan’s items by status, per responsible party and per year of the deadline',
+      summary: 'Counts of the plan’s items by status, per responsible party and per year of the deadline (administrators and the parties’ staff)',
       security,
       params: idParams,
       response: { 200: planProgress, ...problems() },
     },
-    handler: (request) => plan.progress(request.params.id),
+    handler: (request) => plan.progress(request.actor!, request.params.id),
   });
 
   app.get('/agreements/:id/plan/export.xlsx', {
     config: { access: 'signed-in' },
     schema: {
       tags,
-      summary: 'The plan as a progress report workbook, in `lang` or the request’s language',
+      summary: 'The plan as a progress report workbook, in `lang` or the request’s language (administrators and the parties’ staff)',
       security,
       params: idParams,
       querystring: planExportQuery,
@@ -80,7 +80,7 @@ export async function planRoutes(app: Api, { plan }: { plan: PlanService }) {
     },
     handler: async (request, reply) => {
       const locale = exportLocale(request);
-      const workbook = await planWorkbook(await plan.report(request.params.id, locale));
+      const workbook = await planWorkbook(await plan.report(request.actor!, request.params.id, locale));
       return reply
         .type(spreadsheetMediaTypes.xlsx)
         .header('content-disposition', `attachment; filename="plan-of-measures-${locale}.xlsx"`)
@@ -92,7 +92,7 @@ export async function planRoutes(app: Api, { plan }: { plan: PlanService }) {
     config: { access: 'signed-in' },
     schema: {
       tags,
-      summary: 'The plan as a printed progress report, in `lang` or the request’s language',
+      summary: 'The plan as a printed progress report, in `lang` or the request’s language (administrators and the parties’ staff)',
       security,
       params: idParams,
       querystring: planExportQuery,
@@ -100,7 +100,7 @@ export async function planRoutes(app: Api, { plan }: { plan: PlanService }) {
     },
     handler: async (request, reply) => {
       const locale = exportLocale(request);
-      const printed = await planPdf(await plan.report(request.params.id, locale));
+      const printed = await planPdf(await plan.report(request.actor!, request.params.id, locale));
       return reply
         .type('application/pdf')
         .header('content-disposition', `attachment; filename="plan-of-measures-${locale}.pdf"`)

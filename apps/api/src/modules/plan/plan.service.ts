@@ -11,7 +11,7 @@ import { agreementCalendarZone, localDateIn, type Actor, type Agreement, type Lo
 import { forbidden, notFound, unprocessable } from '../../errors.js';
 import { writeAudit, type Who } from '../../lib/audit.js';
 import type { Clock } from '../../lib/clock.js';
-import { toPlanItem } from '../../lib/plan-items.js';
+import { readsPlan, toPlanItem } from '../../lib/plan-items.js';
 import { toIso } from '../../lib/route.js';
 import { inTransaction } from '../../lib/transaction.js';
 import { checkUpload, storedFileName } from '../../lib/uploads.js';
@@ -62,7 +62,7 @@ export function createPlanService({ db, clock, agreements }: { db: Database; clo
   function may(actor: Actor, need: Need, partyIds: string[], item: PlanItemRow) {
     if (actor.role === 'admin') return true;
     if (need === 'report') return actor.role === 'coordinator' && actor.institutionId !== null && actor.institutionId === item.responsibleInstitutionId;
-    return (actor.role === 'coordinator' || actor.role === 'reviewer') && actor.institutionId !== null && partyIds.includes(actor.institutionId);
+    return readsPlan(actor, partyIds);
   }
 
   async function visibleItem(tx: Executor, actor: Actor, agreementId: string, itemId: string, need: Need, forUpdate = false) {
@@ -188,22 +188,21 @@ export function createPlanService({ db, clock, agreements }: { db: Database; clo
       return { items: historyOf(await itemAuditEntries(db, item.id)) };
     },
 
-    async progress(agreementId: string) {
+    /** Readers of the plan only; anyone else is told the agreement's plan does not exist, as for its items. */
+    async progress(actor: Actor, agreementId: string) {
       const partyIds = await agreements.partyIds(db, agreementId);
-      if (partyIds.length === 0) throw notFound('agreement');
+      if (partyIds.length === 0 || !readsPlan(actor, partyIds)) throw notFound('agreement');
       const zones = await timeZones(db);
       const items = (await listItems(db, agreementId)).map((row) => toPlanItem(row, clock(), (id) => zones.get(id)));
       return planProgress(items, partyIds);
     },
 
     /** What the exported report shows, in the reader's language. */
-    async report(agreementId: string, locale: Locale): Promise<PlanReport> {
+    async report(actor: Actor, agreementId: string, locale: Locale): Promise<PlanReport> {
       const agreement = await agreements.find(db, agreementId);
-      if (!agreement) throw notFound('agreement');
-      const progress = planProgress(
-        agreement.plan,
-        agreement.parties.map((party) => party.id),
-      );
+      const partyIds = agreement?.parties.map((party) => party.id) ?? [];
+      if (!agreement || !readsPlan(actor, partyIds)) throw notFound('agreement');
+      const progress = planProgress(agreement.plan, partyIds);
       return { agreement, progress, today: localDateIn(clock(), agreementCalendarZone), locale };
     },
 

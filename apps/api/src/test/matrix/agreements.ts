@@ -13,6 +13,8 @@ export const agreements: Table = {
     build: async (f, caller, owner) => get(`/api/v1/institutions/${owner === 'missing' ? missingId : f.institution[institutionFor(caller, owner)]}`),
     expect: everyone([200, 200, 200, 404]),
   },
+  // Every signed-in account reads agreements; the plan's notes are left out for all but administrators
+  // and the parties' staff (modules/plan/plan-readers.test.ts), as are its progress and reports (matrix/plan.ts).
   'GET /api/v1/agreements': { owned: false, build: async () => get('/api/v1/agreements'), expect: signedIn(200) },
   'GET /api/v1/agreements/:id': {
     owned: true,

@@ -68,8 +68,14 @@ async function withDocument(agreementId: string) {
   await env.t.database.db.update(agreementDocuments).set(values).where(eq(agreementDocuments.agreementId, agreementId));
 }
 
+/** The plan of an agreement: own and same = the demo agreement of all three; other = one between the two other institutions. */
+async function planOf(f: Fixtures, caller: Caller, owner: Owner) {
+  if (owner === 'other') return agreementBetween(f, otherOf(caller.home), thirdOf(caller.home));
+  return agreementFor(f, caller, owner);
+}
+
 const itemUrl = ({ agreementId, itemId }: { agreementId: string; itemId: string }) => `/api/v1/agreements/${agreementId}/plan/${itemId}`;
-/** Administrators and the parties' staff read an item; others are told it does not exist. */
+/** Administrators and the parties' staff read an item, the plan's progress and its reports; others are told it does not exist. */
 const readers = { student: [404, 404, 404, 404], coordinator: [200, 200, 404, 404], reviewer: [200, 200, 404, 404], admin: [200, 200, 200, 404] } as const;
 /** Administrators and the responsible coordinators report on it. */
 const reporters = (ok: number) =>
@@ -113,18 +119,18 @@ export const plan: Table = {
   },
   'GET /api/v1/agreements/:id/plan/progress': {
     owned: true,
-    build: async (f, caller, owner) => get(`/api/v1/agreements/${await agreementFor(f, caller, owner)}/plan/progress`),
-    expect: signedIn([200, 200, 200, 404]),
+    build: async (f, caller, owner) => get(`/api/v1/agreements/${await planOf(f, caller, owner)}/plan/progress`),
+    expect: only(readers),
   },
   'GET /api/v1/agreements/:id/plan/export.xlsx': {
     owned: true,
-    build: async (f, caller, owner) => get(`/api/v1/agreements/${await agreementFor(f, caller, owner)}/plan/export.xlsx`),
-    expect: signedIn([200, 200, 200, 404]),
+    build: async (f, caller, owner) => get(`/api/v1/agreements/${await planOf(f, caller, owner)}/plan/export.xlsx`),
+    expect: only(readers),
   },
   'GET /api/v1/agreements/:id/plan/export.pdf': {
     owned: true,
-    build: async (f, caller, owner) => get(`/api/v1/agreements/${await agreementFor(f, caller, owner)}/plan/export.pdf?lang=ru`),
-    expect: signedIn([200, 200, 200, 404]),
+    build: async (f, caller, owner) => get(`/api/v1/agreements/${await planOf(f, caller, owner)}/plan/export.pdf?lang=ru`),
+    expect: only(readers),
   },
   'GET /api/v1/agreements/:id/plan/:itemId': {
     owned: true,

@@ -5,14 +5,14 @@ import type { Actions, PageServerLoad } from './$types';
 import { agreementFieldsOf, isId, itemFieldsOf, refused } from './plan-form';
 
 export const load: PageServerLoad = async (event) => {
-  requireUser(event);
+  const user = requireUser(event);
   const { locals, params, url } = event;
   try {
-    const [agreement, quotas, progress] = await Promise.all([
-      locals.api.agreement(params.id),
-      locals.api.quotas(params.id),
-      locals.api.plan.progress(params.id),
-    ]);
+    const [agreement, quotas] = await Promise.all([locals.api.agreement(params.id), locals.api.quotas(params.id)]);
+    // The plan's notes, progress and reports are for administrators and the parties' staff only.
+    const planReader =
+      user.role === 'admin' || (user.role !== 'student' && user.institutionId !== null && agreement.parties.some((party) => party.id === user.institutionId));
+    const progress = planReader && agreement.plan.length > 0 ? await locals.api.plan.progress(params.id) : null;
     const years = [...new Set(quotas.map((quota) => quota.academicYear))].sort();
     const wanted = url.searchParams.get('academicYear') ?? '';
     const academicYear = isAcademicYear(wanted) ? wanted : null;
@@ -21,6 +21,7 @@ export const load: PageServerLoad = async (event) => {
     for (const quota of shown) byYear.set(quota.academicYear, [...(byYear.get(quota.academicYear) ?? []), quota]);
     return {
       agreement,
+      planReader,
       progress,
       years,
       academicYear,
