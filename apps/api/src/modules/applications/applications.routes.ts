@@ -19,6 +19,7 @@ import { who } from '../../lib/audit.js';
 import { sendSpreadsheet } from '../../lib/spreadsheet.js';
 import { exportLocale, exportTexts } from '../../lib/spreadsheet-texts.js';
 import { documentFileResponse, problems, spreadsheetResponse, type Api } from '../../lib/route.js';
+import { fileRequired, readUpload } from '../../lib/upload-body.js';
 import type { ApplicationsService } from './applications.service.js';
 
 const documentParams = z.strictObject({ id: z.uuid(), docId: z.uuid() });
@@ -132,30 +133,14 @@ export async function applicationsRoutes(app: Api, { applications }: { applicati
       response: { 201: applicationDocument, ...problems(409, 413, 415) },
     },
     handler: async (request, reply) => {
-      if (!request.isMultipart()) throw new AppError(415, 'unsupported_media_type', 'Send the document as multipart/form-data.');
-      let type: string | undefined;
-      let file: { name: string; content: Buffer } | undefined;
-      try {
-        for await (const part of request.parts()) {
-          if (part.type === 'field' && part.fieldname === 'type') type = String(part.value);
-          else if (part.type === 'file' && part.fieldname === 'file' && !file) file = { name: part.filename, content: await part.toBuffer() };
-          else if (part.type === 'file') await part.toBuffer();
-        }
-      } catch (error) {
-        const code = (error as { code?: string }).code;
-        if (code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError(413, 'file_too_large', 'The file is larger than 10 MB.');
-        if (code?.startsWith('FST_')) throw new AppError(400, 'invalid_upload', 'The upload could not be read.');
-        throw error;
-      }
+      const { file, fields } = await readUpload(request);
+      const type = fields.type;
       if (!type || !(documentTypes as readonly string[]).includes(type)) {
         throw new AppError(400, 'validation_failed', 'Say which document this is.', {
           errors: [{ path: 'body.type', code: 'invalid_value', message: `One of: ${documentTypes.join(', ')}` }],
         });
       }
-      if (!file)
-        throw new AppError(400, 'validation_failed', 'Attach the file.', {
-          errors: [{ path: 'body.file', code: 'required', message: 'Required' }],
-        });
+      if (!file) throw fileRequired();
       const created = await applications.addDocument(who(request), request.params.id, type as DocumentType, file.name, file.content);
       return reply.code(201).send(created);
     },

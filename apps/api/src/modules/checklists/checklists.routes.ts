@@ -1,9 +1,9 @@
 import multipart from '@fastify/multipart';
 import { z } from 'zod';
 import { checklistItem, checklistItemUpdate, checklistTemplate, checklistTemplateUpdate, documentMaxBytes, idParams, mobilityDocument } from '@exchange/shared';
-import { AppError } from '../../errors.js';
 import { who } from '../../lib/audit.js';
 import { documentFileResponse, problems, type Api } from '../../lib/route.js';
+import { readOneFile } from '../../lib/upload-body.js';
 import type { ChecklistActions } from './checklist-actions.service.js';
 
 const tags = ['checklists'];
@@ -40,20 +40,7 @@ export async function checklistsRoutes(app: Api, { checklists }: { checklists: C
       response: { 201: mobilityDocument, ...problems(409, 413, 415) },
     },
     handler: async (request, reply) => {
-      if (!request.isMultipart()) throw new AppError(415, 'unsupported_media_type', 'Send the document as multipart/form-data.');
-      let file: { name: string; content: Buffer } | undefined;
-      try {
-        for await (const part of request.parts()) {
-          if (part.type === 'file' && part.fieldname === 'file' && !file) file = { name: part.filename, content: await part.toBuffer() };
-          else if (part.type === 'file') await part.toBuffer();
-        }
-      } catch (error) {
-        const code = (error as { code?: string }).code;
-        if (code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError(413, 'file_too_large', 'The file is larger than 10 MB.');
-        if (code?.startsWith('FST_')) throw new AppError(400, 'invalid_upload', 'The upload could not be read.');
-        throw error;
-      }
-      if (!file) throw new AppError(400, 'validation_failed', 'Attach the file.', { errors: [{ path: 'body.file', code: 'required', message: 'Required' }] });
+      const file = await readOneFile(request);
       return reply.code(201).send(await checklists.addDocument(who(request), request.params.id, file.name, file.content));
     },
   });

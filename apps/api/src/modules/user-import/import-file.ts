@@ -90,6 +90,8 @@ function delimiterOf(text: string): string {
   return counts.reduce((best, next) => (next[1] > best[1] ? next : best))[0];
 }
 
+type CsvEntry = { record: string[]; info: { lines: number } };
+
 function readCsv(content: Buffer): SheetRow[] {
   const text = decodeText(content);
   try {
@@ -100,11 +102,12 @@ function readCsv(content: Buffer): SheetRow[] {
       trim: true,
       info: true,
       max_record_size: csvMaxRecordChars,
-      on_record: (record: { record: string[]; info: { lines: number } }) => {
-        if (record.record.length > importMaxColumns) throw tooManyColumns(record.info.lines);
-        return record;
-      },
-    }) as unknown as { record: string[]; info: { lines: number } }[];
+      // With `info`, the parser hands each record over as { record, info } (its types say otherwise).
+      on_record: ((entry: CsvEntry) => {
+        if (entry.record.length > importMaxColumns) throw tooManyColumns(entry.info.lines);
+        return entry;
+      }) as never,
+    }) as unknown as CsvEntry[];
     return records.map(({ record, info }) => ({ line: info.lines, cells: record }));
   } catch (error) {
     if (error instanceof AppError) throw error;

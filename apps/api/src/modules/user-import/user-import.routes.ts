@@ -3,6 +3,7 @@ import { idParams, userImport, userImportMaxBytes, userImportOptions, userImport
 import { AppError } from '../../errors.js';
 import { who } from '../../lib/audit.js';
 import { problems, type Api } from '../../lib/route.js';
+import { fileRequired, readUpload } from '../../lib/upload-body.js';
 import type { UserImportService } from './user-import.service.js';
 
 const staff = ['admin', 'coordinator'] as const;
@@ -23,28 +24,14 @@ export async function userImportRoutes(app: Api, { userImports }: { userImports:
       response: { 200: userImportPreview, 202: userImport, ...problems(413, 415, 422) },
     },
     handler: async (request, reply) => {
-      if (!request.isMultipart()) throw new AppError(415, 'unsupported_media_type', 'Send the file as multipart/form-data.');
-      let file: { name: string; content: Buffer } | undefined;
-      const fields: Record<string, string> = {};
-      try {
-        for await (const part of request.parts()) {
-          if (part.type === 'file' && part.fieldname === 'file' && !file) file = { name: part.filename, content: await part.toBuffer() };
-          else if (part.type === 'file') await part.toBuffer();
-          else fields[part.fieldname] = String(part.value);
-        }
-      } catch (error) {
-        const code = (error as { code?: string }).code;
-        if (code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError(413, 'file_too_large', `The file is larger than ${userImportMaxBytes / 1024 / 1024} MB.`);
-        if (code?.startsWith('FST_')) throw new AppError(400, 'invalid_upload', 'The upload could not be read.');
-        throw error;
-      }
+      const { file, fields } = await readUpload(request, userImportMaxBytes);
       const options = userImportOptions.safeParse(fields);
       if (!options.success) {
         throw new AppError(400, 'validation_failed', 'The import’s fields are not valid.', {
           errors: options.error.issues.map((issue) => ({ path: `body.${issue.path.join('.')}`, code: issue.code, message: issue.message })),
         });
       }
-      if (!file) throw new AppError(400, 'validation_failed', 'Attach the file.', { errors: [{ path: 'body.file', code: 'required', message: 'Required' }] });
+      if (!file) throw fileRequired();
       const input = { fileName: file.name || 'import', content: file.content, ...options.data, dryRun: options.data.dryRun === 'true' };
       if (input.dryRun) return reply.code(200).send(await userImports.preview(request.actor!, input));
       const started = await userImports.start(who(request), input, { onError: (error) => request.log.error({ err: error }, 'student import failed') });
