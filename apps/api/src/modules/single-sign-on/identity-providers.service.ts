@@ -38,7 +38,7 @@ export function createIdentityProvidersService({ db }: { db: Database }) {
       return { provider: row ? toProvider(row) : null };
     },
 
-    /** Sets an institution's provider; a secret left out keeps the stored one. */
+    /** Sets an institution's provider; a secret left out keeps the stored one, for the same issuer only. */
     async save(caller: Who, institutionId: string, input: z.output<typeof identityProviderUpdate>) {
       if (!isAllowedIssuer(input.issuer)) {
         throw unprocessable('issuer_not_https', 'The provider’s address must start with https://.', {
@@ -48,10 +48,18 @@ export function createIdentityProvidersService({ db }: { db: Database }) {
       return db.transaction(async (tx) => {
         if (!(await institutionExists(tx, institutionId))) throw notFound('institution');
         const before = await findProvider(tx, institutionId, { forUpdate: true });
-        const clientSecret = input.clientSecret ?? before?.clientSecret;
+        // A stored secret is never sent to another issuer: a new address needs the secret it issued.
+        const issuerChanged = before !== undefined && before.issuer !== input.issuer;
+        const clientSecret = input.clientSecret ?? (issuerChanged ? undefined : before?.clientSecret);
         if (!clientSecret) {
           throw unprocessable('client_secret_required', 'Give the client secret the provider issued.', {
-            errors: [{ path: 'body.clientSecret', code: 'client_secret_required', message: 'Required the first time' }],
+            errors: [
+              {
+                path: 'body.clientSecret',
+                code: 'client_secret_required',
+                message: issuerChanged ? 'Required when the issuer changes' : 'Required the first time',
+              },
+            ],
           });
         }
         // The issuer is kept exactly as given: ID tokens must name it character for character.

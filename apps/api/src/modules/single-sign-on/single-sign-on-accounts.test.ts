@@ -83,3 +83,30 @@ describe('the first sign-in at the provider', () => {
     await t.login(email);
   });
 });
+
+describe('changing the provider', () => {
+  it('never sends the stored client secret to a new issuer', async () => {
+    const url = `/api/v1/institutions/${psu}/identity-provider`;
+    const moved = await t.request({
+      method: 'PUT',
+      url,
+      token: admin,
+      payload: { issuer: 'https://login.attacker.example/', clientId: client.clientId, displayName: 'ПГУ' },
+    });
+    expect(moved.statusCode).toBe(422);
+    expect(problemOf(moved).code).toBe('client_secret_required');
+    expect(problemOf(moved).errors).toEqual([expect.objectContaining({ path: 'body.clientSecret', message: 'Required when the issuer changes' })]);
+    expect((await t.request({ method: 'GET', url, token: admin })).json().provider.issuer).toBe(provider.issuer);
+
+    // The same issuer keeps its secret when none is given.
+    const renamed = await t.request({
+      method: 'PUT',
+      url,
+      token: admin,
+      payload: { issuer: provider.issuer, clientId: client.clientId, displayName: 'ПГУ: вход' },
+    });
+    expect(renamed.statusCode).toBe(200);
+    provider.account({ sub: 'psu-after-rename', email: 'student2@psu.exchange.test', email_verified: true });
+    expect((await signInAs('psu-after-rename')).statusCode).toBe(200);
+  });
+});
