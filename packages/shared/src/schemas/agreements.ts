@@ -1,7 +1,7 @@
 /** The agreement, its plan of measures and its quota lines (cooperation conditions). */
 import { z } from 'zod';
 import { agreementStatuses, eqfLevels, languageLevels, languageScales, languages, mobilityTypes } from '../enums.js';
-import { academicYear, calendarDate, id, localizedText } from './common.js';
+import { academicYear, calendarDate, id, listQuery, localizedText } from './common.js';
 import { institution } from './institutions.js';
 import { agreementDocument, planItem, planItemCreate } from './plan.js';
 
@@ -20,6 +20,14 @@ export const agreement = z.object({
   expiresInDays: z.number().int().nullable(),
 });
 export type Agreement = z.infer<typeof agreement>;
+
+/**
+ * The agreements list. `endingWithinDays`: only active agreements whose last day is today or
+ * within that many days (on the agreements' calendar), the soonest first, as `expiresInDays` counts.
+ */
+export const agreementListQuery = listQuery.extend({
+  endingWithinDays: z.coerce.number().int().min(0).max(3660).optional(),
+});
 
 const validityInOrder = (value: { validFrom?: string | undefined; validTo?: string | undefined }) =>
   !value.validFrom || !value.validTo || value.validFrom <= value.validTo;

@@ -45,10 +45,24 @@ async function withDetails(db: Executor, rows: AgreementRow[], now: Date) {
   });
 }
 
-export async function listAgreements(db: Executor, limit: number, offset: number, now: Date) {
+/** A page of agreements; with `endingWithinDays`, the active ones ending within that many days, the soonest first. */
+export async function listAgreements(db: Executor, query: { limit: number; offset: number; endingWithinDays?: number | undefined }, now: Date) {
+  const { limit, offset, endingWithinDays } = query;
+  const today = localDateIn(now, agreementCalendarZone);
+  const ending =
+    endingWithinDays === undefined
+      ? undefined
+      : and(eq(agreements.status, 'active'), sql`(${agreements.validTo} - ${today}::date) BETWEEN 0 AND ${endingWithinDays}`);
+  const order = ending ? [asc(agreements.validTo), agreements.id] : [desc(agreements.validFrom), agreements.id];
   const [rows, [{ total } = { total: 0 }]] = await Promise.all([
-    db.select().from(agreements).orderBy(desc(agreements.validFrom), agreements.id).limit(limit).offset(offset),
-    db.select({ total: count() }).from(agreements),
+    db
+      .select()
+      .from(agreements)
+      .where(ending)
+      .orderBy(...order)
+      .limit(limit)
+      .offset(offset),
+    db.select({ total: count() }).from(agreements).where(ending),
   ]);
   return { items: await withDetails(db, rows, now), total, limit, offset };
 }

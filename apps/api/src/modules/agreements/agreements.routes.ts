@@ -1,5 +1,5 @@
 import multipart from '@fastify/multipart';
-import { agreement, agreementCreate, agreementDocument, agreementUpdate, documentMaxBytes, idParams, listQuery, page } from '@exchange/shared';
+import { agreement, agreementCreate, agreementDocument, agreementListQuery, agreementUpdate, documentMaxBytes, idParams, page } from '@exchange/shared';
 import { who } from '../../lib/audit.js';
 import { fileResponse, problems, type Api } from '../../lib/route.js';
 import { readOneFile } from '../../lib/upload-body.js';
@@ -15,8 +15,8 @@ export async function agreementsRoutes(app: Api, { agreements }: { agreements: A
   // Every signed-in account sees the agreements; the plan's notes only administrators and the parties' staff.
   app.get('/agreements', {
     config: { access: 'signed-in' },
-    schema: { tags, security, querystring: listQuery, response: { 200: page(agreement), ...problems() } },
-    handler: (request) => agreements.list(request.actor!, request.query.limit, request.query.offset),
+    schema: { tags, security, querystring: agreementListQuery, response: { 200: page(agreement), ...problems() } },
+    handler: (request) => agreements.list(request.actor!, request.query),
   });
 
   app.get('/agreements/:id', {

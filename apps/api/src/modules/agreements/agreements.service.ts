@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Database, Executor } from '@exchange/db';
 import type { z } from 'zod';
-import type { Actor, Agreement, agreementCreate, agreementUpdate } from '@exchange/shared';
+import type { Actor, Agreement, agreementCreate, agreementListQuery, agreementUpdate } from '@exchange/shared';
 import { AppError, notFound, unprocessable } from '../../errors.js';
 import { writeAudit, type Who } from '../../lib/audit.js';
 import { readsPlan } from '../../lib/plan-items.js';
@@ -41,8 +41,8 @@ export function createAgreementsService({ db, clock }: { db: Database; clock: Cl
     /** The agreement as the contract shows it, read in the caller's transaction. */
     find: (tx: Executor, id: string) => findAgreement(tx, id, clock()),
 
-    async list(actor: Actor, limit: number, offset: number) {
-      const found = await listAgreements(db, limit, offset, clock());
+    async list(actor: Actor, query: z.output<typeof agreementListQuery>) {
+      const found = await listAgreements(db, query, clock());
       return { ...found, items: found.items.map((agreement) => asReadBy(actor, agreement)) };
     },
 

@@ -5,6 +5,7 @@
  */
 import {
   academicYearOf,
+  expiryWarningDays,
   type Agreement,
   type ApplicationPage,
   type ApplicationSummary,
@@ -106,10 +107,9 @@ export async function loadDashboard(api: Api, user: User, now = new Date()): Pro
     toAllocate = closed.map((call, index) => ({ call, submitted: submitted[index]?.total ?? 0 })).filter((entry) => entry.submitted > 0);
   }
 
+  // Asked of the API, so an agreement ending soon is found however many agreements there are.
   const expiring =
-    user.role === 'admin'
-      ? (await settle('agreements', api.agreements({ limit: 100 })))?.items.filter((agreement) => agreement.expiresInDays !== null)
-      : undefined;
+    user.role === 'admin' ? (await settle('agreements', api.agreements({ endingWithinDays: expiryWarningDays[0], limit: 100 })))?.items : undefined;
   const ownEvents = events && user.institutionId ? events.items.filter((event) => event.institutionId === user.institutionId) : events?.items;
   return {
     toReview: unreviewed?.total,

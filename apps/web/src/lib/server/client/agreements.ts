@@ -1,12 +1,24 @@
 /** The agreement and its quota lines. */
-import { agreement, page, quota, quotaList, type Agreement, type Page, type Quota, type QuotaCreate, type QuotaUpdate } from '@exchange/shared';
+import {
+  agreement,
+  page,
+  quota,
+  quotaList,
+  type Agreement,
+  type AgreementListQuery,
+  type Page,
+  type Quota,
+  type QuotaCreate,
+  type QuotaUpdate,
+} from '@exchange/shared';
 import { segment, type Transport } from './transport.js';
 
 const agreementPage = page(agreement);
 
 export function createAgreementsApi({ request }: Transport) {
   return {
-    agreements: (query: { limit?: number; offset?: number } = {}): Promise<Page<Agreement>> => request('GET', '/agreements', { query, schema: agreementPage }),
+    agreements: (query: { limit?: number; offset?: number; endingWithinDays?: number } = {}): Promise<Page<Agreement>> =>
+      request('GET', '/agreements', { query, schema: agreementPage }),
     agreement: (id: string): Promise<Agreement> => request('GET', `/agreements/${segment(id)}`, { schema: agreement }),
     quotas: (agreementId: string, academicYear?: string): Promise<Quota[]> =>
       request('GET', `/agreements/${segment(agreementId)}/quotas`, { query: { academicYear }, schema: quotaList }).then((answer) => answer.items),

@@ -15,12 +15,12 @@ export const load: PageServerLoad = async (event) => {
       user.role === 'student' ? api.applications({ callId: event.params.id, limit: 20 }).then((answer) => answer.items) : Promise.resolve([]),
     ]);
     // The agreements of the call's quota lines that end before the call's academic year (or the call) does.
-    const agreementIds = new Set(call.quotas.map((quota) => quota.agreementId));
-    const agreements = agreementIds.size > 0 ? await event.locals.api.agreements({ limit: 100 }).catch(() => null) : null;
-    const beyondAgreements = (agreements?.items ?? [])
-      .filter(
-        (agreement) => agreementIds.has(agreement.id) && reachesPastAgreement(agreement.validTo, { academicYear: call.academicYear, until: call.closesAt }),
-      )
+    // Each agreement is read by its id: a list would hold only its first page.
+    const agreementIds = [...new Set(call.quotas.map((quota) => quota.agreementId))];
+    const agreements = await Promise.all(agreementIds.map((id) => event.locals.api.agreement(id).catch(() => null)));
+    const beyondAgreements = agreements
+      .filter((agreement) => agreement !== null)
+      .filter((agreement) => reachesPastAgreement(agreement.validTo, { academicYear: call.academicYear, until: call.closesAt }))
       .map((agreement) => ({ id: agreement.id, title: agreement.title, validTo: agreement.validTo }));
     return {
       call,
