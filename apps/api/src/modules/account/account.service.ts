@@ -3,7 +3,7 @@ import { hashPassword, type Database, type Executor, type users } from '@exchang
 import type { Actor } from '@exchange/shared';
 import { AppError, notFound, tooManyRequests } from '../../errors.js';
 import { mailAccountLink } from '../../lib/account-mail.js';
-import { consumeAccountToken, issueAccountToken } from '../../lib/account-tokens.js';
+import { consumeAccountToken, endAccountTokens, issueAccountToken } from '../../lib/account-tokens.js';
 import { writeAudit, type Who } from '../../lib/audit.js';
 import type { RateLimiter } from '../../lib/rate-limiter.js';
 import { toIso, toIsoOrNull } from '../../lib/route.js';
@@ -84,6 +84,7 @@ export function createAccountService({ db, limiter, users: accounts, issueToken 
         if (!userId) throw invalidLink();
         const user = await setPasswordFromLink(tx, userId, passwordHash);
         await revokeAccountAccess(tx, userId);
+        await endAccountTokens(tx, userId);
         await writeAudit(
           tx,
           { actor: asActor(user), requestId: caller.requestId },
@@ -105,6 +106,7 @@ export function createAccountService({ db, limiter, users: accounts, issueToken 
         if (!userId) throw invalidLink();
         const accepted = await setPasswordFromLink(tx, userId, passwordHash);
         await revokeAccountAccess(tx, userId);
+        await endAccountTokens(tx, userId);
         const session = accepted.status === 'active' ? await createSession(tx, userId, caller.userAgent) : undefined;
         await writeAudit(
           tx,

@@ -4,6 +4,7 @@ import { decoyPasswordHash, hashPassword, verifyPassword, type Database, type Ex
 import type { Actor, Locale, meUpdate } from '@exchange/shared';
 import type { z } from 'zod';
 import { AppError, tooManyRequests, unauthorized, unprocessable } from '../../errors.js';
+import { endAccountTokens } from '../../lib/account-tokens.js';
 import { writeAudit } from '../../lib/audit.js';
 import { notify } from '../../lib/notify.js';
 import type { RateLimiter } from '../../lib/rate-limiter.js';
@@ -230,6 +231,7 @@ export function createAuthService({ db, limiter, users: accounts, issueToken }: 
         await setPasswordHash(tx, actor.id, passwordHash);
         // Every other device is signed out at once; this one continues on a new session.
         await revokeAccountAccess(tx, actor.id);
+        await endAccountTokens(tx, actor.id);
         const created = await createSession(tx, actor.id, caller.userAgent);
         await writeAudit(tx, caller, {
           action: 'user.password_change',

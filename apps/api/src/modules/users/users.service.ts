@@ -13,7 +13,7 @@ import {
 import type { z } from 'zod';
 import { conflict, forbidden, notFound, unprocessable } from '../../errors.js';
 import { mailAccountLink } from '../../lib/account-mail.js';
-import { issueAccountToken } from '../../lib/account-tokens.js';
+import { endAccountTokens, issueAccountToken } from '../../lib/account-tokens.js';
 import { writeAudit, type Who } from '../../lib/audit.js';
 import { notify } from '../../lib/notify.js';
 import { revokeAccountAccess } from '../../lib/sessions.js';
@@ -156,6 +156,8 @@ export function createUsersService({ db }: { db: Database }) {
         if (passwordHash || after.status !== 'active' || role !== before.role || institutionId !== before.institutionId) {
           await revokeAccountAccess(tx, id);
         }
+        // A password set here or a disabled account makes every e-mailed link obsolete.
+        if (passwordHash || after.status === 'disabled') await endAccountTokens(tx, id);
         const verified = before.status === 'pending' && after.status === 'active';
         if (verified) await notify(tx, id, 'account.verified');
         await writeAudit(tx, who, {
