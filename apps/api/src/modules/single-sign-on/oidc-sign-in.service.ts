@@ -67,10 +67,11 @@ export function createOidcSignInService({ db, origin, issueToken, log }: Deps) {
   async function accountOf(provider: ProviderRow, claims: oidc.IDToken, caller: Caller) {
     return db.transaction(async (tx) => {
       const known = await findIdentity(tx, claims.iss, claims.sub);
-      // An identity counts only at the institution it was linked through.
+      // An identity counts only while its account belongs to the provider's institution.
       if (known) {
-        if (known.institutionId !== provider.institutionId) throw refused();
-        return (await findUser(tx, known.userId))!;
+        const user = (await findUser(tx, known.userId))!;
+        if (user.institutionId !== provider.institutionId) throw refused();
+        return user;
       }
       if (claims.email_verified !== true || typeof claims.email !== 'string') {
         throw new AppError(403, 'email_not_verified', 'Your institution has not confirmed the e-mail address of your account. Ask your international office.');

@@ -110,3 +110,34 @@ describe('changing the provider', () => {
     expect((await signInAs('psu-after-rename')).statusCode).toBe(200);
   });
 });
+
+describe('an account that moves to another institution', () => {
+  const identities = async (email: string) =>
+    (await t.database.rows<{ n: number }>('select count(*)::int as n from user_identities i join users u on u.id = i.user_id where u.email = $1', [email]))[0]!
+      .n;
+
+  it('loses its identity at the old institution’s provider when an administrator moves it', async () => {
+    const email = 'student3@psu.exchange.test';
+    provider.account({ sub: 'psu-mover', email, email_verified: true });
+    expect((await signInAs('psu-mover')).statusCode).toBe(200);
+    expect(await identities(email)).toBe(1);
+    const [row] = await t.database.rows<{ id: string }>('select id from users where email = $1', [email]);
+    const buas = await t.institutionId('BUAS');
+    expect((await t.request({ method: 'PATCH', url: `/api/v1/users/${row!.id}`, token: admin, payload: { institutionId: buas } })).statusCode).toBe(200);
+    expect(await identities(email)).toBe(0);
+    const after = await signInAs('psu-mover');
+    expect(after.statusCode).toBe(403);
+    expect(problemOf(after).code).toBe('no_matching_account');
+  });
+
+  it('refuses a linked identity whose account belongs elsewhere now', async () => {
+    const email = 'student4@psu.exchange.test';
+    provider.account({ sub: 'psu-elsewhere', email, email_verified: true });
+    expect((await signInAs('psu-elsewhere')).statusCode).toBe(200);
+    // Moved without going through the administrators' form (the link is left in place).
+    await t.database.rows(`update users set institution_id = (select id from institutions where code = 'BUAS') where email = $1`, [email]);
+    const after = await signInAs('psu-elsewhere');
+    expect(after.statusCode).toBe(400);
+    expect(problemOf(after).code).toBe('sign_in_refused');
+  });
+});

@@ -1,5 +1,5 @@
 import { and, count, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
-import { users, type Executor } from '@exchange/db';
+import { userIdentities, users, type Executor } from '@exchange/db';
 import type { Role, UserStatus } from '@exchange/shared';
 import { escapeLike } from '../../lib/like.js';
 import { toUser } from '../../lib/shapes.js';
@@ -60,4 +60,10 @@ export async function updateUser(tx: Executor, id: string, fields: Partial<UserI
     .where(eq(users.id, id))
     .returning();
   return after!;
+}
+
+/** Unlinks every sign-in identity of the account: each was vouched for by one institution's provider. */
+export async function deleteIdentities(tx: Executor, userId: string) {
+  const deleted = await tx.delete(userIdentities).where(eq(userIdentities.userId, userId)).returning({ issuer: userIdentities.issuer });
+  return deleted.length;
 }

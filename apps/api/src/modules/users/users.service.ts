@@ -19,7 +19,7 @@ import { notify } from '../../lib/notify.js';
 import { revokeAccountAccess } from '../../lib/sessions.js';
 import { toIso } from '../../lib/route.js';
 import { toUser } from '../../lib/shapes.js';
-import { findUserByEmail, findUserById, insertUser, listUsers, updateUser, type UserFilter } from './users.repository.js';
+import { deleteIdentities, findUserByEmail, findUserById, insertUser, listUsers, updateUser, type UserFilter } from './users.repository.js';
 
 function requireInstitutionRule(role: Role, institutionId: string | null) {
   if (role !== 'admin' && !institutionId) {
@@ -158,6 +158,8 @@ export function createUsersService({ db }: { db: Database }) {
         }
         // A password set here or a disabled account makes every e-mailed link obsolete.
         if (passwordHash || after.status === 'disabled') await endAccountTokens(tx, id);
+        // A provider vouches for its own institution's people only: a move unlinks its identities.
+        const unlinked = institutionId !== before.institutionId ? await deleteIdentities(tx, id) : 0;
         const verified = before.status === 'pending' && after.status === 'active';
         if (verified) await notify(tx, id, 'account.verified');
         await writeAudit(tx, who, {
@@ -166,7 +168,7 @@ export function createUsersService({ db }: { db: Database }) {
           entityId: id,
           institutionId: after.institutionId,
           before: toUser(before),
-          after: { ...toUser(after), ...(passwordHash ? { passwordChanged: true } : {}) },
+          after: { ...toUser(after), ...(passwordHash ? { passwordChanged: true } : {}), ...(unlinked ? { identitiesUnlinked: unlinked } : {}) },
         });
         return toUser(after);
       });
