@@ -36,7 +36,7 @@ export const userImportOptions = z.strictObject({
   institutionId: id.optional(),
 });
 
-/** Why one row is not imported. Codes: `required`, `invalid_email`, `duplicate_in_file`, `email_taken`, `unknown_study_level`, `unknown_language`, `unknown_institution`, `too_long`. */
+/** Why one row is not imported. Codes: `required`, `invalid_email`, `duplicate_in_file`, `email_taken`, `unknown_study_level`, `unknown_language`, `unknown_institution`, `too_long`, `not_latin`. */
 export const userImportRowError = z.object({
   /** The row's number as a spreadsheet shows it: the header is row 1. */
   row: z.number().int(),

@@ -92,11 +92,14 @@ export const me = user.extend({
 });
 export type Me = z.infer<typeof me>;
 
+/** A name in Latin letters as on a passport (letters, spaces, apostrophes, dots, hyphens): the profile's and the import's rule. */
+export const isLatinName = (value: string) => /^\p{Script=Latin}[\p{Script=Latin} '.-]*$/u.test(value);
+
 export const meUpdate = z.strictObject({
   fullName: fullName.optional(),
   /** Latin letters as on a passport; empty clears it. */
   fullNameLatin: text(200)
-    .refine((value) => /^\p{Script=Latin}[\p{Script=Latin} '.-]*$/u.test(value) || value === '', { message: 'Latin letters only' })
+    .refine((value) => isLatinName(value) || value === '', { message: 'Latin letters only' })
     .transform((value) => value || null)
     .optional(),
   locale: locale.optional(),

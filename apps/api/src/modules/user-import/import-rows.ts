@@ -14,6 +14,7 @@ import {
   userImportFields,
   userImportRequiredFields,
   email as emailSchema,
+  isLatinName,
   type Locale,
   type UserImportField,
   type UserImportMapping,
@@ -87,12 +88,13 @@ const message: Record<string, string> = {
   unknown_language: 'Not a language: write ru, zh or en',
   unknown_institution: 'No institution by this code or name',
   too_long: 'Too long',
+  not_latin: 'Latin letters only, as in the passport',
 };
 
 /**
- * Checks every row against the mapping. `home` is the one institution a coordinator may import
- * into: a row naming another refuses the whole file. `chosen` is the institution of rows
- * that name none (the administrator's choice, the coordinator's own).
+ * Checks every row against the mapping. `home` is the one institution the import is for (the
+ * administrator's choice, the coordinator's own): a row naming another refuses the whole file.
+ * `chosen` is the institution of rows that name none.
  */
 export function checkRows(sheet: Sheet, mapping: UserImportMapping, parties: Party[], options: { chosen: string | null; home: string | null }) {
   const missing = userImportRequiredFields.filter((field) => mapping[field] === undefined || mapping[field] === null);
@@ -128,6 +130,7 @@ export function checkRows(sheet: Sheet, mapping: UserImportMapping, parties: Par
     else if (fullName.length > 200) refuse('fullName', 'too_long');
     const fullNameLatin = cell('fullNameLatin');
     if (fullNameLatin.length > 200) refuse('fullNameLatin', 'too_long');
+    else if (fullNameLatin && !isLatinName(fullNameLatin)) refuse('fullNameLatin', 'not_latin');
 
     const level = cell('studyLevel') ? studyLevels.get(normal(cell('studyLevel'))) : null;
     if (level === undefined) refuse('studyLevel', 'unknown_study_level');
@@ -143,7 +146,7 @@ export function checkRows(sheet: Sheet, mapping: UserImportMapping, parties: Par
       throw new AppError(
         422,
         'foreign_institution',
-        `Row ${line} names another institution (${cell('institution')}); you import students of your own institution only.`,
+        `Row ${line} names another institution (${cell('institution')}); an import holds the students of one institution only.`,
         {
           errors: [{ path: `file.row${line}`, code: 'foreign_institution', message: 'Another institution' }],
         },

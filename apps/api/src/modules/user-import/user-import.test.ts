@@ -157,7 +157,26 @@ describe('refused files write nothing', () => {
     const unnamed = await sendList(t, admin, { name: 'students.csv', content: csvOf(small) }, { dryRun: false });
     expect(problemOf(unnamed).code).toBe('institution_required');
     const preview = await sendList(t, admin, { name: 'students.csv', content: csvOf(small) });
-    expect(preview.json().errors.filter((error: { field: string }) => error.field === 'institution')).toHaveLength(3);
+    expect(problemOf(preview).code).toBe('institution_required');
+  });
+
+  it('refuses a row whose name in Latin letters is written in another script, as the profile does', async () => {
+    const rows: ListRow[] = [
+      header,
+      ['olga.latin@psu.example.test', 'Ольга Латинова', 'Ольга Латинова', 'ru', '6'],
+      ['li.latin@psu.example.test', '李拉丁', '李拉丁', 'zh', '6'],
+      ['jose.latin@psu.example.test', 'Хосе Нуньес', "José Núñez-O'Neil", 'en', '7'],
+    ];
+    const preview = await sendList(t, psuCoordinator, { name: 'latin.csv', content: csvOf(rows) });
+    expect(preview.statusCode).toBe(200);
+    expect(preview.json()).toMatchObject({
+      toCreate: 1,
+      errorRows: 2,
+      errors: [
+        { row: 2, field: 'fullNameLatin', code: 'not_latin', value: 'Ольга Латинова' },
+        { row: 3, field: 'fullNameLatin', code: 'not_latin', value: '李拉丁' },
+      ],
+    });
   });
 
   it('lets nobody but the importing institution and an administrator read an import', async () => {

@@ -21,6 +21,7 @@ const rowErrors: Record<string, () => string> = {
   unknown_language: m.import_error_unknown_language,
   unknown_institution: m.import_error_unknown_institution,
   too_long: m.field_too_long_text,
+  not_latin: m.account_full_name_latin_invalid,
 };
 export const rowErrorText = (code: string) => (rowErrors[code] ?? m.field_invalid)();
 
