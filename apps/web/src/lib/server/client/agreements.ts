@@ -1,16 +1,5 @@
 /** The agreement and its quota lines. */
-import {
-  agreement,
-  page,
-  quota,
-  quotaList,
-  type Agreement,
-  type AgreementListQuery,
-  type Page,
-  type Quota,
-  type QuotaCreate,
-  type QuotaUpdate,
-} from '@exchange/shared';
+import { agreement, page, quota, quotaList, type Agreement, type Page, type Quota, type QuotaCreate, type QuotaUpdate } from '@exchange/shared';
 import { segment, type Transport } from './transport.js';
 
 const agreementPage = page(agreement);
