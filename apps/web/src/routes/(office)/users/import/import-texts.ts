@@ -31,6 +31,8 @@ export function refusalText(problem: string, cell: string): string {
     unsupported_file_type: m.import_refused_file_type,
     formula_in_cell: () => m.import_refused_formula({ cell }),
     too_many_rows: () => m.import_refused_too_many_rows({ max: '10 000' }),
+    too_many_columns: () => m.import_refused_too_many_columns({ max: '50' }),
+    workbook_too_large: m.import_refused_workbook_too_large,
     foreign_institution: m.import_refused_foreign_institution,
     mapping_incomplete: m.import_refused_mapping_incomplete,
     mapping_invalid: m.import_refused_mapping_incomplete,
