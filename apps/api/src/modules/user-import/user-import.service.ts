@@ -54,21 +54,28 @@ function parseMapping(json: string | undefined): UserImportMapping | undefined {
   return parsed.data;
 }
 
+const institutionRequired = () =>
+  unprocessable('institution_required', 'Choose the institution of the students.', {
+    errors: [{ path: 'institutionId', code: 'required', message: 'Required' }],
+  });
+
 export function createUserImportService({ db }: { db: Database }) {
   /** Imports running in this process: closing the app waits for them. */
   const running = new Set<Promise<void>>();
 
   /** Reads and checks the whole file: what would be created, what exists already, what is refused. Writes nothing. */
   async function check(actor: Actor, request: ImportRequest) {
+    // An import belongs to one institution, the one whose staff may read it back: an administrator chooses it.
     const chosen = actor.role === 'admin' ? (request.institutionId ?? null) : actor.institutionId;
     if (actor.role !== 'admin' && request.institutionId && request.institutionId !== actor.institutionId) throw notFound('institution');
+    if (!chosen) throw institutionRequired();
     const repository = userImportRepository(db);
     const parties = await repository.parties();
     if (chosen && !parties.some((party) => party.id === chosen)) throw notFound('institution');
     const sheet = await readSheet(request.content);
     const mapping = parseMapping(request.mapping) ?? guessMapping(sheet.columns);
     checkMapping(mapping, sheet.columns.length);
-    const { candidates, errors } = checkRows(sheet, mapping, parties, { chosen, home: actor.role === 'admin' ? null : actor.institutionId });
+    const { candidates, errors } = checkRows(sheet, mapping, parties, { chosen, home: chosen });
     if (candidates.some((candidate) => !canImportStudents(actor, candidate.institutionId))) throw notFound('institution');
 
     const existing = await repository.existingAccounts(candidates.map((candidate) => candidate.email));
@@ -81,17 +88,19 @@ export function createUserImportService({ db }: { db: Database }) {
         toWrite.push(candidate);
         unchanged += 1;
       } else {
+        // Whether the address is in use at another institution is not this institution's to learn.
+        const here = found.institutionId === candidate.institutionId;
         errors.push({
           row: candidate.line,
           field: 'email',
           code: 'email_taken',
-          message: 'This e-mail belongs to an account elsewhere',
+          message: here ? 'Cannot be imported: this e-mail belongs to a staff account of this institution' : 'Cannot be imported: this e-mail cannot be used',
           value: candidate.email,
         });
       }
     }
     errors.sort((a, b) => a.row - b.row);
-    return { sheet, mapping, toWrite, unchanged, errors, institutionId: chosen ?? toWrite[0]?.institutionId ?? null };
+    return { sheet, mapping, toWrite, unchanged, errors, institutionId: chosen };
   }
 
   /** Writes the rows batch by batch, each batch with its accounts, invitations and audit entries in one transaction. */
@@ -150,13 +159,9 @@ export function createUserImportService({ db }: { db: Database }) {
      */
     async start(who: Who, request: ImportRequest, options: { onError: (error: unknown) => void }): Promise<UserImport> {
       const checked = await check(who.actor, request);
-      if (!checked.institutionId)
-        throw unprocessable('institution_required', 'Choose the institution of the students.', {
-          errors: [{ path: 'institutionId', code: 'required', message: 'Required' }],
-        });
       const row = await db.transaction(async (tx) => {
         const started = await userImportRepository(tx).start({
-          institutionId: checked.institutionId!,
+          institutionId: checked.institutionId,
           actorId: who.actor.id,
           fileName: request.fileName.slice(0, 255),
           total: checked.toWrite.length,
