@@ -152,8 +152,8 @@ describe('plan of measures', () => {
     expect(history[1].changes).toEqual([{ field: 'evidence', from: null, to: expect.stringMatching(/^evidence-.*\.pdf$/) }]);
   });
 
-  it('counts the plan by party and by year', async () => {
-    const progress = (await t.request({ method: 'GET', url: url('/progress'), token: tokens.student })).json();
+  it('counts the plan by party and by year for the parties’ staff', async () => {
+    const progress = (await t.request({ method: 'GET', url: url('/progress'), token: tokens.reviewer })).json();
     const buasId = await t.institutionId('BUAS');
     const buas = progress.byParty.find((entry: { institutionId: string }) => entry.institutionId === buasId);
     expect(buas).toMatchObject({ total: 2, counts: { done: 2 } });
