@@ -8,12 +8,15 @@ const userJson = {
   id: '0e1c7d5e-5d4c-4d0c-8b7e-2f4b8b1f6a01',
   email: 'student1@psu.exchange.test',
   fullName: 'Анна Петрова',
+  fullNameLatin: 'Anna Petrova',
   role: 'student',
   institutionId,
   status: 'active',
   locale: 'ru',
   nominationMail: 'daily',
+  passwordSet: true,
   createdAt: '2026-01-10T09:00:00+00:00',
+  emailVerifiedAt: null,
   consent: { version: '2026-12-01', givenAt: '2026-01-10T09:00:00+00:00' },
 };
 
