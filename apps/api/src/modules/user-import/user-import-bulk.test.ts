@@ -19,10 +19,13 @@ afterAll(() => t?.close());
 const levels = ['6', 'Master', 'аспирантура', '本科'];
 const languages = ['ru', 'Chinese', 'английский', '俄语'];
 
+/** A name in Latin letters for row `i` (as on a passport: letters only): Aa, Ab, … */
+const latinName = (i: number) => `Student ${String.fromCharCode(65 + (Math.floor(i / 676) % 26), 97 + (Math.floor(i / 26) % 26), 97 + (i % 26))}`;
+
 /** 2,000 rows (spreadsheet rows 2–2001) with five bad ones, and the errors the preview must name. */
 function intake(domain: string) {
   const rows: ListRow[] = [['E-mail', 'Full name', 'Name (Latin)', 'Language', 'Level of study']];
-  for (let i = 0; i < 2000; i++) rows.push([`student${i}@${domain}`, `Студент ${i}`, `Student ${i}`, languages[i % 4]!, levels[i % 4]!]);
+  for (let i = 0; i < 2000; i++) rows.push([`student${i}@${domain}`, `Студент ${i}`, latinName(i), languages[i % 4]!, levels[i % 4]!]);
   rows[101]![0] = `student3@${domain}`; // row 102: the e-mail of row 5
   rows[502]![0] = 'student1@buas.exchange.test'; // row 503: a BUAS demo student (taken for PSU; for BUAS, not a new account)
   rows[903]![0] = 'student903(at)example'; // row 904
