@@ -55,7 +55,18 @@ describe('password reset through the e-mailed link', () => {
   afterAll(() => browser?.close());
 
   it('asks for the link from the sign-in page, sets a new password once, and signs in with it', async () => {
-    const email = 'student3@psu.exchange.test';
+    // An account of its own: the other browser tests sign the demo students in with the demo password.
+    const email = `reset.${Date.now()}@psu.exchange.test`;
+    const admin = await api('POST', '/auth/login', { email: 'admin@exchange.test', password: demoPassword });
+    const institutions = await api('GET', '/institutions');
+    const psu = (institutions.body!.items as { id: string; code: string }[]).find((item) => item.code === 'PSU')!;
+    const created = await api(
+      'POST',
+      '/users',
+      { email, fullName: 'Ольга Сброс', role: 'student', institutionId: psu.id, status: 'active', locale: 'ru', password: demoPassword },
+      admin.body!.token as string,
+    );
+    expect(created.status).toBe(201);
     const page = await firstPage(browser);
     await page.goto(`${baseUrl}/login`);
     await Promise.all([page.waitForURL(`${baseUrl}/password-reset`), page.click(`a:has-text("${text.login_forgot}")`)]);
