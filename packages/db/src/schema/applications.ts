@@ -53,7 +53,14 @@ export const applications = pgTable(
     uniqueIndex('applications_one_per_call')
       .on(table.callId, table.studentId)
       .where(sql`${table.status} <> 'withdrawn'`),
-    index('applications_call_status_idx').on(table.callId, table.status),
+    // A call's review list by score (and any read of a call's applications in one status).
+    index('applications_call_status_score_idx').on(
+      table.callId,
+      table.status,
+      table.reviewScore.desc().nullsLast(),
+      table.createdAt.desc().nullsFirst(),
+      table.id,
+    ),
     index('applications_student_idx').on(table.studentId, table.createdAt),
     // The review list's default order (newest submission first), so a page is read, not sorted.
     index('applications_submitted_order_idx').on(table.submittedAt.desc().nullsLast(), table.createdAt.desc().nullsFirst(), table.id),
@@ -139,4 +146,21 @@ export const applicationStatusHistory = pgTable(
     index('application_status_history_app_idx').on(table.applicationId, table.seq),
     check('application_status_history_note_locale_valid', sql`${table.noteLocale} IS NULL OR ${table.noteLocale} IN (${oneOf(locales)})`),
   ],
+);
+
+/**
+ * How many applications each call has in each status, exact: kept by statement-level triggers
+ * on applications (created with it by its migration) in the same transaction as every insert, status change and
+ * delete, so lists read their totals here instead of counting the rows on every page.
+ */
+export const applicationCounts = pgTable(
+  'application_counts',
+  {
+    callId: uuid()
+      .notNull()
+      .references(() => calls.id, { onDelete: 'cascade' }),
+    status: text({ enum: applicationStatuses }).notNull(),
+    n: integer().notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.callId, table.status] })],
 );
