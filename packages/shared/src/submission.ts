@@ -3,7 +3,7 @@
  * refuses the submission with this list) and the web (which shows it while the student edits).
  */
 import { languageLevels, type DocumentType, type LanguageScale } from './enums.js';
-import { identityFields, requiredIdentityOf, type ExtraIdentityField, type Identity } from './identity.js';
+import { identityFields, requiredIdentityOf, type ExtraIdentityField, type Identity } from './identity-fields.js';
 import type { LanguageRequirement } from './schemas/agreements.js';
 import type { MissingItem } from './schemas/problem.js';
 

@@ -1,6 +1,7 @@
 /** Accounts, sign-in, registration and the signed-in user's own settings. */
 import { z } from 'zod';
 import { locales, nominationMailModes, roles, userStatuses } from '../enums.js';
+import { consentVersion } from '../consent.js';
 import { passwordMaxLength } from '../passwords.js';
 import { email, id, instant, listQuery, password, text } from './common.js';
 
@@ -64,11 +65,7 @@ export const loginBody = z.strictObject({
 export const session = z.object({ token: z.string(), expiresAt: instant, user });
 export type Session = z.infer<typeof session>;
 
-/**
- * The version of the consent to the processing of personal data (152-ФЗ, PIPL) that
- * registration asks for. A new text gets a new version; the registration form shows the text.
- */
-export const consentVersion = '2026-12-01';
+export { consentVersion } from '../consent.js';
 
 export const registerBody = z.strictObject({
   email,
