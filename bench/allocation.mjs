@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * Allocation time for 10,000 applicants with 5 preferences over 300 quota lines: the pure
- * function, and the dry-run endpoint on PostgreSQL (DATABASE_URL). Appends to bench/results.json.
+ * function, and the dry-run endpoint on PostgreSQL (DATABASE_URL). Appends to bench/results.json (or the results file of BENCH_SCALE, see bench/root.mjs).
  */
 import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
@@ -25,6 +25,7 @@ import {
   users,
 } from '@exchange/db';
 import { allocate } from '@exchange/shared';
+import { resultsFile } from './root.mjs';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const applicantCount = 10_000;
@@ -212,7 +213,7 @@ if (process.env.DATABASE_URL) {
   );
 }
 
-const file = path.join(root, 'bench/results.json');
+const file = resultsFile;
 const results = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
 results.allocation = {
   measuredAt: new Date().toISOString(),

@@ -1,10 +1,10 @@
 /** The API under test, in a process of its own, and the sign-in of the bench accounts. */
 import { spawn } from 'node:child_process';
 import { createHmac } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
-import { demoPassword } from '@exchange/db';
+import { processCpuMs } from './machine.mjs';
+import { db } from './root.mjs';
 
 const freePort = () =>
   new Promise((resolve) => {
@@ -15,12 +15,13 @@ const freePort = () =>
     });
   });
 
-export async function startApi({ root, dataDir, jwtSecret }) {
+/** The API built in `apiRoot` (this checkout, or BENCH_API_ROOT's), listening on a free port. */
+export async function startApi({ apiRoot, dataDir, jwtSecret }) {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   // BENCH_API_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof' profiles the API process.
   const apiNodeArgs = (process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  const api = spawn(process.execPath, [...apiNodeArgs, path.join(root, 'apps/api/dist/server.js')], {
+  const api = spawn(process.execPath, [...apiNodeArgs, path.join(apiRoot, 'apps/api/dist/server.js')], {
     env: { ...process.env, API_PORT: String(port), LOG_LEVEL: 'warn', DATA_DIR: dataDir, JWT_SECRET: jwtSecret, RATE_LIMIT_MAX: '100000000' },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
@@ -36,14 +37,7 @@ export async function startApi({ root, dataDir, jwtSecret }) {
   }
 
   /** CPU time (user + system) the API process has used so far, in ms: less noisy than req/s on a shared machine. */
-  function apiCpuMs() {
-    try {
-      const fields = readFileSync(`/proc/${api.pid}/stat`, 'utf8').split(') ')[1].split(' ');
-      return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime, stime in clock ticks (USER_HZ = 100)
-    } catch {
-      return Number.NaN; // not Linux
-    }
-  }
+  const apiCpuMs = () => processCpuMs(api.pid);
 
   async function stop() {
     if (api.exitCode === null) api.kill('SIGTERM');
@@ -68,7 +62,7 @@ export async function signIn(base, accounts, jwtSecret) {
         'x-exchange-client-ip': address,
         'x-exchange-client-sig': createHmac('sha256', jwtSecret).update(address).digest('hex'),
       },
-      body: JSON.stringify({ email, password: demoPassword }),
+      body: JSON.stringify({ email, password: db.demoPassword }),
     });
     if (!response.ok) throw new Error(`login ${email}: ${response.status} ${await response.text()}`);
     return (await response.json()).token;

@@ -2,7 +2,9 @@
  * The data of `node bench/run.mjs`: the large set (seeded at `scale` when absent), plus bench
  * accounts (one per connection), the call with the longest review list and a fresh bench event.
  */
-import { demoPassword, hashPassword, largeEmailDomain, openDatabase, seedLargeData } from '@exchange/db';
+import { db } from './root.mjs';
+
+const { demoPassword, hashPassword, largeEmailDomain, openDatabase, seedLargeData } = db;
 
 export async function prepareData(databaseUrl, { scale, connections }) {
   console.log(`Large data set (scale ${scale}):`);

@@ -1,5 +1,5 @@
 /** Sign-in under load: argon2id verification dominates it. */
-import { demoPassword } from '@exchange/db';
+import { db } from './root.mjs';
 
 export async function benchSignIn(studentEmails, { cannon, perConnection }) {
   process.stdout.write('login… ');
@@ -11,7 +11,7 @@ export async function benchSignIn(studentEmails, { cannon, perConnection }) {
       headers: { 'content-type': 'application/json' },
       setupRequest: (request, context) => {
         context.email ??= studentEmails[nextLogin++ % studentEmails.length];
-        return perConnection('anonymous')({ ...request, body: JSON.stringify({ email: context.email, password: demoPassword }) }, context);
+        return perConnection('anonymous')({ ...request, body: JSON.stringify({ email: context.email, password: db.demoPassword }) }, context);
       },
     },
   ]);

@@ -3,7 +3,7 @@
  * The web on the large data set: server-rendering time and requests/s of the main pages at 50
  * connections (the web and the API each in a process of their own, as `npm start` runs them),
  * and the JavaScript each page loads (gzipped, from the build output, as the page's
- * modulepreload links name it). Appends to bench/results.json.
+ * modulepreload links name it). Appends to bench/results.json (or the results file of BENCH_SCALE, see bench/root.mjs).
  */
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -14,6 +14,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import autocannon from 'autocannon';
+import { resultsFile } from './root.mjs';
 import { demoPassword, largeEmailDomain, openDatabase } from '@exchange/db';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
@@ -204,7 +205,7 @@ console.log(
   `JavaScript per page, all ${everyPage.length} pages: ${over.length} over 60 KB${over.length ? `: ${over.map((page) => `${page.route} ${(page.javascriptGzipBytes / 1024).toFixed(1)} KB`).join(', ')}` : ''}`,
 );
 
-const file = path.join(root, 'bench/results.json');
+const file = resultsFile;
 const all = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
 all.web = { measuredAt: new Date().toISOString(), connections, durationSeconds: duration, pages: results, javascriptEveryPage: everyPage };
 writeFileSync(file, `${JSON.stringify(all, null, 2)}\n`);

@@ -1,5 +1,5 @@
 /** The writes: register and cancel on one event with 20 seats, then check the capacity invariant. */
-import { openDatabase } from '@exchange/db';
+import { db } from './root.mjs';
 
 export async function benchRegistration(benchEvent, { databaseUrl, cannon, perConnection }) {
   process.stdout.write('event registration and cancellation… ');
@@ -8,7 +8,7 @@ export async function benchRegistration(benchEvent, { databaseUrl, cannon, perCo
     { method: 'DELETE', path: `/api/v1/events/${benchEvent.id}/registrations/me`, setupRequest: perConnection('student') },
   ]);
   console.log(`${registration.requestsPerSecond} req/s`);
-  const check = openDatabase({ url: databaseUrl, poolSize: 1 });
+  const check = db.openDatabase({ url: databaseUrl, poolSize: 1 });
   const [state] = await check.rows(
     `select e.capacity, e.confirmed_count as "confirmedCount",
             (select count(*)::int from registrations r where r.event_id = e.id and r.status = 'confirmed') as confirmed,
