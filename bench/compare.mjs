@@ -14,6 +14,8 @@ const show = (n) => (n === null || n === undefined ? '' : n);
 console.log(
   `\nOld ${before.settings.commit ?? oldFile} (${before.measuredAt}) against new ${after.settings.commit ?? newFile} (${after.measuredAt}), scale ${before.settings.scale} and ${after.settings.scale}, same machine, back to back.`,
 );
+// Issue 17's targets for requests/s, new against old.
+const speedUp = { reviewCall: 2.2, reviewAll: 2.2, nominees: 2.2, own: 2, flows: 2, events: 1.8 };
 const old = new Map(before.results.map((row) => [row.scenario, row]));
 console.table(
   after.results.map((row) => {
@@ -28,6 +30,7 @@ console.table(
       'old PG ms': show(was.postgresCpuMsPerRequest),
       'new PG ms': show(row.postgresCpuMsPerRequest),
       'machine ms old ÷ new': ratio(was.machineMsPerRequest, row.machineMsPerRequest),
+      target: speedUp[row.key] ? `≥ ${speedUp[row.key]}×: ${row.requestsPerSecond / was.requestsPerSecond >= speedUp[row.key] ? 'met' : 'missed'}` : '',
     };
   }),
 );
