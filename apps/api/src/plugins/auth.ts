@@ -4,6 +4,7 @@ import fp from 'fastify-plugin';
 import { allows, type Access, type Actor } from '@exchange/shared';
 import { AppError, forbidden, unauthorized } from '../errors.js';
 import { createRateLimiter } from '../lib/rate-limiter.js';
+import { createRequestCounter } from '../lib/request-counter.js';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -72,34 +73,30 @@ async function authPlugin(app: FastifyInstance, options: AuthOptions) {
     }
   });
 
+  const rateLimitWindowSeconds = 60;
   const limiter = createRateLimiter(app.db);
+  // Requests are counted in memory and flushed in batches: a read sends no write (see request-counter.ts).
+  const counter = createRequestCounter({
+    database: app.database,
+    limit: options.rateLimitMax,
+    windowSeconds: rateLimitWindowSeconds,
+    log: app.log,
+  });
+  app.addHook('onClose', () => counter.close());
+  /** Counts one request on `key`; in the database only when memory holds too many keys. */
+  const count = async (key: string) => counter.hit(key) ?? (await limiter.hit(key, rateLimitWindowSeconds));
+
   /**
-   * Every signed-in request runs this one statement: it reads the session and its user and, when
-   * the route counts requests, counts one for the user in the same round trip ($4).
+   * Every signed-in request runs this one statement, a read: the session and its user.
+   * Validity is decided in SQL, by the database's clock, so a session ended through any
+   * instance is refused by every instance at once.
    */
   const signedInRequest = `
-    with actor as (
-      select u.id, u.email, u.role, u.institution_id as "institutionId",
-             (s.revoked_at is null and s.expires_at > now() and u.status = 'active') as live
-        from sessions s join users u on u.id = s.user_id
-       where s.id = $1 and u.id = $2
-    ), hit as (
-      insert into rate_limit_counters as c (key, hits, window_ends_at)
-      select 'user:' || actor.id, 1, now() + make_interval(secs => $3::int) from actor where actor.live and $4::boolean
-      on conflict (key) do update set
-        hits = case when c.window_ends_at <= now() then 1 else c.hits + 1 end,
-        window_ends_at = case when c.window_ends_at <= now() then excluded.window_ends_at else c.window_ends_at end
-      returning c.hits, greatest(1, ceil(extract(epoch from c.window_ends_at - now())))::int as "retryAfterSeconds"
-    )
-    select actor.*, hit.hits, hit."retryAfterSeconds" from actor left join hit on true`;
-  // Validity is decided in SQL, by the database's clock: raw rows carry timestamps as text here.
-  type SignedInRow = Actor & {
-    email: string;
-    live: boolean;
-    hits: number | null;
-    retryAfterSeconds: number | null;
-  };
-  const rateLimitWindowSeconds = 60;
+    select u.id, u.email, u.role, u.institution_id as "institutionId",
+           (s.revoked_at is null and s.expires_at > now() and u.status = 'active') as live
+      from sessions s join users u on u.id = s.user_id
+     where s.id = $1 and u.id = $2`;
+  type SignedInRow = Actor & { email: string; live: boolean };
 
   function limitReached(reply: FastifyReply, hits: number, retryAfterSeconds: number) {
     reply.header('x-ratelimit-limit', options.rateLimitMax);
@@ -135,22 +132,22 @@ async function authPlugin(app: FastifyInstance, options: AuthOptions) {
       if (claims.typ !== 'access' || typeof claims.sid !== 'string' || typeof claims.sub !== 'string') {
         throw unauthorized('invalid_token', 'The token is not valid.');
       }
-      const [row] = await app.database.rows<SignedInRow>(signedInRequest, [claims.sid, claims.sub, rateLimitWindowSeconds, counted], {
-        prepare: true,
-      });
+      const [row] = await app.database.rows<SignedInRow>(signedInRequest, [claims.sid, claims.sub], { prepare: true });
       if (!row?.live) {
         throw unauthorized('token_revoked', 'This session has ended; sign in again.');
       }
       request.actor = { id: row.id, email: row.email, role: row.role, institutionId: row.institutionId };
       request.sessionId = claims.sid;
+      // Counted before the access check, as every request that reaches a route is.
+      const hit = counted ? await count(`user:${row.id}`) : null;
       if (!allows(access, request.actor)) throw forbidden();
-      if (counted) limitReached(reply, row.hits!, row.retryAfterSeconds!);
+      if (hit) limitReached(reply, hit.hits, hit.retryAfterSeconds);
       return;
     }
 
     if (!allows(access, null)) throw unauthorized();
     if (counted) {
-      const { hits, retryAfterSeconds } = await limiter.hit(`client:${request.clientAddress}`, rateLimitWindowSeconds);
+      const { hits, retryAfterSeconds } = await count(`client:${request.clientAddress}`);
       limitReached(reply, hits, retryAfterSeconds);
     }
   });
