@@ -36,6 +36,22 @@ export const pageColumns = {
       from ${applicationDocuments} d where d.application_id = ${applications.id} and d.replaced_at is null)`,
 };
 
+/** An instant as JSON text, as `Date.toISOString` writes it: formatted once, by PostgreSQL. */
+export const isoText = (column: string) => `to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
+/**
+ * The same two parts as JSON built by PostgreSQL, for a page assembled in SQL: `application` is
+ * the expression of the application's id. Ordered by the indexes that find them (the primary key
+ * on (application_id, rank), the current documents on (application_id, type)).
+ */
+export const preferencesJson = (application: string) => `coalesce((
+    select json_agg(json_build_object('quotaId', p.quota_id, 'rank', p.rank) order by p.rank)
+      from application_preferences p where p.application_id = ${application}), '[]'::json)`;
+export const documentsJson = (application: string) => `coalesce((
+    select json_agg(json_build_object('id', d.id, 'type', d.type, 'fileName', d.file_name, 'contentType', d.content_type,
+             'size', d.size, 'uploadedAt', ${isoText('d.created_at')}) order by d.type)
+      from application_documents d where d.application_id = ${application} and d.replaced_at is null), '[]'::json)`;
+
 /**
  * The ranked preferences and current documents of these applications: brought along by a
  * list page (pageColumns), or read in two statements for a single application.

@@ -1,10 +1,10 @@
-import { and, asc, count, desc, eq, gte, ilike, inArray, lte, or, sql, type SQL } from 'drizzle-orm';
-import { applicationPreferences, applications, applicationStatusHistory, calls, users, type Executor } from '@exchange/db';
+import { asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { applications, applicationStatusHistory, calls, users, type Executor } from '@exchange/db';
 import type { ApplicationStatus, Locale } from '@exchange/shared';
 import { buildOnce, presentKeys } from '../../lib/prepared.js';
 import { toIso, toIsoOrNull } from '../../lib/route.js';
 import { escapeLike } from '../../lib/like.js';
-import { pageColumns, preferencesAndDocuments, type PageDocument, type PagePreference } from '../../lib/application-parts.js';
+import { documentsJson, isoText, preferencesAndDocuments, preferencesJson, type PageDocument, type PagePreference } from '../../lib/application-parts.js';
 
 export type ApplicationRow = typeof applications.$inferSelect;
 type CallRow = typeof calls.$inferSelect;
@@ -19,19 +19,6 @@ export async function findApplication(db: Executor, id: string, options: { forUp
   return row;
 }
 
-/**
- * The latest entry of an application's status history, read inside a list's own statement
- * (index lookups on `(application_id, seq)`), so a page costs no extra query.
- */
-const lastChange = {
-  at: sql<Date>`(select ${applicationStatusHistory.at} from ${applicationStatusHistory} where ${applicationStatusHistory.applicationId} = ${applications.id} order by ${applicationStatusHistory.seq} desc limit 1)`.mapWith(
-    applicationStatusHistory.at,
-  ),
-  note: sql<
-    string | null
-  >`(select ${applicationStatusHistory.note} from ${applicationStatusHistory} where ${applicationStatusHistory.applicationId} = ${applications.id} order by ${applicationStatusHistory.seq} desc limit 1)`,
-  noteLocale: sql<Locale | null>`(select ${applicationStatusHistory.noteLocale} from ${applicationStatusHistory} where ${applicationStatusHistory.applicationId} = ${applications.id} order by ${applicationStatusHistory.seq} desc limit 1)`,
-};
 type LastChange = { at: Date | null; note: string | null; noteLocale: Locale | null };
 
 /**
@@ -63,8 +50,22 @@ export async function toApplications(
       ? db.select().from(applicationStatusHistory).where(inArray(applicationStatusHistory.applicationId, ids)).orderBy(asc(applicationStatusHistory.seq))
       : Promise.resolve([]),
   ]);
+  // Grouped once by application: a row's parts are found by key, not by a search of the page.
+  const group = <T extends { applicationId: string }>(list: T[]) => {
+    const byApplication = new Map<string, T[]>();
+    for (const entry of list) {
+      const own = byApplication.get(entry.applicationId);
+      if (own) own.push(entry);
+      else byApplication.set(entry.applicationId, [entry]);
+    }
+    return byApplication;
+  };
+  const preferencesOf = group(preferences);
+  const documentsOf = group(documents);
+  const historyOf = group(history);
+  const studentsById = new Map(students.map((student) => [student.id, student]));
   return rows.map(({ application, call, lastChange: last }) => {
-    const own = history.filter((h) => h.applicationId === application.id);
+    const own = historyOf.get(application.id) ?? [];
     const latest = last?.at ? last : own.length > 0 ? own[own.length - 1]! : null;
     const review = options.forStudent
       ? application.status === 'ineligible'
@@ -90,7 +91,7 @@ export async function toApplications(
       callId: application.callId,
       studentId: application.studentId,
       status: application.status,
-      preferences: preferences.filter((p) => p.applicationId === application.id).map((p) => ({ quotaId: p.quotaId, rank: p.rank })),
+      preferences: (preferencesOf.get(application.id) ?? []).map((p) => ({ quotaId: p.quotaId, rank: p.rank })),
       motivation: application.motivation,
       fullNameLatin: application.fullNameLatin,
       passportNumber: application.passportNumber,
@@ -102,14 +103,19 @@ export async function toApplications(
       fieldOfStudy: application.fieldOfStudy,
       gpa: application.gpa,
       languageCertificates: application.languageCertificates as never,
-      documents: documents
-        .filter((d) => d.applicationId === application.id)
-        .map((d) => ({ id: d.id, type: d.type, fileName: d.fileName, contentType: d.contentType, size: d.size, uploadedAt: d.uploadedAt })),
+      documents: (documentsOf.get(application.id) ?? []).map((d) => ({
+        id: d.id,
+        type: d.type,
+        fileName: d.fileName,
+        contentType: d.contentType,
+        size: d.size,
+        uploadedAt: d.uploadedAt,
+      })),
       review,
       submittedAt: toIsoOrNull(application.submittedAt),
       createdAt: toIso(application.createdAt),
       updatedAt: toIso(application.updatedAt),
-      student: students.find((s) => s.id === application.studentId)!,
+      student: studentsById.get(application.studentId)!,
       call: {
         id: call.id,
         title: call.title,
@@ -140,74 +146,153 @@ export type ApplicationFilter = {
   q?: string | undefined;
 };
 export type ApplicationSort = { sort: 'submittedAt' | 'score' | 'gpa' | 'name' | 'status'; order: 'asc' | 'desc' };
+type FilterKey = keyof ApplicationFilter;
 
-const value = sql.placeholder;
+/**
+ * One statement of a page shape: its text, with `$n` where a value goes, and the filter each
+ * `$n` takes its value from (`offset` last).
+ */
+type PageStatement = { text: string; values: (FilterKey | 'offset')[] };
 
-/** The filters as conditions on placeholders named after them (their values: filterValues). */
-function conditions(filter: ApplicationFilter, withStatus: boolean): SQL | undefined {
-  return and(
-    filter.studentId ? eq(applications.studentId, value('studentId')) : undefined,
-    filter.institutionId ? eq(calls.institutionId, value('institutionId')) : undefined,
-    filter.callId ? eq(applications.callId, value('callId')) : undefined,
-    withStatus && filter.status ? eq(applications.status, value('status')) : undefined,
-    filter.quotaId
-      ? sql`exists (select 1 from ${applicationPreferences} where ${applicationPreferences.applicationId} = ${applications.id} and ${applicationPreferences.quotaId} = ${value('quotaId')})`
-      : undefined,
-    filter.minScore !== undefined ? gte(applications.reviewScore, value('minScore')) : undefined,
-    filter.maxScore !== undefined ? lte(applications.reviewScore, value('maxScore')) : undefined,
-    // A placeholder, not two conditions: the prepared statement is shared by both values.
-    filter.reviewed ? sql`(${applications.reviewedAt} is not null) = ${value('reviewed')}` : undefined,
-    filter.q ? or(ilike(users.fullName, value('q')), ilike(users.email, value('q'))) : undefined,
-  );
-}
+/** Filters the counter table answers: totals per (call, status), summed over the calls in scope. */
+const counted = new Set<FilterKey>(['institutionId', 'callId', 'status']);
 
-const filterValues = (filter: ApplicationFilter) => ({
-  ...filter,
-  q: filter.q ? `%${escapeLike(filter.q)}%` : undefined,
-  reviewed: filter.reviewed ? filter.reviewed === 'true' : undefined,
-});
-
-const sortColumns = {
-  submittedAt: applications.submittedAt,
-  score: applications.reviewScore,
-  gpa: applications.gpa,
-  name: users.fullName,
-  status: applications.status,
+const sortColumns: Record<ApplicationSort['sort'], string> = {
+  submittedAt: 'a.submitted_at',
+  score: 'a.review_score',
+  gpa: 'a.gpa',
+  name: 'u.full_name',
+  status: 'a.status',
 };
 
-/** One page of applications, the total, and the count per status (ignoring the status filter). */
-export async function listApplications(db: Executor, filter: ApplicationFilter, sort: ApplicationSort, limit: number, offset: number) {
-  const shape = `applications:${presentKeys(filter)}:${sort.sort}:${sort.order}`;
-  const page = buildOnce(db, `${shape}:page`, () => {
-    const column = sortColumns[sort.sort];
-    const ordering = sort.order === 'asc' ? sql`${column} asc nulls last` : sql`${column} desc nulls last`;
-    return db
-      .select({
-        application: applications,
-        call: calls,
-        student: { id: users.id, fullName: users.fullName, email: users.email },
-        ...pageColumns,
-        lastChange,
-      })
-      .from(applications)
-      .innerJoin(calls, eq(calls.id, applications.callId))
-      .innerJoin(users, eq(users.id, applications.studentId))
-      .where(conditions(filter, true))
-      .orderBy(ordering, desc(applications.createdAt), applications.id)
-      .limit(value('limit'))
-      .offset(value('offset'))
-      .prepare('applications_page');
+/**
+ * A list page as one statement whose only row is the page's JSON text, as the contract shows
+ * it (applicationPage): items, total, limit, offset, counts. PostgreSQL reads the page's rows by
+ * the index of the filter's order, builds each item once (one lateral for the latest status
+ * change) and sends text the API passes on as it is: no row mapping, no parsing, no serializing.
+ * The limit is written into the text (a statement per limit value: the schema bounds it to
+ * 1…100), and so is the offset of the first pages (`page`: a statement per page), so the plan
+ * PostgreSQL caches for the prepared statement is the plan of that page: an offset left as a
+ * parameter makes the generic plan look costlier than one planned for the value (PostgreSQL
+ * guesses a tenth of the rows skipped), and the statement is planned again on every run.
+ * The totals come from the counter table when the filters are call, institution and status;
+ * any other filter (a student's own, a search, a score range) counts its rows.
+ */
+function pageStatement(keys: FilterKey[], sort: ApplicationSort, limit: number, page: number | null, forStudent: boolean): PageStatement {
+  const values: PageStatement['values'] = [];
+  const offset = page === null ? null : page * limit;
+  const value = (key: FilterKey | 'offset') => {
+    let index = values.indexOf(key);
+    if (index === -1) index = values.push(key) - 1;
+    return `$${index + 1}`;
+  };
+  const has = (key: FilterKey) => keys.includes(key);
+  const conditions = (withStatus: boolean) =>
+    [
+      has('studentId') ? `a.student_id = ${value('studentId')}` : null,
+      has('institutionId') ? `c.institution_id = ${value('institutionId')}` : null,
+      has('callId') ? `a.call_id = ${value('callId')}` : null,
+      withStatus && has('status') ? `a.status = ${value('status')}` : null,
+      has('quotaId') ? `exists (select 1 from application_preferences q where q.application_id = a.id and q.quota_id = ${value('quotaId')})` : null,
+      has('minScore') ? `a.review_score >= ${value('minScore')}` : null,
+      has('maxScore') ? `a.review_score <= ${value('maxScore')}` : null,
+      has('reviewed') ? `(a.reviewed_at is not null) = ${value('reviewed')}` : null,
+      has('q') ? `(u.full_name ilike ${value('q')} or u.email ilike ${value('q')})` : null,
+    ].filter((condition) => condition !== null);
+  const where = (list: string[]) => (list.length > 0 ? `where ${list.join(' and ')}` : '');
+
+  const counts = keys.every((key) => counted.has(key))
+    ? `select k.status, sum(k.n)::int as n from application_counts k
+        ${has('institutionId') ? 'join calls c on c.id = k.call_id' : ''}
+        ${where([has('callId') ? `k.call_id = ${value('callId')}` : null, has('institutionId') ? `c.institution_id = ${value('institutionId')}` : null].filter((c) => c !== null))}
+        group by k.status having sum(k.n) > 0`
+    : `select a.status, count(*)::int as n from applications a
+        ${has('institutionId') ? 'join calls c on c.id = a.call_id' : ''}
+        ${has('q') ? 'join users u on u.id = a.student_id' : ''}
+        ${where(conditions(false))}
+        group by a.status`;
+
+  const column = sortColumns[sort.sort];
+  const review = forStudent
+    ? `case when r.status = 'ineligible' then json_build_object('score', null, 'eligible', false, 'comment', r.review_comment,
+         'commentLocale', r.review_comment_locale, 'reviewedAt', ${isoText('r.reviewed_at')}) end`
+    : `case when r.reviewed_at is not null then json_build_object('score', r.review_score::float8, 'eligible', r.review_eligible,
+         'comment', r.review_comment, 'commentLocale', r.review_comment_locale, 'reviewedAt', ${isoText('r.reviewed_at')}) end`;
+  const rows = `select a.id, a.call_id, a.student_id, a.status, a.full_name_latin, a.study_level, a.field_of_study, a.gpa,
+        a.review_score, a.review_eligible, a.review_comment, a.review_comment_locale, a.reviewed_at,
+        a.submitted_at, a.created_at, a.updated_at, u.full_name, u.email,
+        c.title, c.institution_id, c.closes_at, c.max_preferences, c.required_documents, c.required_identity
+      from applications a join calls c on c.id = a.call_id join users u on u.id = a.student_id
+      ${where(conditions(true))}
+      order by ${column} ${sort.order} nulls last, a.created_at desc, a.id
+      limit ${limit} offset ${offset ?? value('offset')}`;
+  const item = `json_build_object(
+      'id', r.id, 'callId', r.call_id, 'studentId', r.student_id, 'status', r.status,
+      'preferences', ${preferencesJson('r.id')},
+      'fullNameLatin', r.full_name_latin, 'studyLevel', r.study_level, 'fieldOfStudy', r.field_of_study, 'gpa', r.gpa::float8,
+      'documents', ${documentsJson('r.id')},
+      'review', ${review},
+      'submittedAt', ${isoText('r.submitted_at')}, 'createdAt', ${isoText('r.created_at')}, 'updatedAt', ${isoText('r.updated_at')},
+      'student', json_build_object('id', r.student_id, 'fullName', r.full_name, 'email', r.email),
+      'call', json_build_object('id', r.call_id,
+        'title', json_build_object('ru', r.title->>'ru', 'zh', r.title->>'zh', 'en', r.title->>'en'),
+        'institutionId', r.institution_id, 'closesAt', ${isoText('r.closes_at')}, 'maxPreferences', r.max_preferences,
+        'requiredDocuments', to_json(r.required_documents), 'requiredIdentity', to_json(r.required_identity)),
+      'statusChangedAt', ${isoText('coalesce(h.at, r.updated_at)')}, 'statusNote', h.note, 'statusNoteLocale', h.note_locale)`;
+  // The page's rows keep the order they were read in: json_agg takes them as the subquery gives them.
+  const text = `with counted as (${counts})
+    select json_build_object(
+      'items', coalesce((
+        select json_agg(${item})
+          from (${rows}) r
+          left join lateral (
+            select h.at, h.note, h.note_locale from application_status_history h
+             where h.application_id = r.id order by h.seq desc limit 1) h on true), '[]'::json),
+      'total', (select coalesce(sum(n), 0)::int from counted ${has('status') ? `where status = ${value('status')}` : ''}),
+      'limit', ${limit},
+      'offset', ${offset ?? `${value('offset')}::int`},
+      'counts', (select coalesce(json_object_agg(status, n), '{}'::json) from counted)
+    )::text as page`;
+  return { text: text.replace(/\s+/g, ' ').trim(), values };
+}
+
+/** Pages (of any limit) whose offset is written into their statement's text. */
+const literalPages = 10;
+
+/** The filters' values as the statement takes them. */
+const filterValue = (filter: ApplicationFilter, key: FilterKey): unknown => {
+  if (key === 'q') return `%${escapeLike(filter.q!)}%`;
+  if (key === 'reviewed') return filter.reviewed === 'true';
+  return filter[key];
+};
+
+/**
+ * One page of applications as the JSON text of the contract's applicationPage, in one
+ * statement: the items, the total, and the count per status (ignoring the status filter).
+ */
+export async function applicationsPage(
+  db: Executor,
+  filter: ApplicationFilter,
+  sort: ApplicationSort,
+  limit: number,
+  offset: number,
+  options: { forStudent: boolean },
+): Promise<string> {
+  const keys = presentKeys(filter).split(',').filter(Boolean) as FilterKey[];
+  // The first pages have statements of their own; a deeper one takes its offset as a value.
+  const page = offset % limit === 0 && offset / limit < literalPages ? offset / limit : null;
+  const shape = `applications-page:${keys.join(',')}:${sort.sort}:${sort.order}:${limit}:${page}:${options.forStudent}`;
+  // The text between the values, and which value goes in each gap: split once per shape.
+  const { texts, slots } = buildOnce(db, shape, () => {
+    const { text, values } = pageStatement(keys, sort, limit, page, options.forStudent);
+    const parts = text.split(/\$(\d+)/);
+    return { texts: parts.filter((_, index) => index % 2 === 0), slots: parts.filter((_, index) => index % 2 === 1).map((n) => values[Number(n) - 1]!) };
   });
-  const statusCounts = buildOnce(db, `${shape}:counts`, () => {
-    // The counts join the students only to search their names: the join costs a scan of them.
-    let query = db.select({ status: applications.status, n: count() }).from(applications).innerJoin(calls, eq(calls.id, applications.callId)).$dynamic();
-    if (filter.q) query = query.innerJoin(users, eq(users.id, applications.studentId));
-    return query.where(conditions(filter, false)).groupBy(applications.status).prepare('applications_counts');
+  const chunks: SQL[] = [sql.raw(texts[0]!)];
+  slots.forEach((key, index) => {
+    chunks.push(sql`${key === 'offset' ? offset : filterValue(filter, key)}`, sql.raw(texts[index + 1]!));
   });
-  const values = { ...filterValues(filter), limit, offset };
-  const [rows, byStatus] = await Promise.all([page.execute(values), statusCounts.execute(values)]);
-  const counts = Object.fromEntries(byStatus.map((row) => [row.status, row.n])) as Record<string, number>;
-  // The per-status counts ignore only the status filter, so they give the total too.
-  const total = filter.status ? (counts[filter.status] ?? 0) : byStatus.reduce((sum, row) => sum + row.n, 0);
-  return { rows, total, counts };
+  const result = (await db.execute(sql.join(chunks))) as unknown as { page: string }[] | { rows: { page: string }[] };
+  const [row] = Array.isArray(result) ? result : result.rows;
+  return row!.page;
 }

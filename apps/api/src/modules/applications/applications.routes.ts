@@ -42,7 +42,8 @@ export async function applicationsRoutes(app: Api, { applications }: { applicati
       querystring: applicationListQuery,
       response: { 200: applicationPage, ...problems() },
     },
-    handler: (request) => applications.list(request.actor!, request.query),
+    // PostgreSQL wrote the page as the schema describes it: sent as it is, not serialized again.
+    handler: async (request, reply) => reply.type('application/json; charset=utf-8').send((await applications.list(request.actor!, request.query)) as never),
   });
 
   for (const format of ['csv', 'xlsx'] as const) {

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { sqlState, type calls, type Database, type Executor } from '@exchange/db';
-import { applicationUpdate, canViewApplication, canViewCall, isCallOpen, type Actor, type ApplicationStatus } from '@exchange/shared';
+import { applicationUpdate, canViewApplication, canViewCall, isCallOpen, type Actor, type ApplicationPage, type ApplicationStatus } from '@exchange/shared';
 import { conflict, forbidden, notFound, unprocessable } from '../../errors.js';
 import { writeAudit, type Who } from '../../lib/audit.js';
 import type { Clock } from '../../lib/clock.js';
-import { findApplication, listApplications, toApplications, type ApplicationFilter, type ApplicationSort } from './applications.repository.js';
+import { applicationsPage, findApplication, toApplications, type ApplicationFilter, type ApplicationSort } from './applications.repository.js';
 import {
   deletePreferences,
   findProfile,
@@ -69,14 +69,13 @@ export function createApplicationsService({ db, clock, calls }: { db: Database; 
       return view(db, actor, await load(db, actor, id));
     },
 
+    /** A page as the JSON text of the contract's applicationPage, built by PostgreSQL in one statement. */
     async list(actor: Actor, query: ApplicationFilter & ApplicationSort & { limit: number; offset: number }) {
       const { limit, offset, sort, order, ...filter } = query;
       const scoped: ApplicationFilter = { ...filter };
       if (actor.role === 'student') scoped.studentId = actor.id;
       else if (actor.role !== 'admin') scoped.institutionId = actor.institutionId ?? '00000000-0000-0000-0000-000000000000';
-      const { rows, total, counts } = await listApplications(db, scoped, { sort, order }, limit, offset);
-      const items = await toApplications(db, rows, { forStudent: actor.role === 'student', withHistory: false });
-      return { items, total, limit, offset, counts };
+      return applicationsPage(db, scoped, { sort, order }, limit, offset, { forStudent: actor.role === 'student' });
     },
 
     /** Rows for an export: every matching application the actor may see, in list order. */
@@ -84,8 +83,8 @@ export function createApplicationsService({ db, clock, calls }: { db: Database; 
       const { sort, order, ...filter } = query;
       const scoped: ApplicationFilter = { ...filter };
       if (actor.role !== 'admin') scoped.institutionId = actor.institutionId ?? '00000000-0000-0000-0000-000000000000';
-      const { rows } = await listApplications(db, scoped, { sort, order }, 10_000, 0);
-      const items = await toApplications(db, rows, { forStudent: false, withHistory: false });
+      const page = await applicationsPage(db, scoped, { sort, order }, 10_000, 0, { forStudent: false });
+      const { items } = JSON.parse(page) as ApplicationPage;
       // What the rows name by id: the parties (names, time zones) and where each preferred line leads.
       const lineIds = [...new Set(items.flatMap((item) => item.preferences.map((preference) => preference.quotaId)))];
       const [parties, lines] = await Promise.all([institutionNames(db), lineIds.length > 0 ? lineDestinations(db, lineIds) : Promise.resolve([])]);
