@@ -63,7 +63,11 @@ function openPostgres(url: string, poolSize: number, onQuery?: DatabaseOptions['
     postgres(url, {
       max: poolSize,
       onnotice: () => {},
-      connection: { application_name: 'exchange' },
+      // Sent in the startup message. JIT compiles a statement whose plan costs above
+      // jit_above_cost: a list's generic plan can, and every request would then pay 100–190 ms
+      // of compilation for a few ms of work. Behind PgBouncer the parameter must be allowed
+      // (`ignore_startup_parameters` drops it instead: then set jit = off on the role).
+      connection: { application_name: 'exchange', jit: 'off' },
     });
   let client = connect();
   const db = drizzlePostgres(

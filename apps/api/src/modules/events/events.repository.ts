@@ -1,10 +1,11 @@
-import { and, asc, count, eq, gt, inArray, lt, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, lt, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import { centres, events, institutions, type Database, type Executor } from '@exchange/db';
 import type { Actor, EventStatus, Locale } from '@exchange/shared';
 import { buildOnce, presentKeys } from '../../lib/prepared.js';
 import { toIso, toIsoOrNull } from '../../lib/route.js';
 import { waitlistCountSql } from '../../lib/waiting-count.js';
+import { readUpcomingPage } from './events-page.js';
 
 export type CentreRow = typeof centres.$inferSelect;
 export type EventRow = typeof events.$inferSelect;
@@ -132,6 +133,8 @@ export function createEventsRepository(db: Database) {
     },
 
     async listEvents(executor: Executor, actor: Actor | null, filter: EventFilter, limit: number, offset: number) {
+      // Events still running at an instant (the default list): read from what has not ended yet.
+      if (filter.from) return readUpcomingPage(executor, actor, { ...filter, from: filter.from }, limit, offset);
       const value = sql.placeholder;
       const reader = readerOf(actor);
       const shape = `events:${reader}:${presentKeys({ ...filter, status: undefined })}:${filter.status === 'any' ? 'any' : 'one'}`;
@@ -140,7 +143,6 @@ export function createEventsRepository(db: Database) {
           visibleTo(reader),
           filter.status === 'any' ? undefined : eq(events.status, value('status')),
           filter.centreId ? eq(events.centreId, value('centreId')) : undefined,
-          filter.from ? gt(events.endsAt, value('from')) : undefined,
           filter.to ? lt(events.startsAt, value('to')) : undefined,
           filter.lang ? sql`coalesce(trim(${events.title} ->> ${value('lang')}), '') <> ''` : undefined,
         );
@@ -163,7 +165,6 @@ export function createEventsRepository(db: Database) {
         status: filter.status ?? 'published',
         centreId: filter.centreId,
         // Placeholders skip the column's mapping: times go as text.
-        from: filter.from?.toISOString(),
         to: filter.to?.toISOString(),
         lang: filter.lang,
         limit,

@@ -1,10 +1,8 @@
-import { and, count, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { applications, calls, nominations, quotaLines, users, type Executor } from '@exchange/db';
 import { partnerDocumentTypes, type LanguageCertificate, type NominationStatus } from '@exchange/shared';
-import { buildOnce, presentKeys } from '../../lib/prepared.js';
 import { toIso, toIsoOrNull } from '../../lib/route.js';
 import { pageColumns, preferencesAndDocuments, type PageDocument, type PagePreference } from '../../lib/application-parts.js';
-import { escapeLike } from '../../lib/like.js';
 
 export type NominationRow = typeof nominations.$inferSelect;
 type Student = { id: string; fullName: string; email: string; institutionId: string | null };
@@ -150,38 +148,3 @@ export type NominationFilter = {
   status?: NominationStatus | undefined;
   q?: string | undefined;
 };
-
-export async function listNominations(db: Executor, filter: NominationFilter, limit: number, offset: number) {
-  const value = sql.placeholder;
-  const where = () =>
-    and(
-      filter.sendingInstitutionId ? eq(nominations.sendingInstitutionId, value('sendingInstitutionId')) : undefined,
-      filter.receivingInstitutionId ? eq(nominations.receivingInstitutionId, value('receivingInstitutionId')) : undefined,
-      filter.eitherInstitutionId
-        ? or(eq(nominations.sendingInstitutionId, value('eitherInstitutionId')), eq(nominations.receivingInstitutionId, value('eitherInstitutionId')))
-        : undefined,
-      filter.academicYear ? eq(quotaLines.academicYear, value('academicYear')) : undefined,
-      filter.quotaId ? eq(nominations.quotaId, value('quotaId')) : undefined,
-      filter.status ? eq(nominations.status, value('status')) : undefined,
-      filter.q ? or(ilike(users.fullName, value('q')), ilike(applications.fullNameLatin, value('q'))) : undefined,
-    ) as SQL | undefined;
-  const shape = `nominations:${presentKeys(filter)}`;
-  const page = buildOnce(db, `${shape}:page`, () =>
-    joined(db, true)
-      .where(where())
-      .orderBy(desc(nominations.createdAt), nominations.id)
-      .limit(value('limit'))
-      .offset(value('offset'))
-      .prepare('nominations_page'),
-  );
-  const counted = buildOnce(db, `${shape}:total`, () => {
-    // The count joins only what the filters need: every join is a read of each nominee's rows.
-    let query = db.select({ total: count() }).from(nominations).$dynamic();
-    if (filter.academicYear) query = query.innerJoin(quotaLines, eq(quotaLines.id, nominations.quotaId));
-    if (filter.q) query = query.innerJoin(applications, eq(applications.id, nominations.applicationId)).innerJoin(users, eq(users.id, applications.studentId));
-    return query.where(where()).prepare('nominations_total');
-  });
-  const values = { ...filter, q: filter.q ? `%${escapeLike(filter.q)}%` : undefined, limit, offset };
-  const [rows, [{ total } = { total: 0 }]] = await Promise.all([page.execute(values), counted.execute(values)]);
-  return { rows, total };
-}

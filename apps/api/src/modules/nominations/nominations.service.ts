@@ -16,8 +16,9 @@ import { activeCoordinatorIds, institutionName } from '../../lib/parties.js';
 import { writerLocale } from '../../lib/writer-locale.js';
 import { inTransaction } from '../../lib/transaction.js';
 import type { Clock } from '../../lib/clock.js';
-import { findNomination, listNominations, rejectedBy, toNominations } from './nominations.repository.js';
+import { findNomination, rejectedBy, toNominations } from './nominations.repository.js';
 import { scopeFilter } from './nominations-scope.js';
+import { readNomineePage, toNomineePage } from './nominee-page.js';
 import { freeSeat, takeSeat } from './seats.repository.js';
 import { findApplicationDocument, findOfferedLine, findStudentName, listInstitutionsWithZones } from './nomination-lookups.repository.js';
 import type { Applications } from './applications-port.js';
@@ -28,6 +29,9 @@ type Loaded = NonNullable<Awaited<ReturnType<typeof findNomination>>>;
 
 /** Statuses from which an eligible application may be nominated by hand. */
 const nominable = ['submitted', 'waitlisted', 'not_placed', 'declined', 'cancelled'];
+
+/** Whose side a list is read from: an administrator's (null) sees the home side. */
+const viewerOf = (actor: Actor) => (actor.role === 'admin' ? null : (actor.institutionId ?? ''));
 
 type Dependencies = { db: Database; clock: Clock; applications: Applications; mobilities: Mobilities };
 
@@ -171,14 +175,13 @@ export function createNominationsService({ db, clock, applications, mobilities }
     view: (actor: Actor, id: string) => view(db, actor, id),
 
     async list(actor: Actor, query: z.output<typeof nominationListQuery>) {
-      const { rows, total } = await listNominations(db, scopeFilter(actor, query), query.limit, query.offset);
-      return { items: await toNominations(db, rows, sideOf(actor)), total, limit: query.limit, offset: query.offset };
+      const { rows, total } = await readNomineePage(db, scopeFilter(actor, query), query.limit, query.offset);
+      return { items: toNomineePage(rows, viewerOf(actor)), total, limit: query.limit, offset: query.offset };
     },
 
     async exportRows(actor: Actor, query: Omit<z.output<typeof nominationListQuery>, 'limit' | 'offset'>) {
-      const { rows } = await listNominations(db, scopeFilter(actor, query), 10_000, 0);
-      const [items, parties] = await Promise.all([toNominations(db, rows, sideOf(actor)), listInstitutionsWithZones(db)]);
-      return { items, institutions: parties };
+      const [{ rows }, parties] = await Promise.all([readNomineePage(db, scopeFilter(actor, query), 10_000, 0), listInstitutionsWithZones(db)]);
+      return { items: toNomineePage(rows, viewerOf(actor)), institutions: parties };
     },
 
     create(who: Who, applicationId: string, quotaId: string) {

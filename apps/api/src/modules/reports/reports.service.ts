@@ -8,25 +8,22 @@ export function createReportsService({ db }: { db: Database }) {
   return {
     /** Per direction between the parties: seats, nominated, approved; and each pair's balance of approved students. */
     async flows(academicYear: string) {
-      const [seats, counts] = await Promise.all([repository.seatsByDirection(academicYear), repository.nominationsByDirection(academicYear)]);
-      const parties = await repository.partyIds();
-      const directions = parties.flatMap((sending) =>
-        parties
-          .filter((receiving) => receiving !== sending)
-          .map((receiving) => {
-            const line = seats.find((row) => row.sending === sending && row.receiving === receiving);
-            const count = counts.find((row) => row.sending === sending && row.receiving === receiving);
-            return {
-              sendingInstitutionId: sending,
-              receivingInstitutionId: receiving,
-              seats: line?.seats ?? 0,
-              nominated: count?.nominated ?? 0,
-              approved: count?.approved ?? 0,
-            };
-          }),
-      );
-      const approvedOf = (from: string, to: string) =>
-        directions.find((d) => d.sendingInstitutionId === from && d.receivingInstitutionId === to)?.approved ?? 0;
+      const rows = await repository.directions(academicYear);
+      // The parties in their order (by code), as the rows' senders come.
+      const parties: string[] = [];
+      const approved = new Map<string, number>();
+      const directions = rows.map((row) => {
+        if (parties[parties.length - 1] !== row.sending) parties.push(row.sending);
+        approved.set(`${row.sending} ${row.receiving}`, row.approved);
+        return {
+          sendingInstitutionId: row.sending,
+          receivingInstitutionId: row.receiving,
+          seats: row.seats,
+          nominated: row.nominated,
+          approved: row.approved,
+        };
+      });
+      const approvedOf = (from: string, to: string) => approved.get(`${from} ${to}`) ?? 0;
       const balances = parties.flatMap((a, index) =>
         parties.slice(index + 1).map((b) => ({
           institutionAId: a,
