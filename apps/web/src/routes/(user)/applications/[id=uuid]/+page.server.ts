@@ -1,7 +1,6 @@
 import { documentTypes, identityFields, type DocumentType } from '@exchange/shared';
-import { fail } from '@sveltejs/kit';
 import { ApiError, fieldErrorsByName } from '$lib/server/api';
-import { failure, institutionsOf, isId } from '$lib/server/exchange';
+import { failure, refuse, institutionsOf, isId } from '$lib/server/exchange';
 import { pageError, requireRole, requireUser } from '$lib/server/guards';
 import { applicationBody, editPreferences, parseEdit, readApplicationForm } from '$lib/exchange/application-form';
 import type { Actions, PageServerLoad } from './$types';
@@ -35,7 +34,7 @@ export const actions: Actions = {
     const removeCertificate = form.get('removeCertificate');
     if (removeCertificate !== null) values.certificates.splice(Number(removeCertificate), 1);
     const parsed = applicationBody(values, max);
-    if (!parsed.body) return fail(400, { values, errors: parsed.errors, problem: 'validation_failed' as string });
+    if (!parsed.body) return refuse(400, { values, errors: parsed.errors, problem: 'validation_failed' as string });
     try {
       await api.updateApplication(event.params.id, parsed.body);
     } catch (cause) {
@@ -44,7 +43,7 @@ export const actions: Actions = {
         const errors: Record<string, string> = {};
         for (const name of apiFieldNames) if (byName[name]) errors[name] = byName[name]!;
         if (byName.languageCertificates) errors.certificates = 'certificate_incomplete';
-        return fail(400, { values, errors, problem: cause.code });
+        return refuse(400, { values, errors, problem: cause.code });
       }
       return failure(cause, { values });
     }
@@ -56,14 +55,14 @@ export const actions: Actions = {
     const form = await event.request.formData();
     const type = String(form.get('type') ?? '');
     const file = form.get('file');
-    if (!(documentTypes as readonly string[]).includes(type)) return fail(400, { uploadType: type, uploadError: 'validation_failed' });
-    if (!(file instanceof File) || file.size === 0) return fail(400, { uploadType: type, uploadError: 'file_required' });
+    if (!(documentTypes as readonly string[]).includes(type)) return refuse(400, { uploadType: type, uploadError: 'validation_failed' });
+    if (!(file instanceof File) || file.size === 0) return refuse(400, { uploadType: type, uploadError: 'file_required' });
     try {
       await event.locals.api.exchange.uploadDocument(event.params.id, type as DocumentType, file);
       return { uploaded: type };
     } catch (cause) {
       if (!(cause instanceof ApiError)) throw cause;
-      return fail(cause.status >= 500 ? 503 : cause.status, {
+      return refuse(cause.status >= 500 ? 503 : cause.status, {
         uploadType: type,
         uploadError: cause.status >= 500 ? 'unavailable' : cause.code,
       });
@@ -74,7 +73,7 @@ export const actions: Actions = {
     requireRole(event, ['student']);
     const form = await event.request.formData();
     const documentId = form.get('documentId');
-    if (!isId(documentId)) return fail(400, { problem: 'validation_failed' });
+    if (!isId(documentId)) return refuse(400, { problem: 'validation_failed' });
     try {
       await event.locals.api.exchange.removeDocument(event.params.id, documentId);
       return { removed: true };
@@ -91,7 +90,7 @@ export const actions: Actions = {
     } catch (cause) {
       if (cause instanceof ApiError && cause.code === 'application_incomplete') {
         // The list as the API sent it: each item names what it lacks (a certificate with its scale and level).
-        return fail(422, { problem: cause.code, missing: cause.missing });
+        return refuse(422, { problem: cause.code, missing: cause.missing });
       }
       return failure(cause);
     }
@@ -100,7 +99,7 @@ export const actions: Actions = {
   withdraw: async (event) => {
     requireRole(event, ['student']);
     const form = await event.request.formData();
-    if (form.get('confirm') !== 'yes') return fail(400, { problem: 'confirm_withdraw' });
+    if (form.get('confirm') !== 'yes') return refuse(400, { problem: 'confirm_withdraw' });
     try {
       await event.locals.api.exchange.withdraw(event.params.id);
       return { withdrawn: true };
@@ -125,13 +124,13 @@ export const actions: Actions = {
     if (review.eligible !== 'yes' && review.eligible !== 'no') errors.eligible = 'required';
     if (review.eligible === 'no' && !review.comment) errors.comment = 'reason_required';
     if (review.comment.length > 2000) errors.comment = 'too_long_text';
-    if (Object.keys(errors).length > 0) return fail(400, { review, reviewErrors: errors });
+    if (Object.keys(errors).length > 0) return refuse(400, { review, reviewErrors: errors });
     try {
       await event.locals.api.exchange.review(event.params.id, { score, eligible: review.eligible === 'yes', comment: review.comment });
       return { reviewed: true };
     } catch (cause) {
       if (cause instanceof ApiError && (cause.status === 400 || cause.status === 422)) {
-        return fail(400, { review, reviewErrors: fieldErrorsByName(cause) });
+        return refuse(400, { review, reviewErrors: fieldErrorsByName(cause) });
       }
       return failure(cause, { review });
     }

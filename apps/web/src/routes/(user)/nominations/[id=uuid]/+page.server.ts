@@ -1,7 +1,6 @@
 import { canManageOutgoing } from '@exchange/shared';
-import { fail } from '@sveltejs/kit';
 import { ApiError } from '$lib/server/api';
-import { failure, institutionsOf, isId } from '$lib/server/exchange';
+import { failure, refuse, institutionsOf, isId } from '$lib/server/exchange';
 import { pageError, requireRole } from '$lib/server/guards';
 import { decide } from '../decide';
 import { noteErrorOf, readNote } from './note';
@@ -30,7 +29,7 @@ export const actions: Actions = {
   undo: async (event) => {
     requireRole(event, ['coordinator']);
     const proposalId = (await event.request.formData()).get('proposalId');
-    if (!isId(proposalId)) return fail(400, { problem: 'validation_failed' });
+    if (!isId(proposalId)) return refuse(400, { problem: 'validation_failed' });
     try {
       const nomination = await event.locals.api.exchange.undoApproval(event.params.id, proposalId);
       return { undone: nomination.student.fullName };
@@ -41,7 +40,7 @@ export const actions: Actions = {
   cancel: async (event) => {
     requireRole(event, ['coordinator']);
     const form = await event.request.formData();
-    if (form.get('confirm') !== 'yes') return fail(400, { problem: 'confirm_cancel' });
+    if (form.get('confirm') !== 'yes') return refuse(400, { problem: 'confirm_cancel' });
     try {
       await event.locals.api.exchange.cancelNomination(event.params.id);
       return { cancelled: true };
@@ -61,14 +60,14 @@ export const actions: Actions = {
       return failure(cause, { note: String(form.get('note') ?? '') });
     }
     const { note, typed, error } = readNote(form, current);
-    if (error) return fail(400, { noteError: error, note: typed, problem: undefined });
+    if (error) return refuse(400, { noteError: error, note: typed, problem: undefined });
     try {
       await api.noteNomination(event.params.id, note);
       return { noteSaved: note === null ? 'removed' : 'saved' };
     } catch (cause) {
       if (cause instanceof ApiError && (cause.status === 400 || cause.status === 422)) {
         const field = cause.fieldErrors.find((item) => /(^|[./])note$/.test(item.path));
-        return fail(400, { noteError: noteErrorOf(field?.code), note: typed, problem: undefined });
+        return refuse(400, { noteError: noteErrorOf(field?.code), note: typed, problem: undefined });
       }
       return failure(cause, { note: typed });
     }
@@ -78,7 +77,7 @@ export const actions: Actions = {
     const form = await event.request.formData();
     const applicationId = form.get('applicationId');
     const quotaId = form.get('quotaId');
-    if (!isId(applicationId) || !isId(quotaId)) return fail(400, { problem: 'validation_failed' });
+    if (!isId(applicationId) || !isId(quotaId)) return refuse(400, { problem: 'validation_failed' });
     try {
       const nomination = await event.locals.api.exchange.nominate(applicationId, quotaId);
       return { nominated: nomination.student.fullName, nominationId: nomination.id };

@@ -1,7 +1,6 @@
 import { instantToZonedLocal, type Call } from '@exchange/shared';
-import { fail } from '@sveltejs/kit';
 import { ApiError, fieldErrorsByName } from '$lib/server/api';
-import { failure, institutionsOf, zoneOf } from '$lib/server/exchange';
+import { failure, refuse, institutionsOf, zoneOf } from '$lib/server/exchange';
 import { pageError, requireRole } from '$lib/server/guards';
 import { callBody, readCallForm, type CallValues } from '$lib/exchange/call-form';
 import { sendingLines } from '../lines';
@@ -53,12 +52,12 @@ export const actions: Actions = {
     const api = event.locals.api.exchange;
     const [call, institutions] = await Promise.all([api.call(event.params.id), institutionsOf(event.locals.api)]);
     const parsed = callBody(values, zoneOf(institutions, call.institutionId));
-    if (!parsed.body) return fail(400, { values, errors: parsed.errors, problem: 'validation_failed', saved: false });
+    if (!parsed.body) return refuse(400, { values, errors: parsed.errors, problem: 'validation_failed', saved: false });
     try {
       await api.updateCall(event.params.id, { ...parsed.body, ...(form.get('publish') === 'yes' && { status: 'published' as const }) });
     } catch (cause) {
       if (cause instanceof ApiError && (cause.status === 400 || cause.status === 422)) {
-        return fail(400, { values, errors: fieldErrorsByName(cause), problem: cause.code, saved: false });
+        return refuse(400, { values, errors: fieldErrorsByName(cause), problem: cause.code, saved: false });
       }
       return failure(cause, { values, errors: {}, saved: false });
     }

@@ -1,7 +1,7 @@
 import { academicYearOf, type CallCreate } from '@exchange/shared';
-import { fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import { ApiError, fieldErrorsByName } from '$lib/server/api';
-import { failure, institutionsOf, isId, zoneOf } from '$lib/server/exchange';
+import { failure, refuse, institutionsOf, isId, zoneOf } from '$lib/server/exchange';
 import { pageError, requireRole } from '$lib/server/guards';
 import { callBody, readCallForm, type CallValues } from '$lib/exchange/call-form';
 import { sendingLines } from '../lines';
@@ -56,7 +56,7 @@ export const actions: Actions = {
     const known = chosen === null || (isId(chosen) && institutions.some((item) => item.id === chosen));
     const parsed = callBody(values, zoneOf(institutions, chosen ?? user.institutionId));
     if (!known) parsed.errors.institutionId = 'required';
-    if (!parsed.body || !known) return fail(400, { values, errors: parsed.errors, problem: 'validation_failed' });
+    if (!parsed.body || !known) return refuse(400, { values, errors: parsed.errors, problem: 'validation_failed' });
     let id: string;
     try {
       id = (
@@ -68,7 +68,7 @@ export const actions: Actions = {
       ).id;
     } catch (cause) {
       if (cause instanceof ApiError && (cause.status === 400 || cause.status === 422)) {
-        return fail(400, { values, errors: fieldErrorsByName(cause), problem: cause.code });
+        return refuse(400, { values, errors: fieldErrorsByName(cause), problem: cause.code });
       }
       return failure(cause, { values, errors: {} });
     }
