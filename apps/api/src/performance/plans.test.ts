@@ -18,6 +18,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoPassword, openDatabase, seedLargeData, type DatabaseHandle } from '@exchange/db';
 import { createTestDatabase } from '@exchange/db/testing';
 import { buildApp, type App } from '../app.js';
+import { readNomineePage, readNomineePageJson, toNomineePage } from '../modules/nominations/nominee-page.js';
 
 const onPostgres = Boolean(process.env.DATABASE_URL);
 const mediumScale = Number(process.env.PERF_TEST_SCALE || 0.1);
@@ -156,7 +157,7 @@ describe.skipIf(!onPostgres)('plans of the nominee list, the flows report and th
     expect(body.total).toBeGreaterThan(50);
     expect(statements).toHaveLength(1);
     // The limit and the first pages' offsets are part of the text, not parameters.
-    expect(statements[0]!.query).toMatch(/limit 50 offset 0\s*$/);
+    expect(statements[0]!.query).toMatch(/limit 50 offset 0\b/);
     const plan = await expectStablePlan(statements[0]!);
     // The page: read in the index's order, about one page of nominations (the total is counted from the index alone).
     const reads = scansOf(plan, 'nominations');
@@ -167,8 +168,30 @@ describe.skipIf(!onPostgres)('plans of the nominee list, the flows report and th
 
     // A later page has a statement of its own, with the same plan shape.
     const second = await capture('/api/v1/nominations?direction=incoming&limit=50&offset=50', 'coordinator@buas.exchange.test');
-    expect(second.statements[0]!.query).toMatch(/limit 50 offset 50\s*$/);
+    expect(second.statements[0]!.query).toMatch(/limit 50 offset 50\b/);
     expect(second.body.items.map((item: { id: string }) => item.id)).not.toContain(body.items[49].id);
+  });
+
+  it('writes the nominee page in PostgreSQL exactly as the rows mapped in the API: each side, withdrawn nominees too', async () => {
+    const code = async (name: string) => (await explainer.rows<{ id: string }>('select id from institutions where code = $1', [name]))[0]!.id;
+    const [buas, psu] = [await code('BUAS'), await code('PSU')];
+    // A cancelled nominee, so the partner's withdrawn entry is compared as well.
+    await explainer.rows(
+      `update nominations set status = 'cancelled' where id = (select id from nominations where receiving_institution_id = $1 order by created_at desc, id limit 1)`,
+      [buas],
+    );
+    const sides: [Parameters<typeof readNomineePage>[1], string | null][] = [
+      [{ receivingInstitutionId: buas }, buas],
+      [{ sendingInstitutionId: psu }, psu],
+      [{ eitherInstitutionId: buas, status: 'cancelled' }, buas],
+      [{}, null],
+    ];
+    for (const [filter, viewer] of sides) {
+      const { rows, total } = await readNomineePage(database.db, filter, 50, 0);
+      const written = JSON.parse(await readNomineePageJson(database.db, filter, viewer, 50, 0));
+      expect(rows.length).toBeGreaterThan(0);
+      expect(written).toEqual({ items: toNomineePage(rows, viewer), total, limit: 50, offset: 0 });
+    }
   });
 
   it('the flows report: one statement besides the session, one generic plan, no JIT', async () => {

@@ -32,7 +32,8 @@ export async function nominationsRoutes(app: Api, { nominations }: { nominations
       querystring: nominationListQuery,
       response: { 200: page(nomination), ...problems() },
     },
-    handler: (request) => nominations.list(request.actor!, request.query),
+    // PostgreSQL wrote the page as the schema describes it: sent as it is, not serialized again.
+    handler: async (request, reply) => reply.type('application/json; charset=utf-8').send((await nominations.list(request.actor!, request.query)) as never),
   });
 
   for (const format of ['csv', 'xlsx'] as const) {

@@ -18,7 +18,7 @@ import { inTransaction } from '../../lib/transaction.js';
 import type { Clock } from '../../lib/clock.js';
 import { findNomination, rejectedBy, toNominations } from './nominations.repository.js';
 import { scopeFilter } from './nominations-scope.js';
-import { readNomineePage, toNomineePage } from './nominee-page.js';
+import { readNomineePage, readNomineePageJson, toNomineePage } from './nominee-page.js';
 import { freeSeat, takeSeat } from './seats.repository.js';
 import { findApplicationDocument, findOfferedLine, findStudentName, listInstitutionsWithZones } from './nomination-lookups.repository.js';
 import type { Applications } from './applications-port.js';
@@ -174,9 +174,9 @@ export function createNominationsService({ db, clock, applications, mobilities }
 
     view: (actor: Actor, id: string) => view(db, actor, id),
 
-    async list(actor: Actor, query: z.output<typeof nominationListQuery>) {
-      const { rows, total } = await readNomineePage(db, scopeFilter(actor, query), query.limit, query.offset);
-      return { items: toNomineePage(rows, viewerOf(actor)), total, limit: query.limit, offset: query.offset };
+    /** A page of the list as its JSON text (PostgreSQL writes it as the response describes it). */
+    list(actor: Actor, query: z.output<typeof nominationListQuery>) {
+      return readNomineePageJson(db, scopeFilter(actor, query), viewerOf(actor), query.limit, query.offset);
     },
 
     async exportRows(actor: Actor, query: Omit<z.output<typeof nominationListQuery>, 'limit' | 'offset'>) {

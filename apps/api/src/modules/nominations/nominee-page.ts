@@ -127,6 +127,61 @@ export async function readNomineePage(db: Executor, filter: NominationFilter, li
   return { rows, total: counted?.total ?? 0 };
 }
 
+/** The document types a partner receives, as an SQL list (constants of the contract). */
+const partnerTypeList = sql.raw(partnerDocumentTypes.map((type) => `'${type}'`).join(', '));
+
+/**
+ * The page as the response's JSON text, written by PostgreSQL in one statement: `{ items, total,
+ * limit, offset }` with exactly the documented fields of each side, so it is sent as it is. The
+ * rules are those of `toNomineePage`: a partner (`viewer` is not the sending side) gets no
+ * passport number, passport copy, review or other preference; a withdrawn nominee, who and when.
+ */
+export async function readNomineePageJson(db: Executor, filter: NominationFilter, viewer: string | null, limit: number, offset: number) {
+  const where = conditions(filter);
+  const literal = offset % limit === 0 && offset < literalPages * limit;
+  const skip = literal ? sql.raw(String(offset)) : sql`${offset}`;
+  const partner = viewer === null ? sql`false` : sql`n.sending_institution_id <> ${viewer}::uuid`;
+  const common = sql`'id', n.id, 'applicationId', n.application_id, 'callId', a.call_id, 'callTitle', c.title, 'quotaId', n.quota_id,
+      'academicYear', q.academic_year, 'mobilityType', q.mobility_type, 'sendingInstitutionId', n.sending_institution_id,
+      'receivingInstitutionId', n.receiving_institution_id, 'proposalId', n.proposal_id, 'status', n.status, 'comment', n.comment,
+      'commentLocale', n.comment_locale, 'note', n.note, 'createdAt', ${iso('n.created_at')}, 'decidedAt', ${iso('n.decided_at')}`;
+  const student = sql`case when s.withdrawn
+      then json_build_object('fullName', u.full_name, 'fullNameLatin', a.full_name_latin, 'email', ''::text, 'homeInstitutionId', c.institution_id,
+        'studyLevel', null::int, 'fieldOfStudy', null::text, 'gpa', null::numeric, 'languageCertificates', '[]'::json, 'preferences', '[]'::json,
+        'motivation', ''::text)
+      else json_build_object('fullName', u.full_name, 'fullNameLatin', a.full_name_latin, 'email', u.email, 'homeInstitutionId', c.institution_id,
+        'studyLevel', a.study_level, 'fieldOfStudy', a.field_of_study, 'gpa', a.gpa, 'languageCertificates', a.language_certificates,
+        'preferences', (select coalesce(json_agg(case when s.partner then json_build_object('quotaId', p.quota_id)
+                                                      else json_build_object('quotaId', p.quota_id, 'rank', p.rank) end order by p.rank), '[]'::json)
+                          from application_preferences p where p.application_id = a.id and (not s.partner or p.quota_id = n.quota_id)),
+        'motivation', a.motivation) end`;
+  const documents = sql`(select coalesce(json_agg(json_build_object('id', d.id, 'type', d.type, 'fileName', d.file_name, 'contentType', d.content_type,
+        'size', d.size, 'uploadedAt', ${iso('d.created_at')}) order by d.type), '[]'::json)
+      from application_documents d
+     where d.application_id = a.id and d.replaced_at is null and not s.withdrawn and (not s.partner or d.type in (${partnerTypeList})))`;
+  const total = sql`(select count(*)::int from nominations n ${countJoins(filter)} where ${where})`;
+  const statement = sql`select json_build_object('items', coalesce(json_agg(page.item), '[]'::json), 'total', ${total},
+      'limit', ${sql.raw(String(limit))}, 'offset', ${sql.raw(String(offset))})::text as page
+    from (
+      select case when s.partner
+          then json_build_object(${common}, 'student', ${student}, 'documents', ${documents})
+          else json_build_object(${common}, 'student', ${student}, 'documents', ${documents}, 'passportNumber', a.passport_number,
+            'review', json_build_object('score', a.review_score, 'comment', a.review_comment, 'commentLocale', a.review_comment_locale))
+        end as item
+        from nominations n
+        join applications a on a.id = n.application_id
+        join calls c on c.id = a.call_id
+        join quota_lines q on q.id = n.quota_id
+        join users u on u.id = a.student_id
+        cross join lateral (select ${partner} as partner, ${partner} and n.status = 'cancelled' as withdrawn) s
+       where ${where}
+       order by n.created_at desc, n.id
+       limit ${sql.raw(String(limit))} offset ${skip}
+    ) page`;
+  const [row] = rowsOf<{ page: string }>(await db.execute(statement));
+  return row!.page;
+}
+
 const partnerTypes = new Set<string>(partnerDocumentTypes);
 
 /**
