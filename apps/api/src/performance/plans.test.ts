@@ -211,6 +211,11 @@ describe.skipIf(!onPostgres)('plans of the nominee list, the flows report and th
       `select count(*)::int as upcoming from events where status = 'published' and ends_at > now()`,
     )) as [{ upcoming: number }];
     expect(body.total).toBe(upcoming);
+    // Each event of the page as the event's own read shapes it.
+    for (const item of body.items.slice(0, 5)) {
+      const alone = await app.inject({ method: 'GET', url: `/api/v1/events/${item.id}` });
+      expect(item).toEqual(alone.json());
+    }
     const plan = await expectStablePlan(statements[0]!);
     const reads = scansOf(plan, 'events');
     const candidates = nodes(plan).filter((node) => node['Index Name'] === 'events_status_ends_idx');

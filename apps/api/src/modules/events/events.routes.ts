@@ -42,7 +42,11 @@ export async function eventsRoutes(app: Api, { events }: { events: EventsService
       querystring: eventListQuery,
       response: { 200: page(event), ...problems() },
     },
-    handler: (request) => events.list(request.actor, request.query),
+    handler: async (request, reply) => {
+      const list = await events.list(request.actor, request.query);
+      // The upcoming events come as JSON text PostgreSQL wrote as the schema describes it: sent as it is.
+      return typeof list === 'string' ? reply.type('application/json; charset=utf-8').send(list as never) : list;
+    },
   });
 
   app.get('/events/:id', {
