@@ -22,10 +22,10 @@ export async function readUpcomingPage(db: Executor, actor: Actor | null, filter
   // the planner assumes a narrow one (not a third of the table), so the generic plan reads the
   // (status, ends_at) index, costs no more than a custom one, and is kept.
   const conditions: SQL[] = [sql`e.ends_at > ${filter.from.toISOString()}::timestamptz and e.ends_at < 'infinity'`];
+  // An office also sees its centres' drafts: only then is the centre read to find the candidates.
+  const office = actor?.role === 'coordinator' && Boolean(actor.institutionId);
   if (actor?.role !== 'admin') {
-    conditions.push(
-      actor?.role === 'coordinator' && actor.institutionId ? sql`(e.status <> 'draft' or c.institution_id = ${actor.institutionId})` : sql`e.status <> 'draft'`,
-    );
+    conditions.push(office && actor?.institutionId ? sql`(e.status <> 'draft' or c.institution_id = ${actor.institutionId})` : sql`e.status <> 'draft'`);
   }
   if (filter.status !== 'any') conditions.push(sql`e.status = ${filter.status ?? 'published'}`);
   if (filter.centreId) conditions.push(sql`e.centre_id = ${filter.centreId}`);
@@ -34,7 +34,7 @@ export async function readUpcomingPage(db: Executor, actor: Actor | null, filter
   const skip = offset % limit === 0 && offset < literalPages * limit ? sql.raw(String(offset)) : sql`${offset}`;
   const statement = sql`
     with upcoming as materialized (
-      select e.id, e.starts_at from events e join centres c on c.id = e.centre_id where ${sql.join(conditions, sql` and `)}
+      select e.id, e.starts_at from events e ${office ? sql`join centres c on c.id = e.centre_id` : sql``} where ${sql.join(conditions, sql` and `)}
     )
     select json_build_object('items', coalesce(json_agg(page.item), '[]'::json), 'total', (select count(*)::int from upcoming),
       'limit', ${sql.raw(String(limit))}, 'offset', ${sql.raw(String(offset))})::text as page
