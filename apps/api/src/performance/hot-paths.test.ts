@@ -14,40 +14,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoPassword, largeEmailDomain, openDatabase, seedLargeData, type DatabaseHandle } from '@exchange/db';
 import { createTestDatabase } from '@exchange/db/testing';
 import { buildApp, type App } from '../app.js';
+import { largeTables, nodes, planTablePages, rowsReadFrom, type AnalyzedNode, type Captured, type PlanNode } from './plan-reading.js';
 
 const onPostgres = Boolean(process.env.DATABASE_URL);
 /** 3,000 students, 6,000 applications, 10,000 registrations: seeded in a few seconds. */
 const mediumScale = Number(process.env.PERF_TEST_SCALE || 0.1);
-
-/**
- * Tables that grow with use. A sequential scan of one of them makes a request slower as the
- * data grows; the small ones (institutions, quota lines, calls, centres) may be scanned.
- */
-const largeTables = new Set([
-  'users',
-  'sessions',
-  'applications',
-  'application_preferences',
-  'application_documents',
-  'application_status_history',
-  'nominations',
-  'events',
-  'registrations',
-  'notifications',
-  'audit_entries',
-  'mail_outbox',
-]);
-
-/**
- * From this size (8 kB pages: 4 MB) a table the planner chooses to scan whole counts as a
- * failure. Below it a scan can rightly be cheaper than 50 index probes, so over the medium set
- * only the second pass (no usable index) bites; PERF_TEST_SCALE=1 checks the planner's real
- * choices over the full set.
- */
-const planTablePages = 500;
-
-type Captured = { query: string; params: unknown[] };
-type PlanNode = { 'Node Type': string; 'Relation Name'?: string; 'Index Name'?: string; Plans?: PlanNode[] };
 
 describe.skipIf(!onPostgres)('hot read paths over the medium data set', () => {
   let database: Awaited<ReturnType<typeof createTestDatabase>>;
@@ -127,10 +98,6 @@ describe.skipIf(!onPostgres)('hot read paths over the medium data set', () => {
     return (typeof json === 'string' ? JSON.parse(json) : json)[0]!.Plan;
   }
 
-  function nodes(node: PlanNode): PlanNode[] {
-    return [node, ...(node.Plans ?? []).flatMap(nodes)];
-  }
-
   /**
    * Sequential scans of large tables in the statements' plans: first as the planner chooses
    * on this data, then with sequential scans discouraged, where one that remains means no
@@ -208,20 +175,12 @@ describe.skipIf(!onPostgres)('hot read paths over the medium data set', () => {
     });
   }
 
-  type AnalyzedNode = PlanNode & { 'Actual Rows'?: number; 'Actual Loops'?: number; Plans?: AnalyzedNode[] };
-
   /** EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) of a statement with its values, on the explainer's connection. */
   async function analyze(statement: Captured) {
     const [row] = await explainer.rows<{ 'QUERY PLAN': unknown }>(`explain (analyze, buffers, format json) ${statement.query}`, statement.params);
     const json = row!['QUERY PLAN'];
     return (typeof json === 'string' ? JSON.parse(json) : json) as [{ Plan: AnalyzedNode; JIT?: unknown }];
   }
-
-  /** Rows read from the applications table by a plan, over every loop of every node that reads it. */
-  const applicationRowsRead = (plan: AnalyzedNode) =>
-    nodes(plan)
-      .filter((node) => node['Relation Name'] === 'applications')
-      .reduce((sum, node) => sum + ((node as AnalyzedNode)['Actual Rows'] ?? 0) * ((node as AnalyzedNode)['Actual Loops'] ?? 1), 0);
 
   /**
    * The three application lists: each page is one statement besides the session's (the page's
@@ -274,7 +233,7 @@ describe.skipIf(!onPostgres)('hot read paths over the medium data set', () => {
       const [analyzed] = await analyze(statements[0]!);
       const used = nodes(analyzed.Plan).map((node) => node['Index Name']);
       expect(used).toContain(list.index);
-      expect(applicationRowsRead(analyzed.Plan)).toBeLessThanOrEqual(list.maxRowsRead);
+      expect(rowsReadFrom(analyzed.Plan, 'applications')).toBeLessThanOrEqual(list.maxRowsRead);
       // The total comes from the counter table, not from counting the call's rows, except for a
       // student's own list (a handful of rows, counted).
       if (list.index !== 'applications_student_idx') expect(nodes(analyzed.Plan).map((node) => node['Relation Name'])).toContain('application_counts');

@@ -18,7 +18,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoPassword, openDatabase, seedLargeData, type DatabaseHandle } from '@exchange/db';
 import { createTestDatabase } from '@exchange/db/testing';
 import { buildApp, type App } from '../app.js';
-import { readNomineePage, readNomineePageJson, toNomineePage } from '../modules/nominations/nominee-page.js';
+import { readNomineePage, readNomineePageJson, toNomineePage } from '../modules/nominations/nominee-page.repository.js';
 
 const onPostgres = Boolean(process.env.DATABASE_URL);
 const mediumScale = Number(process.env.PERF_TEST_SCALE || 0.1);
@@ -224,5 +224,28 @@ describe.skipIf(!onPostgres)('plans of the nominee list, the flows report and th
     const read = reads.reduce((sum, node) => sum + rowsRead(node), 0);
     expect(read).toBeLessThanOrEqual(upcoming + 100);
     expect(upcoming).toBeLessThan(pastEvents / 10);
+  });
+
+  it('walking deep pages or odd page sizes adds no statement: each connection keeps a bounded set', async () => {
+    const texts = async (urls: string[], as?: string) => {
+      const seen = new Set<string>();
+      for (const url of urls) for (const statement of (await capture(url, as)).statements) seen.add(statement.query);
+      return seen;
+    };
+    const deep = Array.from({ length: 6 }, (_, i) => 1_000 + i * 13);
+    expect(await texts(deep.map((offset) => `/api/v1/events?offset=${offset}`))).toHaveProperty('size', 1);
+    expect(await texts([37, 38, 39].map((limit) => `/api/v1/events?limit=${limit}&offset=${limit}`))).toHaveProperty('size', 1);
+    const nominees = await texts(
+      deep.map((offset) => `/api/v1/nominations?direction=incoming&offset=${offset}`),
+      'coordinator@buas.exchange.test',
+    );
+    // A page past the end also counts its total on its own: at most two texts, whatever the offset.
+    expect(nominees.size).toBeLessThanOrEqual(2);
+    expect(
+      await texts(
+        deep.map((offset) => `/api/v1/applications?offset=${offset}`),
+        'coordinator@psu.exchange.test',
+      ),
+    ).toHaveProperty('size', 1);
   });
 });

@@ -2,6 +2,7 @@ import { asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { applications, applicationStatusHistory, calls, users, type Executor } from '@exchange/db';
 import type { ApplicationStatus, Locale } from '@exchange/shared';
 import { buildOnce, presentKeys } from '../../lib/prepared.js';
+import { pageLiterals } from '../../lib/page-literals.js';
 import { toIso, toIsoOrNull } from '../../lib/route.js';
 import { escapeLike } from '../../lib/like.js';
 import { documentsJson, isoText, preferencesAndDocuments, preferencesJson, type PageDocument, type PagePreference } from '../../lib/application-parts.js';
@@ -152,7 +153,7 @@ type FilterKey = keyof ApplicationFilter;
  * One statement of a page shape: its text, with `$n` where a value goes, and the filter each
  * `$n` takes its value from (`offset` last).
  */
-type PageStatement = { text: string; values: (FilterKey | 'offset')[] };
+type PageStatement = { text: string; values: (FilterKey | 'offset' | 'limit')[] };
 
 /** Filters the counter table answers: totals per (call, status), summed over the calls in scope. */
 const counted = new Set<FilterKey>(['institutionId', 'callId', 'status']);
@@ -170,18 +171,17 @@ const sortColumns: Record<ApplicationSort['sort'], string> = {
  * it (applicationPage): items, total, limit, offset, counts. PostgreSQL reads the page's rows by
  * the index of the filter's order, builds each item once (one lateral for the latest status
  * change) and sends text the API passes on as it is: no row mapping, no parsing, no serializing.
- * The limit is written into the text (a statement per limit value: the schema bounds it to
- * 1…100), and so is the offset of the first pages (`page`: a statement per page), so the plan
- * PostgreSQL caches for the prepared statement is the plan of that page: an offset left as a
- * parameter makes the generic plan look costlier than one planned for the value (PostgreSQL
- * guesses a tenth of the rows skipped), and the statement is planned again on every run.
+ * The usual limits and the first pages' offsets are written into the text (`pageLiterals`),
+ * so the plan PostgreSQL caches for the prepared statement is the plan of that page: an offset
+ * left as a parameter makes the generic plan look costlier than one planned for the value
+ * (PostgreSQL guesses a tenth of the rows skipped), and the statement is planned again on
+ * every run. Other limits and deeper pages take parameters, so their statements stay few.
  * The totals come from the counter table when the filters are call, institution and status;
  * any other filter (a student's own, a search, a score range) counts its rows.
  */
-function pageStatement(keys: FilterKey[], sort: ApplicationSort, limit: number, page: number | null, forStudent: boolean): PageStatement {
+function pageStatement(keys: FilterKey[], sort: ApplicationSort, literal: { limit: number | null; offset: number | null }, forStudent: boolean): PageStatement {
   const values: PageStatement['values'] = [];
-  const offset = page === null ? null : page * limit;
-  const value = (key: FilterKey | 'offset') => {
+  const value = (key: FilterKey | 'offset' | 'limit') => {
     let index = values.indexOf(key);
     if (index === -1) index = values.push(key) - 1;
     return `$${index + 1}`;
@@ -225,7 +225,7 @@ function pageStatement(keys: FilterKey[], sort: ApplicationSort, limit: number, 
       from applications a join calls c on c.id = a.call_id join users u on u.id = a.student_id
       ${where(conditions(true))}
       order by ${column} ${sort.order} nulls last, a.created_at desc, a.id
-      limit ${limit} offset ${offset ?? value('offset')}`;
+      limit ${literal.limit ?? value('limit')} offset ${literal.offset ?? value('offset')}`;
   const item = `json_build_object(
       'id', r.id, 'callId', r.call_id, 'studentId', r.student_id, 'status', r.status,
       'preferences', ${preferencesJson('r.id')},
@@ -249,15 +249,12 @@ function pageStatement(keys: FilterKey[], sort: ApplicationSort, limit: number, 
             select h.at, h.note, h.note_locale from application_status_history h
              where h.application_id = r.id order by h.seq desc limit 1) h on true), '[]'::json),
       'total', (select coalesce(sum(n), 0)::int from counted ${has('status') ? `where status = ${value('status')}` : ''}),
-      'limit', ${limit},
-      'offset', ${offset ?? `${value('offset')}::int`},
+      'limit', ${literal.limit ?? `${value('limit')}::int`},
+      'offset', ${literal.offset ?? `${value('offset')}::int`},
       'counts', (select coalesce(json_object_agg(status, n), '{}'::json) from counted)
     )::text as page`;
   return { text: text.replace(/\s+/g, ' ').trim(), values };
 }
-
-/** Pages (of any limit) whose offset is written into their statement's text. */
-const literalPages = 10;
 
 /** The filters' values as the statement takes them. */
 const filterValue = (filter: ApplicationFilter, key: FilterKey): unknown => {
@@ -280,17 +277,17 @@ export async function applicationsPage(
 ): Promise<string> {
   const keys = presentKeys(filter).split(',').filter(Boolean) as FilterKey[];
   // The first pages have statements of their own; a deeper one takes its offset as a value.
-  const page = offset % limit === 0 && offset / limit < literalPages ? offset / limit : null;
-  const shape = `applications-page:${keys.join(',')}:${sort.sort}:${sort.order}:${limit}:${page}:${options.forStudent}`;
+  const literal = pageLiterals(limit, offset);
+  const shape = `applications-page:${keys.join(',')}:${sort.sort}:${sort.order}:${literal.limit}:${literal.offset}:${options.forStudent}`;
   // The text between the values, and which value goes in each gap: split once per shape.
   const { texts, slots } = buildOnce(db, shape, () => {
-    const { text, values } = pageStatement(keys, sort, limit, page, options.forStudent);
+    const { text, values } = pageStatement(keys, sort, literal, options.forStudent);
     const parts = text.split(/\$(\d+)/);
     return { texts: parts.filter((_, index) => index % 2 === 0), slots: parts.filter((_, index) => index % 2 === 1).map((n) => values[Number(n) - 1]!) };
   });
   const chunks: SQL[] = [sql.raw(texts[0]!)];
   slots.forEach((key, index) => {
-    chunks.push(sql`${key === 'offset' ? offset : filterValue(filter, key)}`, sql.raw(texts[index + 1]!));
+    chunks.push(sql`${key === 'offset' ? offset : key === 'limit' ? limit : filterValue(filter, key)}`, sql.raw(texts[index + 1]!));
   });
   const result = (await db.execute(sql.join(chunks))) as unknown as { page: string }[] | { rows: { page: string }[] };
   const [row] = Array.isArray(result) ? result : result.rows;

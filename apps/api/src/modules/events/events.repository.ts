@@ -1,11 +1,13 @@
 import { and, asc, count, eq, inArray, lt, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import { centres, events, institutions, type Database, type Executor } from '@exchange/db';
-import type { Actor, EventStatus, Locale } from '@exchange/shared';
+import type { Actor } from '@exchange/shared';
 import { buildOnce, presentKeys } from '../../lib/prepared.js';
 import { toIso, toIsoOrNull } from '../../lib/route.js';
 import { waitlistCountSql } from '../../lib/waiting-count.js';
-import { readUpcomingPage } from './events-page.js';
+import { readUpcomingPage, type EventFilter } from './upcoming-events.repository.js';
+
+export type { EventFilter };
 
 export type CentreRow = typeof centres.$inferSelect;
 export type EventRow = typeof events.$inferSelect;
@@ -54,14 +56,6 @@ function visibleTo(reader: ReturnType<typeof readerOf>): SQL | undefined {
   if (reader === 'office') return or(ne(events.status, 'draft'), eq(centres.institutionId, sql.placeholder('readerInstitutionId')));
   return ne(events.status, 'draft');
 }
-
-export type EventFilter = {
-  centreId?: string | undefined;
-  from?: Date | undefined;
-  to?: Date | undefined;
-  lang?: Locale | undefined;
-  status?: EventStatus | 'any' | undefined;
-};
 
 /** Centres and events; every function takes the handle or the transaction it runs in. */
 export function createEventsRepository(db: Database) {

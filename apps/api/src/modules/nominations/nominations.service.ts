@@ -18,7 +18,7 @@ import { inTransaction } from '../../lib/transaction.js';
 import type { Clock } from '../../lib/clock.js';
 import { findNomination, rejectedBy, toNominations } from './nominations.repository.js';
 import { scopeFilter } from './nominations-scope.js';
-import { readNomineePage, readNomineePageJson, toNomineePage } from './nominee-page.js';
+import { readNomineePage, readNomineePageJson, toNomineePage } from './nominee-page.repository.js';
 import { freeSeat, takeSeat } from './seats.repository.js';
 import { findApplicationDocument, findOfferedLine, findStudentName, listInstitutionsWithZones } from './nomination-lookups.repository.js';
 import type { Applications } from './applications-port.js';

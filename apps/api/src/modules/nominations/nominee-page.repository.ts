@@ -9,6 +9,7 @@ import {
   type NominationStatus,
 } from '@exchange/shared';
 import { escapeLike } from '../../lib/like.js';
+import { pageClauses } from '../../lib/page-literals.js';
 import type { NominationFilter } from './nominations.repository.js';
 
 type Preference = { quotaId: string; rank: number };
@@ -52,14 +53,6 @@ type PageRow = {
 
 const iso = (column: string) => sql.raw(`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`);
 
-/**
- * Literal offsets for the first pages: a parameter there makes PostgreSQL plan the statement
- * again on every run (the generic plan must assume a tenth of the rows is skipped), while a
- * literal gives each page's statement one stable plan. Beyond these pages (few readers go
- * there) the offset stays a parameter, so the statements each connection keeps stay few.
- */
-const literalPages = 10;
-
 /** The filters as SQL over `n` (nominations), `q` (quota lines), `a` (applications), `u` (users). */
 function conditions(filter: NominationFilter): SQL {
   const parts: SQL[] = [];
@@ -98,8 +91,7 @@ const rowsOf = <T>(result: unknown): T[] => (Array.isArray(result) ? result : (r
  */
 export async function readNomineePage(db: Executor, filter: NominationFilter, limit: number, offset: number) {
   const where = conditions(filter);
-  const literal = offset % limit === 0 && offset < literalPages * limit;
-  const skip = literal ? sql.raw(String(offset)) : sql`${offset}`;
+  const { take, skip } = pageClauses(limit, offset);
   const total = sql`(select count(*)::int from nominations n ${countJoins(filter)} where ${where})`;
   const statement = sql`select ${total} as total,
       n.id, n.application_id, a.call_id, c.title as call_title, n.quota_id, q.academic_year, q.mobility_type,
@@ -120,7 +112,7 @@ export async function readNomineePage(db: Executor, filter: NominationFilter, li
     join users u on u.id = a.student_id
     where ${where}
     order by n.created_at desc, n.id
-    limit ${sql.raw(String(limit))} offset ${skip}`;
+    limit ${take} offset ${skip}`;
   const rows = rowsOf<PageRow>(await db.execute(statement));
   if (rows.length > 0 || offset === 0) return { rows, total: rows[0]?.total ?? 0 };
   const [counted] = rowsOf<{ total: number }>(await db.execute(sql`select ${total} as total`));
@@ -138,8 +130,7 @@ const partnerTypeList = sql.raw(partnerDocumentTypes.map((type) => `'${type}'`).
  */
 export async function readNomineePageJson(db: Executor, filter: NominationFilter, viewer: string | null, limit: number, offset: number) {
   const where = conditions(filter);
-  const literal = offset % limit === 0 && offset < literalPages * limit;
-  const skip = literal ? sql.raw(String(offset)) : sql`${offset}`;
+  const { take, skip } = pageClauses(limit, offset);
   const partner = viewer === null ? sql`false` : sql`n.sending_institution_id <> ${viewer}::uuid`;
   const common = sql`'id', n.id, 'applicationId', n.application_id, 'callId', a.call_id, 'callTitle', c.title, 'quotaId', n.quota_id,
       'academicYear', q.academic_year, 'mobilityType', q.mobility_type, 'sendingInstitutionId', n.sending_institution_id,
@@ -161,7 +152,7 @@ export async function readNomineePageJson(db: Executor, filter: NominationFilter
      where d.application_id = a.id and d.replaced_at is null and not s.withdrawn and (not s.partner or d.type in (${partnerTypeList})))`;
   const total = sql`(select count(*)::int from nominations n ${countJoins(filter)} where ${where})`;
   const statement = sql`select json_build_object('items', coalesce(json_agg(page.item), '[]'::json), 'total', ${total},
-      'limit', ${sql.raw(String(limit))}, 'offset', ${sql.raw(String(offset))})::text as page
+      'limit', ${take}, 'offset', ${skip})::text as page
     from (
       select case when s.partner
           then json_build_object(${common}, 'student', ${student}, 'documents', ${documents})
@@ -176,7 +167,7 @@ export async function readNomineePageJson(db: Executor, filter: NominationFilter
         cross join lateral (select ${partner} as partner, ${partner} and n.status = 'cancelled' as withdrawn) s
        where ${where}
        order by n.created_at desc, n.id
-       limit ${sql.raw(String(limit))} offset ${skip}
+       limit ${take} offset ${skip}
     ) page`;
   const [row] = rowsOf<{ page: string }>(await db.execute(statement));
   return row!.page;

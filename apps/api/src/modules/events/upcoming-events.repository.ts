@@ -1,12 +1,17 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '@exchange/db';
-import type { Actor } from '@exchange/shared';
-import type { EventFilter } from './events.repository.js';
+import type { Actor, EventStatus, Locale } from '@exchange/shared';
+import { pageClauses } from '../../lib/page-literals.js';
+
+export type EventFilter = {
+  centreId?: string | undefined;
+  from?: Date | undefined;
+  to?: Date | undefined;
+  lang?: Locale | undefined;
+  status?: EventStatus | 'any' | undefined;
+};
 
 const iso = (column: string) => sql.raw(`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`);
-
-/** Literal offsets for the first pages (one stable plan each); deeper pages take a parameter. */
-const literalPages = 10;
 
 const rowsOf = <T>(result: unknown): T[] => (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
 
@@ -31,13 +36,13 @@ export async function readUpcomingPage(db: Executor, actor: Actor | null, filter
   if (filter.centreId) conditions.push(sql`e.centre_id = ${filter.centreId}`);
   if (filter.to) conditions.push(sql`e.starts_at < ${filter.to.toISOString()}::timestamptz`);
   if (filter.lang) conditions.push(sql`coalesce(trim(e.title ->> ${filter.lang}), '') <> ''`);
-  const skip = offset % limit === 0 && offset < literalPages * limit ? sql.raw(String(offset)) : sql`${offset}`;
+  const { take, skip } = pageClauses(limit, offset);
   const statement = sql`
     with upcoming as materialized (
       select e.id, e.starts_at from events e ${office ? sql`join centres c on c.id = e.centre_id` : sql``} where ${sql.join(conditions, sql` and `)}
     )
     select json_build_object('items', coalesce(json_agg(page.item), '[]'::json), 'total', (select count(*)::int from upcoming),
-      'limit', ${sql.raw(String(limit))}, 'offset', ${sql.raw(String(offset))})::text as page
+      'limit', ${take}, 'offset', ${skip})::text as page
     from (
       select json_build_object('id', e.id, 'centreId', e.centre_id, 'institutionId', c.institution_id, 'title', e.title,
           'description', e.description, 'startsAt', ${iso('e.starts_at')}, 'endsAt', ${iso('e.ends_at')}, 'timeZone', e.time_zone,
@@ -47,7 +52,7 @@ export async function readUpcomingPage(db: Executor, actor: Actor | null, filter
           'confirmedCount', e.confirmed_count,
           'waitlistCount', (select count(*)::int from registrations w where w.event_id = e.id and w.status = 'waitlisted'),
           'updatedAt', ${iso('e.updated_at')}) as item
-        from (select id, starts_at from upcoming order by starts_at, id limit ${sql.raw(String(limit))} offset ${skip}) p
+        from (select id, starts_at from upcoming order by starts_at, id limit ${take} offset ${skip}) p
         join events e on e.id = p.id
         join centres c on c.id = e.centre_id
        order by p.starts_at, p.id
